@@ -1,0 +1,2 @@
+//! NHS board digital-strategy self-assessment widget.
+pub mod core;

@@ -1,1 +1,9 @@
-//! Pure core.
+//! The pure core: assessment model, content, scoring and report text.
+//!
+//! Nothing here imports yew or web-sys, so all of it is tested natively with
+//! `cargo test`.
+
+pub mod content;
+pub mod model;
+pub mod report;
+pub mod scoring;

@@ -1,0 +1,176 @@
+//! The assessment model: static content compiled from `assessments/*.toml`.
+
+/// A maturity level from the guide's absent / siloed / embedded grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Not in place.
+    Absent,
+    /// In place, but separate from the rest of the trust.
+    Siloed,
+    /// Part of how the trust works.
+    Embedded,
+}
+
+impl Level {
+    /// All levels, lowest first.
+    pub const ALL: [Level; 3] = [Level::Absent, Level::Siloed, Level::Embedded];
+
+    /// Points scored: Absent 0, Siloed 1, Embedded 2.
+    pub fn points(self) -> u32 {
+        self as u32
+    }
+
+    /// The level's name as shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Absent => "Absent",
+            Level::Siloed => "Siloed",
+            Level::Embedded => "Embedded",
+        }
+    }
+
+    /// A stable lowercase key, used in ids, CSS classes and data attributes.
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Absent => "absent",
+            Level::Siloed => "siloed",
+            Level::Embedded => "embedded",
+        }
+    }
+
+    /// How many levels apart two levels are.
+    pub fn distance(self, other: Level) -> u32 {
+        self.points().abs_diff(other.points())
+    }
+}
+
+/// The publication the questions are quoted from.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Title of the publication.
+    pub title: &'static str,
+    /// Who published it.
+    pub publisher: &'static str,
+    /// When, as the publication gives it (e.g. "March 2021").
+    pub published: &'static str,
+    /// Where to read it.
+    pub url: &'static str,
+}
+
+/// One question and the three descriptors a board member picks from.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Question {
+    /// Stable id: answers are matched by it across content versions.
+    pub id: &'static str,
+    /// The question, as the page heading.
+    pub text: &'static str,
+    /// Guidance paragraphs shown as the hint.
+    pub hint: &'static [&'static str],
+    /// Descriptors for Absent, Siloed and Embedded, in that order.
+    pub levels: [&'static str; 3],
+    /// The guide's prompt for discussing this question.
+    pub discuss: &'static str,
+}
+
+impl Question {
+    /// The descriptor for a level.
+    pub fn descriptor(&self, level: Level) -> &'static str {
+        self.levels[level as usize]
+    }
+}
+
+/// A titled group of questions.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Section {
+    /// Stable id.
+    pub id: &'static str,
+    /// Heading shown to users.
+    pub title: &'static str,
+    /// Short introduction from the guide.
+    pub intro: &'static str,
+    /// The section's questions, in order.
+    pub questions: &'static [Question],
+}
+
+/// A question whose answer should agree with another section's stage.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConsistencyCheck {
+    /// Index of the question in [`Assessment::questions`] order.
+    pub question: usize,
+    /// Index of the section it is compared with.
+    pub section: usize,
+    /// What to tell the board when they are two levels apart.
+    pub message: &'static str,
+}
+
+/// A whole assessment: sections of questions plus consistency checks.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Assessment {
+    /// Stable id, carried in share links and exports.
+    pub id: &'static str,
+    /// Content version; bumped when questions change meaning.
+    pub version: u16,
+    /// Title shown on the start page.
+    pub title: &'static str,
+    /// Whether this is the assessment the widget opens with.
+    pub is_default: bool,
+    /// What it is and who it is for.
+    pub description: &'static str,
+    /// Where the questions come from.
+    pub source: Source,
+    /// Sections in order.
+    pub sections: &'static [Section],
+    /// Pairs of answers expected to agree.
+    pub consistency_checks: &'static [ConsistencyCheck],
+}
+
+/// A question together with where it sits in the assessment.
+#[derive(Debug, Clone, Copy)]
+pub struct PlacedQuestion {
+    /// Position across the whole assessment, from 0.
+    pub index: usize,
+    /// Index of its section.
+    pub section: usize,
+    /// The question itself.
+    pub question: &'static Question,
+}
+
+impl Assessment {
+    /// Every question in order, with its position and section.
+    pub fn questions(&'static self) -> impl Iterator<Item = PlacedQuestion> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(section, s)| s.questions.iter().map(move |q| (section, q)))
+            .enumerate()
+            .map(|(index, (section, question))| PlacedQuestion {
+                index,
+                section,
+                question,
+            })
+    }
+
+    /// Number of questions across all sections.
+    pub fn question_count(&self) -> usize {
+        self.sections.iter().map(|s| s.questions.len()).sum()
+    }
+
+    /// The question at a position, if there is one.
+    pub fn question(&'static self, index: usize) -> Option<PlacedQuestion> {
+        self.questions().nth(index)
+    }
+
+    /// Position of the question with this id.
+    pub fn index_of(&'static self, id: &str) -> Option<usize> {
+        self.questions().position(|p| p.question.id == id)
+    }
+
+    /// Range of question positions belonging to a section.
+    pub fn section_range(&self, section: usize) -> std::ops::Range<usize> {
+        let start: usize = self.sections[..section]
+            .iter()
+            .map(|s| s.questions.len())
+            .sum();
+        start..start + self.sections[section].questions.len()
+    }
+}

@@ -1,0 +1,154 @@
+//! Report text and ordering shared by the results page (and later exports).
+
+use super::model::{Assessment, Level};
+use super::scoring::{Answers, Response, Tally};
+
+/// Name of the product, used in page titles.
+pub const PRODUCT_NAME: &str = "Digital strategy board self-assessment";
+
+/// "How we scored this", one paragraph per item; kept beside the code in
+/// `scoring` that it describes.
+pub const METHOD: [&str; 6] = [
+    "Each answer scores points: Absent 0, Siloed 1, Embedded 2.",
+    "“Don’t know” scores nothing and is left out of the average. Each one is listed as an assurance gap: something the board cannot yet assure itself about.",
+    "A section’s score is its points out of the most its scored answers could earn, and its average is points divided by scored answers (from 0 to 2).",
+    "The stage is the level nearest the average: Absent below 0.5, Siloed from 0.5 up to 1.5, Embedded from 1.5 to 2.",
+    "A stage needs at least half of the questions answered with a level. With fewer, we say there are not enough answers to give one.",
+    "The overall score counts every question once. A consistency flag is raised when the answer to a question and the stage of a section that asks about the same thing are two levels apart (one Absent, the other Embedded).",
+];
+
+/// Where a question comes in the "For discussion" list: don't-knows first,
+/// then the lowest levels. Embedded answers are not listed.
+fn discussion_rank(response: Option<Response>) -> Option<u8> {
+    match response? {
+        Response::DontKnow => Some(0),
+        Response::Level(Level::Absent) => Some(1),
+        Response::Level(Level::Siloed) => Some(2),
+        Response::Level(Level::Embedded) => None,
+    }
+}
+
+/// Question positions for "For discussion": don't-knows, then Absent, then
+/// Siloed, each in question order.
+pub fn discussion_order(answers: &Answers) -> Vec<usize> {
+    let mut ranked: Vec<(u8, usize)> = (0..answers.responses.len())
+        .filter_map(|i| discussion_rank(answers.response(i)).map(|rank| (rank, i)))
+        .collect();
+    ranked.sort_unstable();
+    ranked.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Short label for a response, as used in tables and the chart.
+pub fn response_label(response: Option<Response>) -> &'static str {
+    match response {
+        Some(Response::Level(level)) => level.name(),
+        Some(Response::DontKnow) => "Don’t know",
+        None => "Not answered",
+    }
+}
+
+/// The stage's name, or what to say when there is none.
+pub fn stage_label(tally: &Tally) -> &'static str {
+    tally.stage().map_or("Not enough answers", Level::name)
+}
+
+/// One sentence summarising a tally, e.g.
+/// "14 of 20 points from 10 scored answers (average 1.4 of 2); 3 don’t know."
+pub fn tally_sentence(tally: &Tally) -> String {
+    let mut sentence = match tally.average_text() {
+        Some(average) => format!(
+            "{} of {} points from {} scored {} (average {average} of 2)",
+            tally.points,
+            tally.max_points(),
+            tally.scored,
+            plural(tally.scored, "answer", "answers")
+        ),
+        None => "No answers with a level".to_owned(),
+    };
+    if tally.dont_know > 0 {
+        sentence.push_str(&format!("; {} don’t know", tally.dont_know));
+    }
+    sentence.push('.');
+    sentence
+}
+
+/// "1 question" / "2 questions".
+pub fn plural(count: u32, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 { one } else { many }
+}
+
+/// "Question 3 of 13".
+pub fn progress_label(index: usize, assessment: &Assessment) -> String {
+    format!("Question {} of {}", index + 1, assessment.question_count())
+}
+
+/// The document title for a page, NHS style: "Page – Service".
+pub fn page_title(page: &str, has_error: bool) -> String {
+    let prefix = if has_error { "Error: " } else { "" };
+    format!("{prefix}{page} – {PRODUCT_NAME}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Level::*;
+
+    #[test]
+    fn discussion_puts_dont_knows_first_then_lowest_levels_and_skips_embedded() {
+        let answers = Answers::from_responses(vec![
+            Some(Response::Level(Siloed)),
+            Some(Response::Level(Embedded)),
+            Some(Response::Level(Absent)),
+            Some(Response::DontKnow),
+            Some(Response::Level(Siloed)),
+            Some(Response::Level(Absent)),
+        ]);
+        assert_eq!(discussion_order(&answers), vec![3, 2, 5, 0, 4]);
+    }
+
+    #[test]
+    fn tally_sentence_reads_naturally() {
+        let tally = Tally {
+            questions: 13,
+            scored: 10,
+            points: 14,
+            dont_know: 3,
+            unanswered: 0,
+        };
+        assert_eq!(
+            tally_sentence(&tally),
+            "14 of 20 points from 10 scored answers (average 1.4 of 2); 3 don’t know."
+        );
+        let one = Tally {
+            questions: 1,
+            scored: 1,
+            points: 2,
+            dont_know: 0,
+            unanswered: 0,
+        };
+        assert_eq!(
+            tally_sentence(&one),
+            "2 of 2 points from 1 scored answer (average 2.0 of 2)."
+        );
+        let none = Tally {
+            questions: 2,
+            scored: 0,
+            points: 0,
+            dont_know: 2,
+            unanswered: 0,
+        };
+        assert_eq!(
+            tally_sentence(&none),
+            "No answers with a level; 2 don’t know."
+        );
+    }
+
+    #[test]
+    fn error_pages_are_titled_as_errors() {
+        assert_eq!(
+            page_title("Check your answers", false),
+            format!("Check your answers – {PRODUCT_NAME}")
+        );
+        assert!(page_title("Question 1 of 13", true).starts_with("Error: Question 1 of 13 – "));
+    }
+}

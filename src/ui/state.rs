@@ -1,0 +1,282 @@
+//! Application state and the reducer that changes it. `reduce` is pure:
+//! titles, focus and anything else touching the page happen in `app`.
+
+use std::rc::Rc;
+use yew::Reducible;
+
+use crate::core::model::Assessment;
+use crate::core::scoring::{Answers, Response};
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// What this is and a "Start now" button.
+    Start,
+    /// One question, by position.
+    Question(usize),
+    /// Every answer with Change links.
+    CheckAnswers,
+    /// Scores, chart and discussion points.
+    Results,
+}
+
+/// Everything the widget shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The assessment being answered.
+    pub assessment: &'static Assessment,
+    /// The current screen.
+    pub page: Page,
+    /// Answers so far.
+    pub answers: Answers,
+    /// Whether the current question was submitted without an answer.
+    pub show_error: bool,
+    /// Whether Continue should go back to Check your answers (after Change).
+    pub returning_to_check: bool,
+    /// Counts page changes and error displays, so the app knows when to
+    /// move focus (never on first load, so an embedding page keeps focus).
+    pub moves: u32,
+}
+
+/// Something the user did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// "Start now".
+    Start,
+    /// A radio was chosen for a question.
+    Choose(usize, Response),
+    /// The notes for a question changed.
+    Note(usize, String),
+    /// "Continue" on a question page.
+    Continue,
+    /// The "Back" link.
+    Back,
+    /// A "Change" link on Check your answers.
+    Change(usize),
+    /// "See your results" on Check your answers.
+    ShowResults,
+    /// "Change your answers" from the results page.
+    ReviewAnswers,
+    /// "Start again": forget every answer.
+    StartAgain,
+}
+
+impl State {
+    /// A fresh start page for an assessment.
+    pub fn new(assessment: &'static Assessment) -> Self {
+        State {
+            assessment,
+            page: Page::Start,
+            answers: Answers::empty(assessment.question_count()),
+            show_error: false,
+            returning_to_check: false,
+            moves: 0,
+        }
+    }
+
+    fn go(&self, page: Page) -> Self {
+        State {
+            page,
+            show_error: false,
+            moves: self.moves + 1,
+            ..self.clone()
+        }
+    }
+
+    fn last_question(&self) -> usize {
+        self.assessment.question_count() - 1
+    }
+
+    /// Where an answered question leads: the next question, or Check your
+    /// answers at the end or when changing an answer.
+    fn after_question(&self, index: usize) -> Page {
+        if self.returning_to_check || index >= self.last_question() {
+            match self.answers.first_unanswered() {
+                // Changing an answer must not skip a question never answered.
+                Some(missing) if !self.returning_to_check => Page::Question(missing),
+                _ => Page::CheckAnswers,
+            }
+        } else {
+            Page::Question(index + 1)
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = match (action, self.page) {
+            (Action::Start, _) => State {
+                returning_to_check: false,
+                ..self.go(Page::Question(0))
+            },
+            (Action::Choose(index, response), _) => {
+                let mut next = (*self).clone();
+                if let Some(slot) = next.answers.responses.get_mut(index) {
+                    *slot = Some(response);
+                }
+                next
+            }
+            (Action::Note(index, text), _) => {
+                let mut next = (*self).clone();
+                if let Some(slot) = next.answers.notes.get_mut(index) {
+                    *slot = text;
+                }
+                next
+            }
+            (Action::Continue, Page::Question(index)) => {
+                if self.answers.response(index).is_some() {
+                    let page = self.after_question(index);
+                    let returning = self.returning_to_check && page != Page::CheckAnswers;
+                    State {
+                        returning_to_check: returning,
+                        ..self.go(page)
+                    }
+                } else {
+                    State {
+                        show_error: true,
+                        moves: self.moves + 1,
+                        ..(*self).clone()
+                    }
+                }
+            }
+            (Action::Back, Page::Question(_)) if self.returning_to_check => State {
+                returning_to_check: false,
+                ..self.go(Page::CheckAnswers)
+            },
+            (Action::Back, Page::Question(0)) => self.go(Page::Start),
+            (Action::Back, Page::Question(index)) => self.go(Page::Question(index - 1)),
+            (Action::Back, Page::CheckAnswers) => self.go(Page::Question(self.last_question())),
+            (Action::Back, Page::Results) | (Action::ReviewAnswers, _) => {
+                self.go(Page::CheckAnswers)
+            }
+            (Action::Change(index), _) if index <= self.last_question() => State {
+                returning_to_check: true,
+                ..self.go(Page::Question(index))
+            },
+            (Action::ShowResults, _) => match self.answers.first_unanswered() {
+                None => self.go(Page::Results),
+                Some(missing) => State {
+                    show_error: true,
+                    returning_to_check: false,
+                    ..self.go(Page::Question(missing))
+                },
+            },
+            (Action::StartAgain, _) => State {
+                moves: self.moves + 1,
+                ..State::new(self.assessment)
+            },
+            // Actions that do not apply to the current page change nothing.
+            _ => return self,
+        };
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content::default_assessment;
+    use crate::core::model::Level;
+
+    fn run(actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+        actions.into_iter().fold(
+            Rc::new(State::new(default_assessment())),
+            |state, action| state.reduce(action),
+        )
+    }
+
+    fn answer_all() -> Vec<Action> {
+        let count = default_assessment().question_count();
+        let mut actions = vec![Action::Start];
+        for i in 0..count {
+            actions.push(Action::Choose(i, Response::Level(Level::Siloed)));
+            actions.push(Action::Continue);
+        }
+        actions
+    }
+
+    #[test]
+    fn continuing_without_an_answer_shows_an_error_and_stays() {
+        let state = run([Action::Start, Action::Continue]);
+        assert_eq!(state.page, Page::Question(0));
+        assert!(state.show_error);
+        let state = state
+            .reduce(Action::Choose(0, Response::DontKnow))
+            .reduce(Action::Continue);
+        assert_eq!(state.page, Page::Question(1));
+        assert!(!state.show_error);
+    }
+
+    #[test]
+    fn answering_every_question_leads_to_check_your_answers() {
+        let state = run(answer_all());
+        assert_eq!(state.page, Page::CheckAnswers);
+        assert!(state.answers.is_complete());
+        assert_eq!(state.reduce(Action::ShowResults).page, Page::Results);
+    }
+
+    #[test]
+    fn change_returns_to_check_your_answers() {
+        let mut actions = answer_all();
+        actions.extend([
+            Action::Change(4),
+            Action::Choose(4, Response::DontKnow),
+            Action::Continue,
+        ]);
+        let state = run(actions);
+        assert_eq!(state.page, Page::CheckAnswers);
+        assert_eq!(state.answers.response(4), Some(Response::DontKnow));
+        assert!(!state.returning_to_check);
+    }
+
+    #[test]
+    fn back_walks_to_the_start_and_from_a_change_to_check_your_answers() {
+        let state = run([
+            Action::Start,
+            Action::Choose(0, Response::DontKnow),
+            Action::Continue,
+            Action::Back,
+        ]);
+        assert_eq!(state.page, Page::Question(0));
+        assert_eq!(state.reduce(Action::Back).page, Page::Start);
+        let mut actions = answer_all();
+        actions.extend([Action::Change(2), Action::Back]);
+        assert_eq!(run(actions).page, Page::CheckAnswers);
+    }
+
+    #[test]
+    fn results_are_refused_until_every_question_is_answered() {
+        let state = run([
+            Action::Start,
+            Action::Choose(0, Response::DontKnow),
+            Action::ShowResults,
+        ]);
+        assert_eq!(state.page, Page::Question(1));
+        assert!(state.show_error);
+    }
+
+    #[test]
+    fn start_again_forgets_everything() {
+        let mut actions = answer_all();
+        actions.extend([
+            Action::Note(0, "evidence".into()),
+            Action::ShowResults,
+            Action::StartAgain,
+        ]);
+        let state = run(actions);
+        assert_eq!(state.page, Page::Start);
+        assert_eq!(
+            state.answers,
+            Answers::empty(default_assessment().question_count())
+        );
+    }
+
+    #[test]
+    fn moves_count_every_page_change_but_not_typing() {
+        let state = run([Action::Start]);
+        assert_eq!(state.moves, 1);
+        assert_eq!(state.reduce(Action::Note(0, "x".into())).moves, 1);
+    }
+}

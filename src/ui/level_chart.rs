@@ -49,7 +49,8 @@ pub fn level_chart(props: &LevelChartProps) -> Html {
     let height = TOP + count * ROW_HEIGHT + 6;
     let band = PLOT_WIDTH / 3;
     html! {
-        <figure class="dba-chart">
+        // Focusable because narrow screens scroll it sideways (keyboard users must reach it).
+        <figure class="dba-chart" tabindex="0" aria-labelledby="dba-chart-caption">
             <figcaption class="nhsuk-body-s" id="dba-chart-caption">
                 { "Level given for each question, numbered as in the table below. Longer bars are further along: Absent, Siloed, Embedded. “Don’t know” is shown as an outlined bar." }
             </figcaption>

@@ -126,9 +126,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                     </div>
                 }
                 <span class="nhsuk-caption-l dba-progress">
-                    { progress_label(index, props.assessment) }
-                    <span class="nhsuk-u-visually-hidden">{ " – " }</span>
-                    <span class="dba-progress__section">{ section.title }</span>
+                    { format!("{} – {}", progress_label(index, props.assessment), section.title) }
                 </span>
                 <div class={group_class}>
                     <fieldset class="nhsuk-fieldset" aria-describedby={described_by}>

@@ -1,0 +1,128 @@
+//! HTML snapshots of a question page and the results page, rendered with
+//! yew's `LocalServerRenderer`. A change in markup fails the test with a
+//! diff; after checking the change is intended, re-record with
+//! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+
+use digital_board_assessment::core::content::default_assessment;
+use digital_board_assessment::core::model::Level;
+use digital_board_assessment::core::scoring::{Answers, Response};
+use digital_board_assessment::ui::question_page::{QuestionPage, QuestionPageProps};
+use digital_board_assessment::ui::results_page::{ResultsPage, ResultsPageProps};
+use std::path::PathBuf;
+use yew::{Callback, LocalServerRenderer};
+
+/// One element per line, so a snapshot diff points at the element that changed.
+fn one_tag_per_line(html: &str) -> String {
+    html.replace("><", ">\n<") + "\n"
+}
+
+fn check_snapshot(name: &str, html: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.html"));
+    let actual = one_tag_per_line(html);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: record it with UPDATE_SNAPSHOTS=1",
+            path.display()
+        )
+    });
+    if actual != expected {
+        let first_difference = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .unwrap_or(actual.lines().count().min(expected.lines().count()));
+        panic!(
+            "{name} snapshot differs at line {}:\n  expected: {:?}\n  actual:   {:?}\n(re-record with UPDATE_SNAPSHOTS=1 if intended)",
+            first_difference + 1,
+            expected.lines().nth(first_difference),
+            actual.lines().nth(first_difference),
+        );
+    }
+}
+
+/// A mixed set of answers: the trust-strategy grid embedded, question 1 of
+/// the board questions absent (raising the consistency flag), two don't
+/// knows, and a note containing markup that must appear as text.
+fn mixed_answers() -> Answers {
+    use Level::*;
+    let levels = [
+        Some(Embedded),
+        Some(Embedded),
+        Some(Embedded),
+        Some(Absent),
+        Some(Siloed),
+        None,
+        Some(Siloed),
+        Some(Absent),
+        Some(Embedded),
+        None,
+        Some(Siloed),
+        Some(Siloed),
+        Some(Absent),
+    ];
+    let mut answers = Answers::from_responses(
+        levels
+            .iter()
+            .map(|l| Some(l.map_or(Response::DontKnow, Response::Level)))
+            .collect(),
+    );
+    answers.notes[5] = "Ask the CCIO <script>alert('x')</script> & report back".to_owned();
+    answers
+}
+
+fn render<C: yew::BaseComponent>(props: C::Properties) -> String {
+    futures::executor::block_on(
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+#[test]
+fn question_page_with_an_error_and_notes() {
+    let html = render::<QuestionPage>(QuestionPageProps {
+        assessment: default_assessment(),
+        index: 2,
+        response: None,
+        note: "Board paper due in March".to_owned(),
+        show_error: true,
+        on_action: Callback::noop(),
+    });
+    assert!(html.contains("Question 3 of 13"));
+    assert!(html.contains("Board paper due in March"));
+    check_snapshot("question-page-error", &html);
+}
+
+#[test]
+fn question_page_with_an_answer_chosen() {
+    let html = render::<QuestionPage>(QuestionPageProps {
+        assessment: default_assessment(),
+        index: 3,
+        response: Some(Response::DontKnow),
+        note: String::new(),
+        show_error: false,
+        on_action: Callback::noop(),
+    });
+    assert!(!html.contains("There is a problem"));
+    check_snapshot("question-page-answered", &html);
+}
+
+#[test]
+fn results_page_with_flags_gaps_and_notes() {
+    let html = render::<ResultsPage>(ResultsPageProps {
+        assessment: default_assessment(),
+        answers: mixed_answers(),
+        on_action: Callback::noop(),
+    });
+    // Notes are text, never markup.
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(html.contains("answers that disagree"));
+    check_snapshot("results-page", &html);
+}

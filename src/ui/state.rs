@@ -127,11 +127,10 @@ impl Reducible for State {
             }
             (Action::Continue, Page::Question(index)) => {
                 if self.answers.response(index).is_some() {
-                    let page = self.after_question(index);
-                    let returning = self.returning_to_check && page != Page::CheckAnswers;
+                    // Answering ends any Change: the next page is decided now.
                     State {
-                        returning_to_check: returning,
-                        ..self.go(page)
+                        returning_to_check: false,
+                        ..self.go(self.after_question(index))
                     }
                 } else {
                     State {

@@ -108,12 +108,13 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
             <LevelChart {assessment} answers={answers.clone()} />
             <div class="dba-table-wrapper">
                 <table class="nhsuk-table dba-answers-table">
-                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{ "Answers by question (the chart’s data)" }</caption>
+                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{ "Answers by question (the chart’s data, with your notes)" }</caption>
                     <thead class="nhsuk-table__head">
                         <tr class="nhsuk-table__row">
                             <th class="nhsuk-table__header" scope="col">{ "No." }</th>
                             <th class="nhsuk-table__header" scope="col">{ "Question" }</th>
                             <th class="nhsuk-table__header" scope="col">{ "Answer" }</th>
+                            <th class="nhsuk-table__header" scope="col">{ "Your notes" }</th>
                         </tr>
                     </thead>
                     <tbody class="nhsuk-table__body">
@@ -122,6 +123,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                                 <td class="nhsuk-table__cell">{ placed.index + 1 }</td>
                                 <th class="nhsuk-table__header" scope="row">{ placed.question.text }</th>
                                 <td class="nhsuk-table__cell">{ response_label(answers.response(placed.index)) }</td>
+                                <td class="nhsuk-table__cell dba-answer-note">{ answers.note(placed.index).trim() }</td>
                             </tr>
                         }) }
                     </tbody>

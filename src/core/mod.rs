@@ -6,4 +6,5 @@
 pub mod content;
 pub mod model;
 pub mod report;
+pub mod saved;
 pub mod scoring;

@@ -45,7 +45,7 @@ impl Level {
 }
 
 /// The publication the questions are quoted from.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Source {
     /// Title of the publication.
     pub title: &'static str,
@@ -58,7 +58,7 @@ pub struct Source {
 }
 
 /// One question and the three descriptors a board member picks from.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Question {
     /// Stable id: answers are matched by it across content versions.
     pub id: &'static str,
@@ -80,7 +80,7 @@ impl Question {
 }
 
 /// A titled group of questions.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Section {
     /// Stable id.
     pub id: &'static str,
@@ -104,7 +104,7 @@ pub struct ConsistencyCheck {
 }
 
 /// A whole assessment: sections of questions plus consistency checks.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Assessment {
     /// Stable id, carried in share links and exports.
     pub id: &'static str,
@@ -123,6 +123,17 @@ pub struct Assessment {
     /// Pairs of answers expected to agree.
     pub consistency_checks: &'static [ConsistencyCheck],
 }
+
+/// Assessments are identified by id and content version (which is what
+/// results carry); comparing them field by field would cost code size in
+/// every component that takes one as a property.
+impl PartialEq for Assessment {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.version == other.version
+    }
+}
+
+impl Eq for Assessment {}
 
 /// A question together with where it sits in the assessment.
 #[derive(Debug, Clone, Copy)]

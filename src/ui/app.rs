@@ -7,9 +7,11 @@ use super::dom;
 use super::question_page::{ERROR_SUMMARY_ID, QuestionPage};
 use super::results_page::ResultsPage;
 use super::start_page::StartPage;
-use super::state::{Page, State};
+use super::state::{Action, Page, State};
+use super::storage;
 use crate::core::model::Assessment;
 use crate::core::report::{PRODUCT_NAME, page_title, progress_label};
+use crate::core::saved;
 
 /// Id of every page's main heading, which receives focus after navigation.
 pub const HEADING_ID: &str = "dba-heading";
@@ -44,7 +46,27 @@ pub fn title_for(state: &State) -> String {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let assessment = props.assessment;
-    let state = use_reducer(move || State::new(assessment));
+    let state = use_reducer(move || match storage::load(assessment) {
+        storage::Found::Nothing => State::new(assessment),
+        storage::Found::Answers(saved) => State::opened(assessment, Some(saved), None),
+        storage::Found::Unreadable(error) => State::opened(assessment, None, Some(error.message())),
+    });
+
+    // Save as the user goes; say once if the browser will not let us.
+    {
+        let dispatcher = state.dispatcher();
+        let failed = state.storage_failed;
+        use_effect_with(state.answers.clone(), move |answers| {
+            if !failed && saved::has_progress(answers) && !storage::save(assessment, answers) {
+                dispatcher.dispatch(Action::StorageFailed);
+            }
+        });
+    }
+    use_effect_with(state.clears, move |&clears| {
+        if clears > 0 {
+            storage::clear(assessment);
+        }
+    });
 
     {
         let title = title_for(&state);
@@ -66,8 +88,18 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action| dispatcher.dispatch(action))
     };
 
-    match state.page {
-        Page::Start => html! { <StartPage {assessment} {on_action} /> },
+    let notice = state.notice.map(|text| {
+        html! {
+            <div class="nhsuk-inset-text dba-notice" role="status">
+                <span class="nhsuk-u-visually-hidden">{ "Information: " }</span>
+                <p>{ text }</p>
+            </div>
+        }
+    });
+    let page = match state.page {
+        Page::Start => html! {
+            <StartPage {assessment} saved={state.resume.as_ref().map(|a| a.responses.iter().filter(|r| r.is_some()).count())} {on_action} />
+        },
         Page::Question(index) => html! {
             <QuestionPage
                 {assessment}
@@ -84,5 +116,6 @@ pub fn app(props: &AppProps) -> Html {
         Page::Results => html! {
             <ResultsPage {assessment} answers={state.answers.clone()} {on_action} />
         },
-    }
+    };
+    html! { <>{ notice }{ page }</> }
 }

@@ -9,6 +9,7 @@ pub mod question_page;
 pub mod results_page;
 pub mod start_page;
 pub mod state;
+pub mod storage;
 
 use yew::prelude::*;
 

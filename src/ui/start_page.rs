@@ -11,7 +11,10 @@ use crate::core::model::Assessment;
 pub struct StartPageProps {
     /// The assessment about to be answered.
     pub assessment: &'static Assessment,
-    /// Receives "Start now".
+    /// How many questions were answered in answers saved earlier, if any.
+    #[prop_or_default]
+    pub saved: Option<usize>,
+    /// Receives "Start now", "Continue where you left off" and "Clear my answers".
     pub on_action: Callback<Action>,
 }
 
@@ -38,9 +41,25 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <p>{ "For each question, choose the description that fits your trust best, or “Don’t know”. You will see your answers before your results." }</p>
             <div class="nhsuk-inset-text">
                 <span class="nhsuk-u-visually-hidden">{ "Information: " }</span>
-                <p>{ "Your answers stay in this browser. Nothing is sent to a server." }</p>
+                <p>{ "Your answers stay in this browser. Nothing is sent to a server. Answers are saved on this device as you go, so you can come back to them." }</p>
             </div>
-            <button class="nhsuk-button" type="button" onclick={start}>{ "Start now" }</button>
+            if let Some(answered) = props.saved {
+                <h2 class="nhsuk-heading-m">{ "You have saved answers" }</h2>
+                <p>{ format!(
+                    "This browser has your answers from earlier: {answered} of {} questions answered.",
+                    assessment.question_count()
+                ) }</p>
+                <div class="dba-actions">
+                    <button class="nhsuk-button" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::Resume)}>
+                        { "Continue where you left off" }
+                    </button>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::StartAgain)}>
+                        { "Clear my answers" }
+                    </button>
+                </div>
+            } else {
+                <button class="nhsuk-button" type="button" onclick={start}>{ "Start now" }</button>
+            }
             <p class="nhsuk-body-s">
                 { "Questions quoted from " }
                 <a href={source.url} rel="noreferrer noopener">{ source.title }</a>

@@ -36,7 +36,18 @@ pub struct State {
     /// Counts page changes and error displays, so the app knows when to
     /// move focus (never on first load, so an embedding page keeps focus).
     pub moves: u32,
+    /// Answers saved in this browser earlier, offered on the start page.
+    pub resume: Option<Answers>,
+    /// A message about saving, shown until the next page change.
+    pub notice: Option<&'static str>,
+    /// Whether saving has failed (so it is said once, and not retried).
+    pub storage_failed: bool,
+    /// Counts requests to clear stored answers, for the app's effect.
+    pub clears: u32,
 }
+
+/// Said once when the browser will not let the widget save.
+pub const CANNOT_SAVE: &str = "Your answers cannot be saved in this browser, because storage is blocked or full. You can still finish the assessment, but if you close or reload this page your answers will be lost.";
 
 /// Something the user did.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,8 +68,13 @@ pub enum Action {
     ShowResults,
     /// "Change your answers" from the results page.
     ReviewAnswers,
-    /// "Start again": forget every answer.
+    /// "Start again" or "Clear my answers": forget every answer, here and
+    /// in storage.
     StartAgain,
+    /// "Continue where you left off" with answers saved earlier.
+    Resume,
+    /// Saving to the browser failed.
+    StorageFailed,
 }
 
 impl State {
@@ -71,6 +87,24 @@ impl State {
             show_error: false,
             returning_to_check: false,
             moves: 0,
+            resume: None,
+            notice: None,
+            storage_failed: false,
+            clears: 0,
+        }
+    }
+
+    /// The start page, offering `resume` if earlier answers were found and
+    /// showing `notice` if saved answers could not be read.
+    pub fn opened(
+        assessment: &'static Assessment,
+        resume: Option<Answers>,
+        notice: Option<&'static str>,
+    ) -> Self {
+        State {
+            resume,
+            notice,
+            ..State::new(assessment)
         }
     }
 
@@ -78,6 +112,7 @@ impl State {
         State {
             page,
             show_error: false,
+            notice: None,
             moves: self.moves + 1,
             ..self.clone()
         }
@@ -164,7 +199,27 @@ impl Reducible for State {
             },
             (Action::StartAgain, _) => State {
                 moves: self.moves + 1,
+                clears: self.clears + 1,
+                storage_failed: self.storage_failed,
                 ..State::new(self.assessment)
+            },
+            (Action::Resume, Page::Start) => match &self.resume {
+                Some(saved) => {
+                    let page = saved
+                        .first_unanswered()
+                        .map_or(Page::CheckAnswers, Page::Question);
+                    State {
+                        answers: saved.clone(),
+                        resume: None,
+                        ..self.go(page)
+                    }
+                }
+                None => return self,
+            },
+            (Action::StorageFailed, _) if !self.storage_failed => State {
+                storage_failed: true,
+                notice: Some(CANNOT_SAVE),
+                ..(*self).clone()
             },
             // Actions that do not apply to the current page change nothing.
             _ => return self,
@@ -270,6 +325,43 @@ mod tests {
             state.answers,
             Answers::empty(default_assessment().question_count())
         );
+    }
+
+    #[test]
+    fn resume_restores_saved_answers_at_the_first_unanswered_question() {
+        let mut saved = Answers::empty(default_assessment().question_count());
+        saved.responses[0] = Some(Response::DontKnow);
+        saved.responses[1] = Some(Response::DontKnow);
+        let state = Rc::new(State::opened(
+            default_assessment(),
+            Some(saved.clone()),
+            None,
+        ))
+        .reduce(Action::Resume);
+        assert_eq!(state.page, Page::Question(2));
+        assert_eq!(state.answers, saved);
+        assert_eq!(state.resume, None);
+    }
+
+    #[test]
+    fn storage_failure_is_said_once_and_the_notice_goes_on_the_next_page() {
+        let state = run([
+            Action::Start,
+            Action::Choose(0, Response::DontKnow),
+            Action::StorageFailed,
+        ]);
+        assert_eq!(state.notice, Some(CANNOT_SAVE));
+        let state = state.reduce(Action::Continue);
+        assert_eq!(state.notice, None);
+        assert!(state.storage_failed);
+        assert_eq!(state.reduce(Action::StorageFailed).notice, None);
+    }
+
+    #[test]
+    fn start_again_asks_for_stored_answers_to_be_cleared() {
+        let state = run([Action::Start, Action::StartAgain]);
+        assert_eq!(state.clears, 1);
+        assert_eq!(state.page, Page::Start);
     }
 
     #[test]

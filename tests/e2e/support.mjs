@@ -157,7 +157,8 @@ const logs = new WeakMap();
 /**
  * Opens a fresh context and page on the widget, records requests leaving
  * loopback, console errors and warnings and page errors, and waits for the
- * start page. Options: `viewport`, `path` (default "/").
+ * start page. Options: `viewport`, `path` (default "/"), `initScript`
+ * (a function run in the page before the widget loads).
  * Returns `{ context, page, close }`; call `close()` in a `finally`.
  */
 export async function openWidget(browser, options = {}) {
@@ -168,6 +169,8 @@ export async function openWidget(browser, options = {}) {
     proxy: { server: proxy.server, bypass: '127.0.0.1,localhost,[::1]' },
     serviceWorkers: 'block',
   });
+  // Runs in the page before the widget, e.g. to block or fill localStorage.
+  if (options.initScript) await context.addInitScript(options.initScript);
   const noteRequest = (url, kind) => {
     if (!staysLocal(url)) log.offLoopback.push(`${kind} ${url}`);
   };

@@ -1,0 +1,55 @@
+//! Saving answers in the browser's localStorage. Every call copes with
+//! storage that is blocked (private browsing, strict policies), full or
+//! holding something unreadable: the widget keeps working without it.
+
+use crate::core::model::Assessment;
+use crate::core::saved::{self, SavedError};
+use crate::core::scoring::Answers;
+
+fn key(assessment: &Assessment) -> String {
+    format!("digital-board-assessment:{}", assessment.id)
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    // Throws (SecurityError) where storage is blocked; treat that as absent.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// What was found in storage when the widget opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// Nothing saved (or storage unavailable).
+    Nothing,
+    /// Earlier answers to offer to resume.
+    Answers(Answers),
+    /// Something saved that could not be read.
+    Unreadable(SavedError),
+}
+
+/// Reads saved answers for this assessment.
+pub fn load(assessment: &'static Assessment) -> Found {
+    let Some(text) = local_storage().and_then(|s| s.get_item(&key(assessment)).ok().flatten())
+    else {
+        return Found::Nothing;
+    };
+    match saved::from_text(assessment, &text) {
+        Ok(answers) if saved::has_progress(&answers) => Found::Answers(answers),
+        Ok(_) => Found::Nothing,
+        Err(error) => Found::Unreadable(error),
+    }
+}
+
+/// Saves answers; `false` if storage is blocked or full.
+pub fn save(assessment: &'static Assessment, answers: &Answers) -> bool {
+    local_storage().is_some_and(|s| {
+        s.set_item(&key(assessment), &saved::to_text(assessment, answers))
+            .is_ok()
+    })
+}
+
+/// Removes everything this widget stored for the assessment.
+pub fn clear(assessment: &'static Assessment) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(&key(assessment));
+    }
+}

@@ -14,8 +14,19 @@ fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh mount point holding a newly mounted widget.
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// A fresh mount point holding a newly mounted widget, with nothing saved
+/// by earlier tests (they share the page's localStorage).
 async fn mounted() -> Element {
+    local_storage().clear().unwrap();
+    remount().await
+}
+
+/// Mounts the widget again, keeping whatever is in storage.
+async fn remount() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     mount(root.clone(), None);
@@ -146,5 +157,26 @@ async fn answering_everything_shows_check_your_answers_then_results() {
             .length(),
         13
     );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_saved_and_offered_when_the_widget_opens_again() {
+    let root = mounted().await;
+    button(&root, "Start now").click();
+    settle().await;
+    find(&root, "#dba-answer-2").click(); // Siloed
+    settle().await;
+    let saved = local_storage()
+        .get_item("digital-board-assessment:board-digital-strategy")
+        .unwrap();
+    assert!(saved.is_some_and(|text| text.contains("digital-in-business-plans\ts\t")));
+    root.remove();
+
+    let root = remount().await;
+    assert!(text(&root, ".dba-page--start").contains("1 of 13 questions answered"));
+    button(&root, "Continue where you left off").click();
+    settle().await;
+    assert!(text(&root, ".dba-progress").starts_with("Question 2 of 13"));
     root.remove();
 }

@@ -8,3 +8,4 @@ pub mod model;
 pub mod report;
 pub mod saved;
 pub mod scoring;
+pub mod share;

@@ -9,7 +9,7 @@ use digital_board_assessment::core::scoring::{Answers, Response};
 use digital_board_assessment::ui::question_page::{QuestionPage, QuestionPageProps};
 use digital_board_assessment::ui::results_page::{ResultsPage, ResultsPageProps};
 use std::path::PathBuf;
-use yew::{Callback, LocalServerRenderer};
+use yew::{Callback, Html, LocalServerRenderer};
 
 /// One element per line, so a snapshot diff points at the element that changed.
 fn one_tag_per_line(html: &str) -> String {
@@ -119,10 +119,54 @@ fn results_page_with_flags_gaps_and_notes() {
         assessment: default_assessment(),
         answers: mixed_answers(),
         on_action: Callback::noop(),
+        read_only: false,
+        label: None,
+        date: None,
+        children: Html::default(),
     });
     // Notes are text, never markup.
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;"));
     assert!(html.contains("answers that disagree"));
     check_snapshot("results-page", &html);
+}
+
+#[test]
+fn shared_results_are_read_only_and_say_who_they_are_from() {
+    use digital_board_assessment::core::share::{Date, Label, Role};
+    let html = render::<ResultsPage>(ResultsPageProps {
+        assessment: default_assessment(),
+        answers: mixed_answers(),
+        on_action: Callback::noop(),
+        read_only: true,
+        label: Some(Label {
+            organisation: "Leeds <Trust>".to_owned(),
+            role: Role::NonExecutive,
+        }),
+        date: Date::from_ymd(2026, 11, 21),
+        children: Html::default(),
+    });
+    assert!(html.contains("Shared results"));
+    assert!(html.contains("From Leeds &lt;Trust&gt;, Non-executive. Made on 21 November 2026."));
+    assert!(!html.contains("Start again") && !html.contains("Change your answers"));
+    check_snapshot("shared-results-page", &html);
+}
+
+#[test]
+fn share_panel_with_notes_offered_and_a_qr_code() {
+    use digital_board_assessment::core::share::{Date, Label};
+    use digital_board_assessment::ui::share_panel::{SharePanel, SharePanelProps};
+    let html = render::<SharePanel>(SharePanelProps {
+        assessment: default_assessment(),
+        answers: mixed_answers(),
+        label: Label::default(),
+        include_notes: false,
+        today: Date::from_ymd(2026, 11, 21),
+        base_url: "http://127.0.0.1:8080/".into(),
+        on_action: Callback::noop(),
+    });
+    assert!(html.contains("Include my notes in the link"));
+    assert!(html.contains("http://127.0.0.1:8080/#r="));
+    assert!(html.contains("class=\"dba-qr\""));
+    check_snapshot("share-panel", &html);
 }

@@ -4,6 +4,7 @@
 //! `cargo test`.
 
 pub mod content;
+pub mod export;
 pub mod model;
 pub mod report;
 pub mod saved;

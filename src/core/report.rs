@@ -77,6 +77,27 @@ pub fn plural(count: u32, one: &'static str, many: &'static str) -> &'static str
     if count == 1 { one } else { many }
 }
 
+/// A date as people write it in the UK: "21 November 2026".
+pub fn long_date(date: crate::core::share::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (year, month, day) = date.ymd();
+    let month = MONTHS.get(month as usize - 1).copied().unwrap_or_default();
+    format!("{day} {month} {year}")
+}
+
 /// "Question 3 of 13".
 pub fn progress_label(index: usize, assessment: &Assessment) -> String {
     format!("Question {} of {}", index + 1, assessment.question_count())
@@ -141,6 +162,14 @@ mod tests {
             tally_sentence(&none),
             "No answers with a level; 2 don’t know."
         );
+    }
+
+    #[test]
+    fn dates_read_the_uk_way() {
+        let date = crate::core::share::Date::from_ymd(2026, 11, 21).unwrap();
+        assert_eq!(long_date(date), "21 November 2026");
+        let leap = crate::core::share::Date::from_ymd(2024, 2, 29).unwrap();
+        assert_eq!(long_date(leap), "29 February 2024");
     }
 
     #[test]

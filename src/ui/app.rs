@@ -1,6 +1,12 @@
 //! The root component: owns the state and performs its side effects.
 
+use std::rc::Rc;
+
+use gloo::events::EventListener;
 use yew::prelude::*;
+
+use super::bad_link_page::BadLinkPage;
+use super::share_panel::{self, SharePanel};
 
 use super::check_answers_page::CheckAnswersPage;
 use super::dom;
@@ -39,6 +45,8 @@ pub fn title_for(state: &State) -> String {
         }
         Page::CheckAnswers => page_title("Check your answers", false),
         Page::Results => page_title("Your results", false),
+        Page::Shared => page_title("Shared results", false),
+        Page::BadLink => page_title("This results link does not work", true),
     }
 }
 
@@ -46,10 +54,39 @@ pub fn title_for(state: &State) -> String {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let assessment = props.assessment;
-    let state = use_reducer(move || match storage::load(assessment) {
-        storage::Found::Nothing => State::new(assessment),
-        storage::Found::Answers(saved) => State::opened(assessment, Some(saved), None),
-        storage::Found::Unreadable(error) => State::opened(assessment, None, Some(error.message())),
+    let state = use_reducer(move || {
+        let state = match storage::load(assessment) {
+            storage::Found::Nothing => State::new(assessment),
+            storage::Found::Answers(saved) => State::opened(assessment, Some(saved), None),
+            storage::Found::Unreadable(error) => {
+                State::opened(assessment, None, Some(error.message()))
+            }
+        };
+        // A share link in the address opens its results straight away
+        // (without moving focus: this is the page load).
+        let opened = Rc::new(state).reduce(Action::OpenFragment(dom::fragment()));
+        State {
+            moves: 0,
+            ..(*opened).clone()
+        }
+    });
+    let today = use_memo((), |_| dom::today());
+
+    // A share link pasted into the address bar of an open page.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                dispatcher.dispatch(Action::OpenFragment(dom::fragment()));
+            });
+            move || drop(listener)
+        });
+    }
+    // Once the user leaves a shared result, its link leaves the address.
+    use_effect_with(state.page, |page| {
+        if !matches!(page, Page::Shared | Page::BadLink) {
+            dom::clear_share_fragment();
+        }
     });
 
     // Save as the user goes; say once if the browser will not let us.
@@ -113,8 +150,48 @@ pub fn app(props: &AppProps) -> Html {
         Page::CheckAnswers => html! {
             <CheckAnswersPage {assessment} answers={state.answers.clone()} {on_action} />
         },
-        Page::Results => html! {
-            <ResultsPage {assessment} answers={state.answers.clone()} {on_action} />
+        Page::Results => {
+            let label = share_panel::given_label(&state.label);
+            html! {
+                <ResultsPage {assessment} answers={state.answers.clone()} on_action={on_action.clone()} {label} date={*today}>
+                    <SharePanel
+                        {assessment}
+                        answers={state.answers.clone()}
+                        label={state.label.clone()}
+                        include_notes={state.include_notes}
+                        today={*today}
+                        base_url={dom::page_url()}
+                        {on_action}
+                    />
+                </ResultsPage>
+            }
+        }
+        Page::Shared => match &state.shared {
+            Some(result) => html! {
+                <ResultsPage
+                    assessment={result.assessment()}
+                    answers={result.answers().clone()}
+                    on_action={on_action.clone()}
+                    read_only=true
+                    label={result.label().cloned()}
+                    date={result.date()}
+                >
+                    <div class="dba-actions dba-no-print">
+                        <h2 class="nhsuk-heading-m">{ "What you can do next" }</h2>
+                        <p>{ "These results are read-only. “Edit a copy” puts these answers into this browser so you can change them and make your own results; it replaces any answers saved here." }</p>
+                        <button class="nhsuk-button" type="button" onclick={on_action.reform(|_: MouseEvent| Action::StartOwn)}>
+                            { "Start your own assessment" }
+                        </button>
+                        <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::EditCopy)}>
+                            { "Edit a copy" }
+                        </button>
+                    </div>
+                </ResultsPage>
+            },
+            None => html! {},
+        },
+        Page::BadLink => html! {
+            <BadLinkPage message={state.link_error.clone().unwrap_or_default()} {on_action} />
         },
     };
     html! { <>{ notice }{ page }</> }

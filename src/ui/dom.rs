@@ -18,3 +18,101 @@ pub fn focus_id(id: &str) {
         let _ = element.focus();
     }
 }
+
+use crate::core::share::{self, Date};
+use wasm_bindgen::prelude::Closure;
+use yew::Callback;
+
+/// Today's date (UTC), for share links and exports.
+pub fn today() -> Option<Date> {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+}
+
+/// The page's address, which share links are built on.
+pub fn page_url() -> String {
+    gloo::utils::window().location().href().unwrap_or_default()
+}
+
+/// The page's URL fragment, including its `#` (empty if none).
+pub fn fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Takes a share link's fragment off the address (without a reload or a
+/// history entry), once the user has left the shared result, so a reload
+/// does not bring it back. Other fragments are left alone.
+pub fn clear_share_fragment() {
+    if share::payload_from_fragment(&fragment()).is_none() {
+        return;
+    }
+    let url = page_url();
+    let without = url.split('#').next().unwrap_or_default();
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(without));
+    }
+}
+
+/// Offers `text` as a file download, made in the browser (a `blob:` URL).
+pub fn download(file_name: &str, media_type: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(link) = gloo::utils::document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+}
+
+/// Opens the browser's print dialogue.
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}
+
+/// Copies `text` with the Clipboard API and reports whether it worked;
+/// `false` at once where the API is missing (e.g. pages not served securely).
+pub fn copy_to_clipboard(text: String, done: Callback<bool>) {
+    let navigator = gloo::utils::window().navigator();
+    let has_clipboard =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if !has_clipboard {
+        done.emit(false);
+        return;
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done.emit(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Selects the text of the input with this id, for copying by hand.
+pub fn select_input(id: &str) {
+    if let Some(input) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
+    }
+}

@@ -2,11 +2,14 @@
 //! reducer, side effects (title, focus) kept out of `reduce`.
 
 pub mod app;
+pub mod bad_link_page;
 pub mod check_answers_page;
 pub mod dom;
 pub mod level_chart;
+pub mod qr_code;
 pub mod question_page;
 pub mod results_page;
+pub mod share_panel;
 pub mod start_page;
 pub mod state;
 pub mod storage;

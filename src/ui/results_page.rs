@@ -9,9 +9,10 @@ use super::state::Action;
 use super::{action_link, tag_class};
 use crate::core::model::{Assessment, Level};
 use crate::core::report::{
-    METHOD, discussion_order, plural, response_label, stage_label, tally_sentence,
+    METHOD, discussion_order, long_date, plural, response_label, stage_label, tally_sentence,
 };
 use crate::core::scoring::{Answers, Response, score};
+use crate::core::share::{Date, Label, Role};
 
 /// Properties of [`ResultsPage`].
 #[derive(Properties, PartialEq)]
@@ -22,6 +23,40 @@ pub struct ResultsPageProps {
     pub answers: Answers,
     /// Receives "Change your answers" and "Start again".
     pub on_action: Callback<Action>,
+    /// Someone else's results from a share link: no Change or Start again.
+    #[prop_or_default]
+    pub read_only: bool,
+    /// Who the results are from, if given.
+    #[prop_or_default]
+    pub label: Option<Label>,
+    /// When the results were made, if known.
+    #[prop_or_default]
+    pub date: Option<Date>,
+    /// Shown before the page's own actions (the share panel).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// "From Leeds Teaching Hospitals, Non-executive. Made on 21 November 2026."
+fn provenance(label: Option<&Label>, date: Option<Date>) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(label) = label {
+        let role = (label.role != Role::Unspecified).then(|| label.role.name());
+        let from: Vec<&str> = [
+            Some(label.organisation.trim()).filter(|o| !o.is_empty()),
+            role,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !from.is_empty() {
+            parts.push(format!("From {}.", from.join(", ")));
+        }
+    }
+    if let Some(date) = date {
+        parts.push(format!("Made on {}.", long_date(date)));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 fn stage_tag(stage: Option<Level>, label: &'static str) -> Html {
@@ -42,7 +77,10 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
 
     html! {
         <div class="dba-page dba-page--results">
-            <h1 id={HEADING_ID} tabindex="-1">{ "Your results" }</h1>
+            <h1 id={HEADING_ID} tabindex="-1">{ if props.read_only { "Shared results" } else { "Your results" } }</h1>
+            if let Some(text) = provenance(props.label.as_ref(), props.date) {
+                <p class="nhsuk-body-l dba-provenance">{ text }</p>
+            }
             <div class="nhsuk-card nhsuk-card--feature dba-overall">
                 <div class="nhsuk-card__content">
                     <h2 class="nhsuk-card__heading">{ "Overall stage" }</h2>
@@ -173,11 +211,15 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                 { format!(", {}, {}. Levels from the guide’s absent, siloed and embedded grid.", assessment.source.publisher, assessment.source.published) }
             </p>
 
-            <div class="dba-actions dba-no-print">
-                <p><a class="nhsuk-link" href="#" onclick={review}>{ "Change your answers" }</a></p>
-                <p>{ "Your answers are saved in this browser until you start again." }</p>
-                <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={start_again}>{ "Start again" }</button>
-            </div>
+            { props.children.clone() }
+
+            if !props.read_only {
+                <div class="dba-actions dba-no-print">
+                    <p><a class="nhsuk-link" href="#" onclick={review}>{ "Change your answers" }</a></p>
+                    <p>{ "Your answers are saved in this browser until you start again." }</p>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={start_again}>{ "Start again" }</button>
+                </div>
+            }
         </div>
     }
 }

@@ -4,8 +4,10 @@
 use std::rc::Rc;
 use yew::Reducible;
 
+use crate::core::content::ASSESSMENTS;
 use crate::core::model::Assessment;
 use crate::core::scoring::{Answers, Response};
+use crate::core::share::{self, Label, Role, SharedResult};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +20,10 @@ pub enum Page {
     CheckAnswers,
     /// Scores, chart and discussion points.
     Results,
+    /// Someone else's results, opened from a share link (read-only).
+    Shared,
+    /// A share link that could not be read.
+    BadLink,
 }
 
 /// Everything the widget shows.
@@ -44,6 +50,14 @@ pub struct State {
     pub storage_failed: bool,
     /// Counts requests to clear stored answers, for the app's effect.
     pub clears: u32,
+    /// The result opened from a share link, shown on [`Page::Shared`].
+    pub shared: Option<Rc<SharedResult>>,
+    /// Why the share link could not be read, shown on [`Page::BadLink`].
+    pub link_error: Option<String>,
+    /// Organisation and role to put in share links and exports.
+    pub label: Label,
+    /// Whether share links carry the notes.
+    pub include_notes: bool,
 }
 
 /// Said once when the browser will not let the widget save.
@@ -75,6 +89,19 @@ pub enum Action {
     Resume,
     /// Saving to the browser failed.
     StorageFailed,
+    /// The page's URL fragment (at load or after a change): a share link
+    /// opens its results; anything else is left alone.
+    OpenFragment(String),
+    /// "Start your own assessment" from a shared result or a bad link.
+    StartOwn,
+    /// "Edit a copy" of a shared result: its answers become this browser's.
+    EditCopy,
+    /// The organisation name or ODS code typed for sharing.
+    SetOrganisation(String),
+    /// The role chosen for sharing.
+    SetRole(Role),
+    /// Whether to include notes in the share link.
+    IncludeNotes(bool),
 }
 
 impl State {
@@ -91,6 +118,10 @@ impl State {
             notice: None,
             storage_failed: false,
             clears: 0,
+            shared: None,
+            link_error: None,
+            label: Label::default(),
+            include_notes: false,
         }
     }
 
@@ -215,6 +246,56 @@ impl Reducible for State {
                     }
                 }
                 None => return self,
+            },
+            (Action::OpenFragment(fragment), _) => {
+                let Some(payload) = share::payload_from_fragment(&fragment) else {
+                    return self;
+                };
+                match share::decode(payload, ASSESSMENTS) {
+                    Ok(result) => State {
+                        shared: Some(Rc::new(result)),
+                        link_error: None,
+                        ..self.go(Page::Shared)
+                    },
+                    Err(error) => State {
+                        shared: None,
+                        link_error: Some(error.message()),
+                        ..self.go(Page::BadLink)
+                    },
+                }
+            }
+            (Action::StartOwn, Page::Shared | Page::BadLink) => State {
+                shared: None,
+                link_error: None,
+                ..self.go(Page::Start)
+            },
+            (Action::EditCopy, Page::Shared) => match &self.shared {
+                Some(result) if result.assessment() == self.assessment => State {
+                    answers: result.answers().clone(),
+                    label: result.label().cloned().unwrap_or_default(),
+                    resume: None,
+                    shared: None,
+                    ..self.go(Page::CheckAnswers)
+                },
+                _ => return self,
+            },
+            (Action::SetOrganisation(organisation), _) => State {
+                label: Label {
+                    organisation,
+                    role: self.label.role,
+                },
+                ..(*self).clone()
+            },
+            (Action::SetRole(role), _) => State {
+                label: Label {
+                    role,
+                    ..self.label.clone()
+                },
+                ..(*self).clone()
+            },
+            (Action::IncludeNotes(include_notes), _) => State {
+                include_notes,
+                ..(*self).clone()
             },
             (Action::StorageFailed, _) if !self.storage_failed => State {
                 storage_failed: true,
@@ -362,6 +443,86 @@ mod tests {
         let state = run([Action::Start, Action::StartAgain]);
         assert_eq!(state.clears, 1);
         assert_eq!(state.page, Page::Start);
+    }
+
+    fn shared_fragment(organisation: &str) -> String {
+        let a = default_assessment();
+        let answers = Answers::from_responses(vec![
+            Some(Response::Level(Level::Embedded));
+            a.question_count()
+        ]);
+        let label = share::Label {
+            organisation: organisation.into(),
+            role: Role::NonExecutive,
+        };
+        let result = SharedResult::new(a, answers, Some(label), None).unwrap();
+        format!("#{}{}", share::FRAGMENT_PREFIX, share::encode(&result))
+    }
+
+    #[test]
+    fn a_share_link_opens_read_only_results_and_edit_a_copy_takes_its_answers() {
+        let state = run([Action::OpenFragment(shared_fragment("RXX"))]);
+        assert_eq!(state.page, Page::Shared);
+        let shared_answers = state.shared.as_ref().unwrap().answers().clone();
+        assert_eq!(state.answers, Answers::empty(13), "own answers untouched");
+        let copy = state.reduce(Action::EditCopy);
+        assert_eq!(copy.page, Page::CheckAnswers);
+        assert_eq!(copy.answers, shared_answers);
+        assert_eq!(copy.label.organisation, "RXX");
+        assert!(copy.shared.is_none());
+    }
+
+    #[test]
+    fn a_bad_link_says_why_and_leaves_saved_answers_alone() {
+        let mut saved = Answers::empty(13);
+        saved.responses[0] = Some(Response::DontKnow);
+        let state = Rc::new(State::opened(
+            default_assessment(),
+            Some(saved.clone()),
+            None,
+        ));
+        let mut truncated = shared_fragment("RXX");
+        truncated.truncate(truncated.len() - 3);
+        let state = state.reduce(Action::OpenFragment(truncated));
+        assert_eq!(state.page, Page::BadLink);
+        assert!(
+            state.link_error.as_deref().unwrap().contains("cut off"),
+            "{:?}",
+            state.link_error
+        );
+        assert_eq!(state.resume.as_ref(), Some(&saved));
+        let state = state.reduce(Action::StartOwn);
+        assert_eq!(
+            (state.page, state.resume.as_ref()),
+            (Page::Start, Some(&saved))
+        );
+    }
+
+    #[test]
+    fn other_fragments_are_ignored() {
+        let state = run([
+            Action::OpenFragment("#maincontent".into()),
+            Action::OpenFragment(String::new()),
+        ]);
+        assert_eq!(state.page, Page::Start);
+        assert_eq!(state.moves, 0);
+    }
+
+    #[test]
+    fn share_choices_are_kept() {
+        let state = run([
+            Action::SetOrganisation("Leeds".into()),
+            Action::SetRole(Role::Executive),
+            Action::IncludeNotes(true),
+        ]);
+        assert_eq!(
+            state.label,
+            share::Label {
+                organisation: "Leeds".into(),
+                role: Role::Executive
+            }
+        );
+        assert!(state.include_notes);
     }
 
     #[test]

@@ -1,0 +1,761 @@
+//! Result exports for download: Markdown (a board paper), CSV (one row per
+//! question, for spreadsheets) and JSON (machine-readable, read back by the
+//! comparison view; the format is described in the README).
+//!
+//! All three are written by hand: no serde or JSON crate ships in the wasm.
+//!
+//! Text the user typed (organisation, role, date and notes) is inert in
+//! every format:
+//! - Markdown: every character Markdown or HTML gives a meaning to inline is
+//!   backslash-escaped, control characters become spaces and line breaks
+//!   become " / ", so `<script>` shows as literal text and a note can never
+//!   end a table cell, start a heading or add a link. Content text is escaped
+//!   the same way.
+//! - CSV: fields are quoted per RFC 4180, and a cell that a spreadsheet would
+//!   read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+//!   return) gets a leading apostrophe.
+//! - JSON: strings are escaped per RFC 8259, and `<`, `>`, `&`, U+2028 and
+//!   U+2029 are written as `\u` escapes too, so the file is inert even if
+//!   pasted into an HTML page or a script.
+//!
+//! Organisation, role, date and notes are trimmed of surrounding whitespace,
+//! and text that is empty after trimming counts as not given.
+
+use std::fmt::{self, Write};
+
+use super::model::{Assessment, Level};
+use super::report::{
+    METHOD, discussion_order, plural, response_label, stage_label, tally_sentence,
+};
+use super::scoring::{Answers, Response, Tally, score};
+
+/// The `format` member of every JSON export.
+pub const JSON_FORMAT: &str = "digital-board-assessment-result";
+
+/// The `format_version` member written by [`json`]; bumped only for changes
+/// that older readers would misread.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
+/// Who and when, all optional, as the user gave them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportMeta {
+    /// Organisation name or ODS code.
+    pub organisation: Option<String>,
+    /// The board member's role, e.g. "Non-executive".
+    pub role: Option<String>,
+    /// The date of the assessment, "YYYY-MM-DD".
+    pub date: Option<String>,
+    /// The share-link payload, if one was made; carried by the JSON export
+    /// only, so the comparison view can decode the result with the share
+    /// codec instead of parsing JSON.
+    pub share_code: Option<String>,
+}
+
+impl ExportMeta {
+    fn organisation(&self) -> Option<&str> {
+        given(&self.organisation)
+    }
+
+    fn role(&self) -> Option<&str> {
+        given(&self.role)
+    }
+
+    fn date(&self) -> Option<&str> {
+        given(&self.date)
+    }
+
+    fn share_code(&self) -> Option<&str> {
+        given(&self.share_code)
+    }
+}
+
+/// The text, trimmed, unless it is missing or blank.
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A question's notes, trimmed, unless blank.
+fn note(answers: &Answers, index: usize) -> Option<&str> {
+    Some(answers.note(index).trim()).filter(|s| !s.is_empty())
+}
+
+/// One of the three download formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// A board-paper document: [`markdown`].
+    Markdown,
+    /// One row per question: [`csv`].
+    Csv,
+    /// Machine-readable, for the comparison view: [`json`].
+    Json,
+}
+
+impl ExportFormat {
+    /// Every format, in the order offered to users.
+    pub const ALL: [ExportFormat; 3] = [
+        ExportFormat::Markdown,
+        ExportFormat::Csv,
+        ExportFormat::Json,
+    ];
+
+    /// The format's name as shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "Markdown",
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Json => "JSON",
+        }
+    }
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+
+    /// The media type to download the file as.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "text/markdown;charset=utf-8",
+            ExportFormat::Csv => "text/csv;charset=utf-8",
+            ExportFormat::Json => "application/json",
+        }
+    }
+
+    /// The file's contents.
+    pub fn render(
+        self,
+        assessment: &'static Assessment,
+        answers: &Answers,
+        meta: &ExportMeta,
+    ) -> String {
+        match self {
+            ExportFormat::Markdown => markdown(assessment, answers, meta),
+            ExportFormat::Csv => csv(assessment, answers, meta),
+            ExportFormat::Json => json(assessment, answers, meta),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// File names
+// ---------------------------------------------------------------------------
+
+/// Longest organisation part of a file name, in characters.
+const MAX_ORGANISATION_SLUG: usize = 40;
+
+/// Longest assessment part of a file name, in characters.
+const MAX_TITLE_SLUG: usize = 60;
+
+/// A download file name made only of `a`–`z`, `0`–`9`, `-` and one `.`:
+/// organisation (if given), assessment title and date (if given and in the
+/// form YYYY-MM-DD), e.g. `digital-strategy-board-self-assessment-2026-11-21.md`.
+///
+/// Everything else in the organisation name, such as `/`, `..` or `:`, is
+/// dropped, so the name is safe on every operating system. The extension is
+/// reduced to lowercase ASCII letters and digits ("txt" if none are left).
+pub fn file_name(assessment: &Assessment, meta: &ExportMeta, extension: &str) -> String {
+    let mut name = String::new();
+    if let Some(organisation) = meta.organisation() {
+        name = slug(organisation, MAX_ORGANISATION_SLUG);
+    }
+    let mut title = slug(assessment.title, MAX_TITLE_SLUG);
+    if title.is_empty() {
+        title = slug(assessment.id, MAX_TITLE_SLUG);
+    }
+    if title.is_empty() {
+        title = "assessment".to_owned();
+    }
+    for part in [Some(title.as_str()), meta.date().filter(|d| is_iso_date(d))]
+        .into_iter()
+        .flatten()
+    {
+        if !name.is_empty() {
+            name.push('-');
+        }
+        name.push_str(part);
+    }
+    let extension: String = extension
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .take(10)
+        .collect();
+    name.push('.');
+    name.push_str(if extension.is_empty() {
+        "txt"
+    } else {
+        &extension
+    });
+    name
+}
+
+/// Lowercase ASCII letters and digits, with a single hyphen for each run of
+/// anything else; no leading or trailing hyphen; at most `max` characters.
+fn slug(text: &str, max: usize) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if slug.len() == max {
+                break;
+            }
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            if slug.len() + 1 >= max {
+                break;
+            }
+            slug.push('-');
+        }
+    }
+    slug.truncate(slug.trim_end_matches('-').len());
+    slug
+}
+
+/// Whether the text is a plausible calendar date written YYYY-MM-DD.
+fn is_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) {
+        return false;
+    }
+    if !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+// ---------------------------------------------------------------------------
+// Markdown
+// ---------------------------------------------------------------------------
+
+/// The result as a board-paper style Markdown document: who and when, the
+/// overall stage, assurance gaps, consistency flags, scores by section,
+/// every answer with its notes, the points for discussion, how it was scored
+/// and where the questions come from.
+pub fn markdown(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_markdown(&mut out, assessment, answers, meta);
+    out
+}
+
+fn write_markdown(
+    out: &mut String,
+    assessment: &'static Assessment,
+    answers: &Answers,
+    meta: &ExportMeta,
+) -> fmt::Result {
+    let results = score(assessment, answers);
+    let overall = &results.overall;
+
+    writeln!(out, "# {}: results", md(assessment.title))?;
+    writeln!(out)?;
+    for (label, value) in [
+        ("Organisation", meta.organisation()),
+        ("Role", meta.role()),
+        ("Date", meta.date()),
+    ] {
+        if let Some(value) = value {
+            writeln!(out, "- **{label}:** {}", md(value))?;
+        }
+    }
+    writeln!(
+        out,
+        "- **Assessment:** {}, version {}",
+        md(assessment.id),
+        assessment.version
+    )?;
+    writeln!(out)?;
+
+    writeln!(out, "## Overall stage: {}", stage_label(overall))?;
+    writeln!(out)?;
+    writeln!(out, "{}", md(&tally_sentence(overall)))?;
+    writeln!(out)?;
+    let gaps = results.assurance_gaps.len() as u32;
+    if gaps == 0 {
+        writeln!(
+            out,
+            "Assurance gaps: none (no question was answered “Don’t know”)."
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Assurance gaps: {gaps} {} answered “Don’t know”, listed first under For discussion.",
+            plural(gaps, "question", "questions"),
+        )?;
+    }
+    if overall.unanswered > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Not answered: {} {}.",
+            overall.unanswered,
+            plural(overall.unanswered, "question", "questions")
+        )?;
+    }
+    writeln!(out)?;
+
+    if !assessment.consistency_checks.is_empty() {
+        writeln!(out, "## Answers that disagree")?;
+        writeln!(out)?;
+        if results.flags.is_empty() {
+            writeln!(out, "None: no checked pair of answers is two levels apart.")?;
+            writeln!(out)?;
+        }
+        for flag in &results.flags {
+            let question = assessment
+                .question(flag.check.question)
+                .map_or("", |p| p.question.text);
+            let section = assessment.sections[flag.check.section].title;
+            writeln!(out, "**Important:** {}", md(flag.check.message))?;
+            writeln!(out)?;
+            writeln!(
+                out,
+                "“{}”: {}. “{}”: {}.",
+                md(question),
+                flag.question_level.name(),
+                md(section),
+                flag.section_stage.name()
+            )?;
+            writeln!(out)?;
+        }
+    }
+
+    writeln!(out, "## Scores by section")?;
+    writeln!(out)?;
+    writeln!(out, "| Section | Stage | Score | Don’t know |")?;
+    writeln!(out, "| --- | --- | --- | ---: |")?;
+    for (section, tally) in assessment.sections.iter().zip(&results.sections) {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            md(section.title),
+            stage_label(tally),
+            section_score(tally),
+            tally.dont_know
+        )?;
+    }
+    writeln!(out)?;
+
+    writeln!(out, "## Answers by question")?;
+    writeln!(out)?;
+    writeln!(out, "| No. | Section | Question | Answer | Notes |")?;
+    writeln!(out, "| ---: | --- | --- | --- | --- |")?;
+    for placed in assessment.questions() {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            placed.index + 1,
+            md(assessment.sections[placed.section].title),
+            md(placed.question.text),
+            md(response_label(answers.response(placed.index))),
+            md(note(answers, placed.index).unwrap_or(""))
+        )?;
+    }
+    writeln!(out)?;
+
+    writeln!(out, "## For discussion")?;
+    writeln!(out)?;
+    let discussion = discussion_order(answers);
+    if discussion.is_empty() {
+        writeln!(
+            out,
+            "Every answer was Embedded. Discuss what keeps it that way, and whether the whole board would agree."
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Start with what the board does not know, then the lowest levels. Embedded answers are not listed."
+        )?;
+        for (n, placed) in discussion
+            .iter()
+            .filter_map(|&i| assessment.question(i))
+            .enumerate()
+        {
+            let marker = format!("{}. ", n + 1);
+            let indent = " ".repeat(marker.len());
+            writeln!(out)?;
+            writeln!(out, "{marker}**{}**", md(placed.question.text))?;
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{indent}Question {} · {} · {}",
+                placed.index + 1,
+                md(assessment.sections[placed.section].title),
+                md(response_label(answers.response(placed.index)))
+            )?;
+            writeln!(out)?;
+            writeln!(out, "{indent}{}", md(placed.question.discuss))?;
+            if let Some(note) = note(answers, placed.index) {
+                writeln!(out)?;
+                writeln!(out, "{indent}Notes: {}", md(note))?;
+            }
+        }
+    }
+    writeln!(out)?;
+
+    writeln!(out, "## How we scored this")?;
+    for paragraph in METHOD {
+        writeln!(out)?;
+        writeln!(out, "{}", md(paragraph))?;
+    }
+    writeln!(out)?;
+
+    let source = &assessment.source;
+    writeln!(out, "---")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Questions quoted from *{}*, {}, {} ({}). Levels from the guide’s absent, siloed and embedded grid.",
+        md(source.title),
+        md(source.publisher),
+        md(source.published),
+        md_url(source.url)
+    )
+}
+
+/// A section's score as in the results table.
+fn section_score(tally: &Tally) -> String {
+    match tally.average_text() {
+        Some(average) => format!(
+            "{} of {} points (average {average} of 2)",
+            tally.points,
+            tally.max_points()
+        ),
+        None => "No answers with a level".to_owned(),
+    }
+}
+
+/// Text as inert Markdown on one line, safe in a paragraph, list item or
+/// table cell: lines are trimmed and joined with " / ", other control
+/// characters become spaces, and every character that Markdown or HTML
+/// could give a meaning inline is backslash-escaped.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        if !out.is_empty() {
+            out.push_str(" / ");
+        }
+        for c in line.chars() {
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!'
+                | '$' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if c.is_control() => out.push(' '),
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// A URL as a Markdown autolink, or as escaped text if it cannot be one.
+fn md_url(url: &str) -> String {
+    if !url.is_empty()
+        && url
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'<' && b != b'>')
+    {
+        format!("<{url}>")
+    } else {
+        md(url)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------
+
+/// The CSV header row's column names.
+pub const CSV_COLUMNS: [&str; 12] = [
+    "assessment_id",
+    "assessment_version",
+    "organisation",
+    "role",
+    "date",
+    "question_number",
+    "question_id",
+    "section",
+    "question",
+    "answer",
+    "points",
+    "notes",
+];
+
+/// The result as CSV (RFC 4180, CRLF line ends, UTF-8 with a byte order mark
+/// so Excel reads it as UTF-8): a header row ([`CSV_COLUMNS`]), then one row
+/// per question in order. `answer` is the label shown on the results page
+/// ("Absent", "Siloed", "Embedded", "Don’t know" or "Not answered");
+/// `points` is 0, 1 or 2, and empty without a level.
+pub fn csv(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta) -> String {
+    let mut out = String::from('\u{feff}');
+    csv_row(&mut out, CSV_COLUMNS);
+    let version = assessment.version.to_string();
+    let organisation = meta.organisation().unwrap_or("");
+    let role = meta.role().unwrap_or("");
+    let date = meta.date().unwrap_or("");
+    for placed in assessment.questions() {
+        let response = answers.response(placed.index);
+        let number = (placed.index + 1).to_string();
+        let points = response
+            .and_then(Response::level)
+            .map_or(String::new(), |level| level.points().to_string());
+        csv_row(
+            &mut out,
+            [
+                assessment.id,
+                &version,
+                organisation,
+                role,
+                date,
+                &number,
+                placed.question.id,
+                assessment.sections[placed.section].title,
+                placed.question.text,
+                response_label(response),
+                &points,
+                note(answers, placed.index).unwrap_or(""),
+            ],
+        );
+    }
+    out
+}
+
+fn csv_row<const N: usize>(out: &mut String, fields: [&str; N]) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        csv_field(out, field);
+    }
+    out.push_str("\r\n");
+}
+
+/// One field: an apostrophe before anything a spreadsheet would run as a
+/// formula, then quoted (quotes doubled) if it holds a comma, quote or line
+/// break.
+fn csv_field(out: &mut String, field: &str) {
+    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quoted = field.contains([',', '"', '\r', '\n']);
+    if quoted {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in field.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quoted {
+        out.push('"');
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------
+
+/// A JSON value, borrowed from the assessment, answers and meta.
+enum Json<'a> {
+    Null,
+    Number(u32),
+    String(&'a str),
+    Array(Vec<Json<'a>>),
+    Object(Vec<(&'static str, Json<'a>)>),
+}
+
+impl<'a> Json<'a> {
+    fn text(value: Option<&'a str>) -> Json<'a> {
+        value.map_or(Json::Null, Json::String)
+    }
+
+    fn stage(tally: &Tally) -> Json<'static> {
+        Json::text(tally.stage().map(Level::name))
+    }
+
+    /// Pretty-printed, two spaces per level, nested values starting at
+    /// `indent`.
+    fn write(&self, out: &mut String, indent: usize) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Number(n) => out.push_str(&n.to_string()),
+            Json::String(s) => json_string(out, s),
+            Json::Array(items) if items.is_empty() => out.push_str("[]"),
+            Json::Object(members) if members.is_empty() => out.push_str("{}"),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    json_break(out, i > 0, indent + 1);
+                    item.write(out, indent + 1);
+                }
+                json_break(out, false, indent);
+                out.push(']');
+            }
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    json_break(out, i > 0, indent + 1);
+                    json_string(out, key);
+                    out.push_str(": ");
+                    value.write(out, indent + 1);
+                }
+                json_break(out, false, indent);
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn json_break(out: &mut String, comma: bool, indent: usize) {
+    if comma {
+        out.push(',');
+    }
+    out.push('\n');
+    for _ in 0..indent {
+        out.push_str("  ");
+    }
+}
+
+/// A JSON string: quotes, backslashes and control characters escaped, and
+/// `<`, `>`, `&`, U+2028 and U+2029 too so that it is inert in HTML and
+/// script; all other characters as UTF-8.
+fn json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\0'..='\u{1f}' | '\u{7f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The answer's key in JSON.
+fn answer_key(response: Option<Response>) -> Option<&'static str> {
+    match response? {
+        Response::Level(level) => Some(level.key()),
+        Response::DontKnow => Some("dont_know"),
+    }
+}
+
+/// The tally's counts, as in `overall` and each of `sections`.
+fn tally_members(tally: &Tally) -> [(&'static str, Json<'static>); 5] {
+    [
+        ("stage", Json::stage(tally)),
+        ("points", Json::Number(tally.points)),
+        ("max_points", Json::Number(tally.max_points())),
+        ("scored", Json::Number(tally.scored)),
+        ("dont_know", Json::Number(tally.dont_know)),
+    ]
+}
+
+/// The result as JSON (RFC 8259), pretty-printed with a two-space indent:
+/// the format tag and version, the assessment's id, version and title, who
+/// and when, the share-link payload, overall and section tallies, every
+/// answer with its notes, and the consistency flags. The format is described
+/// in the README; readers match answers by `question_id`.
+pub fn json(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta) -> String {
+    let results = score(assessment, answers);
+    let sections = assessment
+        .sections
+        .iter()
+        .zip(&results.sections)
+        .map(|(section, tally)| {
+            let mut members = vec![
+                ("id", Json::String(section.id)),
+                ("title", Json::String(section.title)),
+            ];
+            members.extend(tally_members(tally));
+            Json::Object(members)
+        })
+        .collect();
+    let answer_list = assessment
+        .questions()
+        .map(|placed| {
+            let response = answers.response(placed.index);
+            Json::Object(vec![
+                ("question_id", Json::String(placed.question.id)),
+                (
+                    "section_id",
+                    Json::String(assessment.sections[placed.section].id),
+                ),
+                ("number", Json::Number(placed.index as u32 + 1)),
+                ("question", Json::String(placed.question.text)),
+                ("answer", Json::text(answer_key(response))),
+                (
+                    "points",
+                    response
+                        .and_then(Response::level)
+                        .map_or(Json::Null, |level| Json::Number(level.points())),
+                ),
+                ("notes", Json::text(note(answers, placed.index))),
+            ])
+        })
+        .collect();
+    let flags = results
+        .flags
+        .iter()
+        .map(|flag| {
+            Json::Object(vec![
+                (
+                    "question_id",
+                    Json::text(
+                        assessment
+                            .question(flag.check.question)
+                            .map(|p| p.question.id),
+                    ),
+                ),
+                (
+                    "section_id",
+                    Json::String(assessment.sections[flag.check.section].id),
+                ),
+                ("message", Json::String(flag.check.message)),
+            ])
+        })
+        .collect();
+    let document = Json::Object(vec![
+        ("format", Json::String(JSON_FORMAT)),
+        ("format_version", Json::Number(JSON_FORMAT_VERSION)),
+        (
+            "assessment",
+            Json::Object(vec![
+                ("id", Json::String(assessment.id)),
+                ("version", Json::Number(u32::from(assessment.version))),
+                ("title", Json::String(assessment.title)),
+            ]),
+        ),
+        ("organisation", Json::text(meta.organisation())),
+        ("role", Json::text(meta.role())),
+        ("date", Json::text(meta.date())),
+        ("share_code", Json::text(meta.share_code())),
+        (
+            "overall",
+            Json::Object(tally_members(&results.overall).into()),
+        ),
+        ("sections", Json::Array(sections)),
+        ("answers", Json::Array(answer_list)),
+        ("consistency_flags", Json::Array(flags)),
+    ]);
+    let mut out = String::new();
+    document.write(&mut out, 0);
+    out.push('\n');
+    out
+}

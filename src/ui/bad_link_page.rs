@@ -1,0 +1,30 @@
+//! The page shown for a share link that cannot be read.
+
+use yew::prelude::*;
+
+use super::app::HEADING_ID;
+use super::state::Action;
+
+/// Properties of [`BadLinkPage`].
+#[derive(Properties, PartialEq)]
+pub struct BadLinkPageProps {
+    /// What is wrong with the link and what to do.
+    pub message: AttrValue,
+    /// Receives "Start your own assessment".
+    pub on_action: Callback<Action>,
+}
+
+/// An NHS-style error page for a damaged, edited or unknown link.
+#[function_component(BadLinkPage)]
+pub fn bad_link_page(props: &BadLinkPageProps) -> Html {
+    html! {
+        <div class="dba-page dba-page--bad-link">
+            <h1 id={HEADING_ID} tabindex="-1">{ "This results link does not work" }</h1>
+            <p class="dba-link-error">{ props.message.clone() }</p>
+            <p>{ "Any answers saved in this browser have not been changed." }</p>
+            <button class="nhsuk-button" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::StartOwn)}>
+                { "Start your own assessment" }
+            </button>
+        </div>
+    }
+}

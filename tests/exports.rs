@@ -1,0 +1,1236 @@
+//! The Markdown, CSV and JSON exports from the outside: exact CSV for a
+//! small hand-made assessment, RFC 4180 quoting, the byte order mark, CRLF
+//! and formula-injection guard; JSON parsed by a strict RFC 8259 parser
+//! written here; hostile notes inert in every format; the board paper's
+//! contents; and safe file names.
+
+use digital_board_assessment::core::content::default_assessment;
+use digital_board_assessment::core::export::{
+    CSV_COLUMNS, ExportFormat, ExportMeta, JSON_FORMAT, csv, file_name, json, markdown,
+};
+use digital_board_assessment::core::model::{
+    Assessment, ConsistencyCheck, Level, Question, Section, Source,
+};
+use digital_board_assessment::core::report::{METHOD, discussion_order, tally_sentence};
+use digital_board_assessment::core::scoring::{Answers, Response, score};
+
+// ---------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------
+
+/// A small assessment whose texts need quoting in CSV.
+static TINY: Assessment = Assessment {
+    id: "tiny-check",
+    version: 3,
+    title: "Tiny check",
+    is_default: false,
+    description: "For tests.",
+    source: Source {
+        title: "A guide",
+        publisher: "A publisher",
+        published: "May 2020",
+        url: "https://example.org/guide",
+    },
+    sections: &[
+        Section {
+            id: "first",
+            title: "First, the basics",
+            intro: "",
+            questions: &[
+                Question {
+                    id: "q-one",
+                    text: "Is it \"quoted\"?",
+                    hint: &[],
+                    levels: ["No", "Partly", "Yes"],
+                    discuss: "Talk about one.",
+                },
+                Question {
+                    id: "q-two",
+                    text: "Two",
+                    hint: &[],
+                    levels: ["No", "Partly", "Yes"],
+                    discuss: "Talk about two.",
+                },
+            ],
+        },
+        Section {
+            id: "second",
+            title: "Second",
+            intro: "",
+            questions: &[Question {
+                id: "q-three",
+                text: "Three",
+                hint: &[],
+                levels: ["No", "Partly", "Yes"],
+                discuss: "Talk about three.",
+            }],
+        },
+    ],
+    consistency_checks: &[ConsistencyCheck {
+        question: 2,
+        section: 0,
+        message: "Three and the first section disagree.",
+    }],
+};
+
+const A: Option<Response> = Some(Response::Level(Level::Absent));
+const S: Option<Response> = Some(Response::Level(Level::Siloed));
+const E: Option<Response> = Some(Response::Level(Level::Embedded));
+const D: Option<Response> = Some(Response::DontKnow);
+
+/// The 13 answers used for the default assessment: grid all Embedded,
+/// question 1 of the board questions Absent (so the consistency flag is
+/// raised), two don't-knows.
+const MIXED: [Option<Response>; 13] = [E, E, E, A, S, D, S, A, E, S, D, S, E];
+
+fn meta(organisation: &str, role: &str, date: &str) -> ExportMeta {
+    ExportMeta {
+        organisation: Some(organisation.to_owned()),
+        role: Some(role.to_owned()),
+        date: Some(date.to_owned()),
+        share_code: None,
+    }
+}
+
+fn mixed_answers() -> Answers {
+    Answers::from_responses(MIXED.to_vec())
+}
+
+fn with_note(mut answers: Answers, index: usize, note: &str) -> Answers {
+    answers.notes[index] = note.to_owned();
+    answers
+}
+
+const SCRIPT: &str = "<script>alert(\"x\")</script>";
+
+// ---------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------
+
+#[test]
+fn csv_is_exact_for_a_small_case() {
+    let answers = Answers {
+        responses: vec![S, D, None],
+        notes: vec![
+            String::new(),
+            "  Needs \"work\", soon \n".to_owned(),
+            String::new(),
+        ],
+    };
+    let out = csv(
+        &TINY,
+        &answers,
+        &meta("Trust A", "Non-executive", "2026-11-21"),
+    );
+    let expected = concat!(
+        "\u{feff}",
+        "assessment_id,assessment_version,organisation,role,date,question_number,question_id,section,question,answer,points,notes\r\n",
+        "tiny-check,3,Trust A,Non-executive,2026-11-21,1,q-one,\"First, the basics\",\"Is it \"\"quoted\"\"?\",Siloed,1,\r\n",
+        "tiny-check,3,Trust A,Non-executive,2026-11-21,2,q-two,\"First, the basics\",Two,Don’t know,,\"Needs \"\"work\"\", soon\"\r\n",
+        "tiny-check,3,Trust A,Non-executive,2026-11-21,3,q-three,Second,Three,Not answered,,\r\n",
+    );
+    assert_eq!(out, expected);
+    // The header row, on its own, exactly.
+    let header = out.trim_start_matches('\u{feff}').split("\r\n").next();
+    assert_eq!(header, Some(CSV_COLUMNS.join(",").as_str()));
+}
+
+#[test]
+fn csv_starts_with_a_bom_and_ends_every_line_with_crlf() {
+    let out = csv(
+        default_assessment(),
+        &mixed_answers(),
+        &ExportMeta::default(),
+    );
+    assert!(out.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
+    assert!(out.ends_with("\r\n"));
+    let bytes = out.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            assert_eq!(bytes[i - 1], b'\r', "bare LF at byte {i}");
+        }
+        if b == b'\r' {
+            assert_eq!(bytes.get(i + 1), Some(&b'\n'), "bare CR at byte {i}");
+        }
+    }
+    assert_eq!(out.matches("\r\n").count(), 14, "header plus 13 questions");
+}
+
+#[test]
+fn csv_quotes_and_doubles_and_keeps_line_breaks_inside_fields() {
+    let note = "He said \"no\", twice\r\nthen \"yes\"\nend";
+    let answers = with_note(mixed_answers(), 4, note);
+    let out = csv(
+        default_assessment(),
+        &answers,
+        &meta("Trust \"B\", North", "Chair", "2026-11-21"),
+    );
+    assert!(out.contains("\"He said \"\"no\"\", twice\r\nthen \"\"yes\"\"\nend\""));
+    assert!(out.contains(",\"Trust \"\"B\"\", North\",Chair,"));
+
+    let rows = parse_csv(out.strip_prefix('\u{feff}').expect("BOM"));
+    assert_eq!(rows.len(), 14);
+    assert!(rows.iter().all(|row| row.len() == CSV_COLUMNS.len()));
+    assert_eq!(rows[0], CSV_COLUMNS);
+    assert_eq!(rows[5][11], note);
+    assert_eq!(rows[5][2], "Trust \"B\", North");
+    let a = default_assessment();
+    for (row, placed) in rows[1..].iter().zip(a.questions()) {
+        assert_eq!(row[0], "board-digital-strategy");
+        assert_eq!(row[1], "1");
+        assert_eq!(row[5], (placed.index + 1).to_string());
+        assert_eq!(row[6], placed.question.id);
+        assert_eq!(row[7], a.sections[placed.section].title);
+        assert_eq!(row[8], placed.question.text);
+    }
+    let answers_column: Vec<&str> = rows[1..].iter().map(|r| r[9].as_str()).collect();
+    let points_column: Vec<&str> = rows[1..].iter().map(|r| r[10].as_str()).collect();
+    assert_eq!(
+        answers_column,
+        [
+            "Embedded",
+            "Embedded",
+            "Embedded",
+            "Absent",
+            "Siloed",
+            "Don’t know",
+            "Siloed",
+            "Absent",
+            "Embedded",
+            "Siloed",
+            "Don’t know",
+            "Siloed",
+            "Embedded"
+        ]
+    );
+    assert_eq!(
+        points_column,
+        [
+            "2", "2", "2", "0", "1", "", "1", "0", "2", "1", "", "1", "2"
+        ]
+    );
+}
+
+#[test]
+fn csv_cells_that_look_like_formulas_get_an_apostrophe() {
+    let mut answers = mixed_answers();
+    answers.notes[0] = "=HYPERLINK(\"http://evil.example\",\"Click\")".to_owned();
+    answers.notes[1] = "+1".to_owned();
+    answers.notes[2] = "-2+3".to_owned();
+    answers.notes[3] = "@SUM(A1:A2)".to_owned();
+    answers.notes[4] = "\t=1+1".to_owned();
+    answers.notes[5] = "\r\n=1+1".to_owned();
+    answers.notes[6] = "1 = 1, -fine-".to_owned();
+    let out = csv(
+        default_assessment(),
+        &answers,
+        &meta("=cmd|' /C calc'!A0", "@role", "-2026"),
+    );
+    let rows = parse_csv(out.strip_prefix('\u{feff}').expect("BOM"));
+    let notes: Vec<&str> = rows[1..8].iter().map(|r| r[11].as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "'=HYPERLINK(\"http://evil.example\",\"Click\")",
+            "'+1",
+            "'-2+3",
+            "'@SUM(A1:A2)",
+            "'=1+1",
+            "'=1+1",
+            "1 = 1, -fine-",
+        ]
+    );
+    assert_eq!(rows[1][2], "'=cmd|' /C calc'!A0");
+    assert_eq!(rows[1][3], "'@role");
+    assert_eq!(rows[1][4], "'-2026");
+    // Quoted fields carry the apostrophe inside the quotes.
+    assert!(out.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\"\r\n"));
+    // No cell of any row starts with a formula character.
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+}
+
+/// A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut chars = text.chars().peekable();
+    loop {
+        let mut field = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            loop {
+                match chars.next().expect("unterminated quoted field") {
+                    '"' if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    '"' => break,
+                    c => field.push(c),
+                }
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c == ',' || c == '\r' {
+                    break;
+                }
+                assert!(c != '"' && c != '\n', "unquoted field holds {c:?}");
+                field.push(c);
+                chars.next();
+            }
+        }
+        row.push(field);
+        match chars.next() {
+            Some(',') => {}
+            Some('\r') => {
+                assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                rows.push(std::mem::take(&mut row));
+                if chars.peek().is_none() {
+                    return rows;
+                }
+            }
+            other => panic!("expected a comma or CRLF after a field, found {other:?}"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------
+
+#[test]
+fn json_is_valid_and_carries_the_whole_result() {
+    let mut m = meta("Trust A", "Executive", "2026-11-21");
+    m.share_code = Some("AQ8HAAkB".to_owned());
+    m.role = Some("   ".to_owned());
+    let answers = with_note(mixed_answers(), 5, "  We could not say.\n");
+    let text = json(default_assessment(), &answers, &m);
+    let doc = parse_json(&text);
+
+    assert_eq!(doc["format"], Value::string(JSON_FORMAT));
+    assert_eq!(
+        doc["format"],
+        Value::string("digital-board-assessment-result")
+    );
+    assert_eq!(doc["format_version"].number(), 1);
+    assert_eq!(
+        doc["assessment"]["id"],
+        Value::string("board-digital-strategy")
+    );
+    assert_eq!(doc["assessment"]["version"].number(), 1);
+    assert_eq!(
+        doc["assessment"]["title"],
+        Value::string("Digital strategy board self-assessment")
+    );
+    assert_eq!(doc["organisation"], Value::string("Trust A"));
+    assert_eq!(doc["role"], Value::Null, "blank text is not given");
+    assert_eq!(doc["date"], Value::string("2026-11-21"));
+    assert_eq!(doc["share_code"], Value::string("AQ8HAAkB"));
+
+    // 14 points from 11 scored answers: average 1.27, Siloed.
+    let overall = &doc["overall"];
+    assert_eq!(overall["stage"], Value::string("Siloed"));
+    assert_eq!(
+        [
+            overall["points"].number(),
+            overall["max_points"].number(),
+            overall["scored"].number(),
+            overall["dont_know"].number()
+        ],
+        [14, 22, 11, 2]
+    );
+
+    let sections = doc["sections"].array();
+    assert_eq!(sections.len(), 2);
+    assert_eq!(sections[0]["id"], Value::string("trust-strategy"));
+    assert_eq!(
+        sections[0]["title"],
+        Value::string("Where digital sits in your trust strategy")
+    );
+    assert_eq!(sections[0]["stage"], Value::string("Embedded"));
+    assert_eq!(sections[0]["points"].number(), 6);
+    assert_eq!(sections[1]["id"], Value::string("questions-for-boards"));
+    assert_eq!(sections[1]["stage"], Value::string("Siloed"));
+    assert_eq!(
+        [
+            sections[1]["points"].number(),
+            sections[1]["max_points"].number(),
+            sections[1]["scored"].number(),
+            sections[1]["dont_know"].number()
+        ],
+        [8, 16, 8, 2]
+    );
+
+    let list = doc["answers"].array();
+    assert_eq!(list.len(), 13);
+    let a = default_assessment();
+    for (item, placed) in list.iter().zip(a.questions()) {
+        assert_eq!(item["question_id"], Value::string(placed.question.id));
+        assert_eq!(
+            item["section_id"],
+            Value::string(a.sections[placed.section].id)
+        );
+        assert_eq!(item["number"].number(), placed.index as u64 + 1);
+        assert_eq!(item["question"], Value::string(placed.question.text));
+    }
+    let keys: Vec<&Value> = list.iter().map(|item| &item["answer"]).collect();
+    let expected: Vec<Value> = [
+        "embedded",
+        "embedded",
+        "embedded",
+        "absent",
+        "siloed",
+        "dont_know",
+        "siloed",
+        "absent",
+        "embedded",
+        "siloed",
+        "dont_know",
+        "siloed",
+        "embedded",
+    ]
+    .map(Value::string)
+    .to_vec();
+    assert_eq!(keys, expected.iter().collect::<Vec<_>>());
+    assert_eq!(list[0]["points"].number(), 2);
+    assert_eq!(list[3]["points"].number(), 0);
+    assert_eq!(list[4]["points"].number(), 1);
+    assert_eq!(list[5]["points"], Value::Null, "don't know has no points");
+    assert_eq!(list[5]["notes"], Value::string("We could not say."));
+    assert_eq!(list[4]["notes"], Value::Null, "no notes is null");
+
+    let flags = doc["consistency_flags"].array();
+    assert_eq!(flags.len(), 1);
+    assert_eq!(
+        flags[0]["question_id"],
+        Value::string("integrated-strategies")
+    );
+    assert_eq!(flags[0]["section_id"], Value::string("trust-strategy"));
+    assert_eq!(
+        flags[0]["message"],
+        Value::string(a.consistency_checks[0].message)
+    );
+
+    // Members in the documented order.
+    let Value::Object(members) = &doc else {
+        panic!("not an object")
+    };
+    let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "format",
+            "format_version",
+            "assessment",
+            "organisation",
+            "role",
+            "date",
+            "share_code",
+            "overall",
+            "sections",
+            "answers",
+            "consistency_flags"
+        ]
+    );
+}
+
+#[test]
+fn json_is_pretty_printed_with_two_spaces() {
+    let text = json(&TINY, &Answers::empty(3), &ExportMeta::default());
+    assert!(text.starts_with(
+        "{\n  \"format\": \"digital-board-assessment-result\",\n  \"format_version\": 1,\n  \"assessment\": {\n    \"id\": \"tiny-check\",\n    \"version\": 3,\n"
+    ));
+    assert!(text.contains("\n  \"organisation\": null,\n"));
+    assert!(text.contains("\n  \"consistency_flags\": []\n}\n"));
+    assert!(text.ends_with("}\n"));
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        assert_eq!(indent % 2, 0, "{line:?}");
+        assert!(!line.ends_with(' '), "{line:?}");
+    }
+    // Nothing answered: no stage, every answer null.
+    let doc = parse_json(&text);
+    assert_eq!(doc["overall"]["stage"], Value::Null);
+    assert_eq!(doc["overall"]["scored"].number(), 0);
+    assert!(
+        doc["answers"]
+            .array()
+            .iter()
+            .all(|a| a["answer"] == Value::Null && a["points"] == Value::Null)
+    );
+}
+
+#[test]
+fn json_escapes_quotes_backslashes_controls_and_html_but_keeps_utf8() {
+    let note =
+        "Quote \" backslash \\ tab\t bell\u{7} nul\u{0} line\u{2028}sep & < > Ysbyty – café 🙂";
+    let answers = with_note(mixed_answers(), 0, note);
+    let text = json(default_assessment(), &answers, &ExportMeta::default());
+    assert!(text.contains(
+        r#""notes": "Quote \" backslash \\ tab\u0009 bell\u0007 nul\u0000 line\u2028sep \u0026 \u003c \u003e Ysbyty – café 🙂""#
+    ));
+    assert_eq!(
+        parse_json(&text)["answers"][0]["notes"],
+        Value::string(note)
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Hostile text is inert everywhere
+// ---------------------------------------------------------------------------
+
+#[test]
+fn script_in_notes_and_labels_is_text_in_every_format() {
+    let hostile_org = "<img src=x onerror=alert(1)>";
+    let answers = with_note(mixed_answers(), 3, SCRIPT);
+    let m = meta(hostile_org, "<b>Chair</b>", "2026-11-21");
+    let a = default_assessment();
+
+    let j = json(a, &answers, &m);
+    assert!(!j.contains('<') && !j.contains('>'), "{j}");
+    assert!(j.contains(r#"\u003cscript\u003ealert(\"x\")\u003c/script\u003e"#));
+    assert!(j.contains(r"\u003cimg src=x onerror=alert(1)\u003e"));
+    let doc = parse_json(&j);
+    assert_eq!(doc["answers"][3]["notes"], Value::string(SCRIPT));
+    assert_eq!(doc["organisation"], Value::string(hostile_org));
+
+    let md = markdown(a, &answers, &m);
+    assert!(!md.contains("<script>"), "{md}");
+    // Every `<` is backslash-escaped, bar the credit's autolink.
+    for (at, _) in md.match_indices('<') {
+        assert!(
+            md[..at].ends_with('\\') || md[at..].starts_with("<https://"),
+            "raw '<' at {at}: {md}"
+        );
+    }
+    assert!(md.contains(r#"\<script\>alert("x")\</script\>"#));
+    assert!(md.contains(r"- **Organisation:** \<img src=x onerror=alert(1)\>"));
+    assert!(md.contains(r"- **Role:** \<b\>Chair\</b\>"));
+    // Unescaped, the note reads exactly as typed.
+    assert!(unescape_markdown(&md).contains(SCRIPT));
+
+    // CSV is data: the note is carried verbatim, as text.
+    let out = csv(a, &answers, &m);
+    let rows = parse_csv(out.strip_prefix('\u{feff}').expect("BOM"));
+    assert_eq!(rows[4][11], SCRIPT);
+    assert_eq!(rows[4][2], hostile_org);
+}
+
+#[test]
+fn markdown_user_text_cannot_add_markup_or_break_a_table() {
+    let note = "| cell | *bold* _em_ `code` [link](javascript:alert(1)) ![i](x) ~~s~~ &amp; \\ #tag\n# Heading\n\n- item\r\n> quote";
+    let answers = with_note(mixed_answers(), 4, note);
+    let m = meta("# Trust | *A*", "Chair", "2026-11-21");
+    let md = markdown(default_assessment(), &answers, &m);
+    let escaped = r"\| cell \| \*bold\* \_em\_ \`code\` \[link\](javascript:alert(1)) \!\[i\](x) \~\~s\~\~ \&amp; \\ \#tag / \# Heading / - item / \> quote";
+    assert!(md.contains(escaped), "{md}");
+    assert!(md.contains(r"- **Organisation:** \# Trust \| \*A\*"));
+
+    // Every answers-table row still has exactly six cell borders.
+    let table: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("| No. |"))
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(table.len(), 2 + 13);
+    for row in &table {
+        assert_eq!(unescaped_pipes(row), 6, "{row}");
+    }
+    let row = table
+        .iter()
+        .find(|r| r.starts_with("| 5 |"))
+        .expect("row 5");
+    assert!(row.ends_with(&format!("| Siloed | {escaped} |")), "{row}");
+    // The note never starts a line of its own.
+    assert!(
+        !md.lines()
+            .any(|l| l.starts_with("# Heading") || l.starts_with("> quote"))
+    );
+}
+
+fn unescaped_pipes(line: &str) -> usize {
+    let mut count = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => count += 1,
+            _ => escaped = false,
+        }
+    }
+    count
+}
+
+fn unescape_markdown(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// SplitMix64, so the random runs are the same every time.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Up to 30 characters, mostly ones that mean something somewhere.
+    fn hostile_text(&mut self) -> String {
+        const ALPHABET: &[char] = &[
+            '<', '>', '&', '"', '\'', '`', '*', '_', '[', ']', '(', ')', '!', '#', '|', '\\', '~',
+            '$', '-', '+', '=', '@', '.', ':', '/', ',', ';', ' ', '\n', '\r', '\t', '\0',
+            '\u{7f}', '\u{2028}', 'a', 'Z', '1', 'é', '–', '🙂',
+        ];
+        let len = self.next() % 31;
+        (0..len)
+            .map(|_| ALPHABET[(self.next() % ALPHABET.len() as u64) as usize])
+            .collect()
+    }
+}
+
+#[test]
+fn random_hostile_text_survives_every_format() {
+    let a = default_assessment();
+    let mut rng = Rng(2026);
+    for _ in 0..300 {
+        let mut answers = Answers::empty(13);
+        for i in 0..13 {
+            answers.responses[i] = [None, A, S, E, D][(rng.next() % 5) as usize];
+            answers.notes[i] = rng.hostile_text();
+        }
+        let m = ExportMeta {
+            organisation: Some(rng.hostile_text()),
+            role: Some(rng.hostile_text()),
+            date: Some(rng.hostile_text()),
+            share_code: Some(rng.hostile_text()),
+        };
+        let trimmed = |s: &str| s.trim().to_owned();
+        let or_null = |s: &str| {
+            if s.trim().is_empty() {
+                Value::Null
+            } else {
+                Value::String(s.trim().to_owned())
+            }
+        };
+
+        for format in ExportFormat::ALL {
+            assert_safe(&file_name(a, &m, format.extension()));
+        }
+
+        // JSON: valid, inert, and every string reads back as given.
+        let j = json(a, &answers, &m);
+        assert!(!j.contains(['<', '>', '&', '\u{2028}']), "{j}");
+        let doc = parse_json(&j);
+        assert_eq!(
+            doc["organisation"],
+            or_null(m.organisation.as_deref().unwrap())
+        );
+        assert_eq!(doc["role"], or_null(m.role.as_deref().unwrap()));
+        assert_eq!(doc["date"], or_null(m.date.as_deref().unwrap()));
+        assert_eq!(doc["share_code"], or_null(m.share_code.as_deref().unwrap()));
+        for (i, item) in doc["answers"].array().iter().enumerate() {
+            assert_eq!(item["notes"], or_null(&answers.notes[i]));
+        }
+
+        // CSV: parses back to 14 rows of 12 fields; notes as given, bar the
+        // apostrophe before a formula.
+        let out = csv(a, &answers, &m);
+        let rows = parse_csv(out.strip_prefix('\u{feff}').expect("BOM"));
+        assert_eq!(rows.len(), 14);
+        for (i, row) in rows[1..].iter().enumerate() {
+            assert_eq!(row.len(), 12);
+            let note = trimmed(&answers.notes[i]);
+            let expected = if note.starts_with(['=', '+', '-', '@']) {
+                format!("'{note}")
+            } else {
+                note
+            };
+            assert_eq!(row[11], expected);
+        }
+
+        // Markdown: tables keep their shape and every `<` is escaped.
+        let md = markdown(a, &answers, &m);
+        for line in md.lines().filter(|l| l.starts_with('|')) {
+            let pipes = unescaped_pipes(line);
+            assert!(pipes == 5 || pipes == 6, "{line}");
+        }
+        for (at, _) in md.match_indices('<') {
+            assert!(md[..at].ends_with('\\') || md[at..].starts_with("<https://"));
+        }
+        assert!(!md.contains(['\0', '\u{7f}', '\t']));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Markdown contents
+// ---------------------------------------------------------------------------
+
+#[test]
+fn markdown_is_a_board_paper() {
+    let a = default_assessment();
+    let answers = with_note(mixed_answers(), 10, "Ask the CIO.");
+    let m = meta("Leeds Teaching Hospitals", "Non-executive", "2026-11-21");
+    let md = markdown(a, &answers, &m);
+    let results = score(a, &answers);
+
+    assert!(md.starts_with("# Digital strategy board self-assessment: results\n\n"));
+    assert!(md.contains("- **Organisation:** Leeds Teaching Hospitals\n"));
+    assert!(md.contains("- **Role:** Non-executive\n"));
+    assert!(md.contains("- **Date:** 2026-11-21\n"));
+    assert!(md.contains("- **Assessment:** board-digital-strategy, version 1\n"));
+    assert!(md.contains("## Overall stage: Siloed\n"));
+    let sentence = tally_sentence(&results.overall);
+    assert_eq!(
+        sentence,
+        "14 of 22 points from 11 scored answers (average 1.3 of 2); 2 don’t know."
+    );
+    assert!(md.contains(&sentence));
+    assert!(md.contains("Assurance gaps: 2 questions answered “Don’t know”"));
+
+    // The consistency flag.
+    assert!(md.contains("## Answers that disagree"));
+    assert!(md.contains(&format!(
+        "**Important:** {}",
+        a.consistency_checks[0].message
+    )));
+    assert!(md.contains(
+        "“How integrated are your digital and business strategies?”: Absent. “Where digital sits in your trust strategy”: Embedded."
+    ));
+
+    // The section table.
+    assert!(md.contains("| Section | Stage | Score | Don’t know |\n| --- | --- | --- | ---: |\n"));
+    assert!(md.contains(
+        "| Where digital sits in your trust strategy | Embedded | 6 of 6 points (average 2.0 of 2) | 0 |\n"
+    ));
+    assert!(
+        md.contains("| Questions for boards | Siloed | 8 of 16 points (average 1.0 of 2) | 2 |\n")
+    );
+
+    // The answers table.
+    assert!(md.contains("| No. | Section | Question | Answer | Notes |\n"));
+    assert!(md.contains(
+        "| 11 | Questions for boards | Can you explain how your organisation’s digital strategy aligns with your system strategy? | Don’t know | Ask the CIO. |\n"
+    ));
+    assert!(md.contains(
+        "| 1 | Where digital sits in your trust strategy | How does digital feature in your trust’s business strategies and plans? | Embedded |  |\n"
+    ));
+
+    // For discussion: the guide's prompts, in discussion order.
+    let order = discussion_order(&answers);
+    assert_eq!(order, vec![5, 10, 3, 7, 4, 6, 9, 11]);
+    let discussion = &md[md.find("## For discussion").expect("discussion")..];
+    let listed: Vec<&str> = discussion
+        .lines()
+        .filter_map(|l| {
+            let (n, rest) = l.split_once(". **")?;
+            n.parse::<usize>().ok()?;
+            rest.strip_suffix("**")
+        })
+        .collect();
+    let expected: Vec<&str> = order
+        .iter()
+        .map(|&i| a.question(i).expect("question").question.text)
+        .collect();
+    assert_eq!(listed, expected);
+    let mut at = 0;
+    for &i in &order {
+        let prompt = a.question(i).expect("question").question.discuss;
+        let found = discussion[at..].find(prompt).expect("prompt in order");
+        at += found + prompt.len();
+    }
+    assert!(discussion.contains("   Question 11 · Questions for boards · Don’t know\n"));
+    assert!(discussion.contains("   Notes: Ask the CIO.\n"));
+    assert!(
+        !discussion.contains("What could go wrong?"),
+        "Embedded is not listed"
+    );
+
+    // How we scored this, and the credit.
+    assert!(md.contains("## How we scored this"));
+    for paragraph in METHOD {
+        assert!(md.contains(paragraph), "{paragraph}");
+    }
+    assert!(md.trim_end().ends_with(
+        "Questions quoted from *Building a digital strategy*, NHS Providers and Public Digital, March 2021 (<https://www.nhsproviders.org/building-a-digital-strategy>). Levels from the guide’s absent, siloed and embedded grid."
+    ));
+}
+
+#[test]
+fn markdown_without_meta_or_answers_says_so() {
+    let md = markdown(
+        default_assessment(),
+        &Answers::empty(13),
+        &ExportMeta::default(),
+    );
+    assert!(!md.contains("**Organisation:**"));
+    assert!(!md.contains("**Role:**"));
+    assert!(!md.contains("**Date:**"));
+    assert!(md.contains("## Overall stage: Not enough answers\n"));
+    assert!(md.contains("Not answered: 13 questions."));
+    assert!(md.contains("None: no checked pair of answers is two levels apart."));
+    assert!(md.contains("| Not answered |  |"));
+
+    let all_embedded = Answers::from_responses(vec![E; 13]);
+    let md = markdown(default_assessment(), &all_embedded, &ExportMeta::default());
+    assert!(md.contains("## Overall stage: Embedded\n"));
+    assert!(md.contains("Assurance gaps: none"));
+    assert!(md.contains("Every answer was Embedded."));
+}
+
+// ---------------------------------------------------------------------------
+// File names and formats
+// ---------------------------------------------------------------------------
+
+fn assert_safe(name: &str) {
+    assert!(
+        name.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'),
+        "{name}"
+    );
+    assert_eq!(name.matches('.').count(), 1, "{name}");
+    assert!(!name.starts_with(['-', '.']), "{name}");
+    assert!(!name.contains("--"), "{name}");
+    assert!(name.len() <= 120, "{name}");
+}
+
+#[test]
+fn file_names_are_safe_for_hostile_organisation_names() {
+    let a = default_assessment();
+    let plain = ExportMeta {
+        date: Some("2026-11-21".to_owned()),
+        ..ExportMeta::default()
+    };
+    assert_eq!(
+        file_name(a, &plain, "md"),
+        "digital-strategy-board-self-assessment-2026-11-21.md"
+    );
+    assert_eq!(
+        file_name(a, &ExportMeta::default(), "json"),
+        "digital-strategy-board-self-assessment.json"
+    );
+    let cases = [
+        ("../../etc/passwd", "etc-passwd-"),
+        ("A/B:C*?", "a-b-c-"),
+        ("C:\\Windows\\System32", "c-windows-system32-"),
+        ("CON", "con-"),
+        ("<script>alert(1)</script>", "script-alert-1-script-"),
+        (
+            "Ysbyty Gwynedd – Betsi Cadwaladr",
+            "ysbyty-gwynedd-betsi-cadwaladr-",
+        ),
+        ("....", ""),
+        ("🙂 / \u{0} \n", ""),
+        ("   ", ""),
+    ];
+    for (organisation, prefix) in cases {
+        let m = meta(organisation, "Chair", "2026-11-21");
+        for format in ExportFormat::ALL {
+            let name = file_name(a, &m, format.extension());
+            assert_safe(&name);
+            assert_eq!(
+                name,
+                format!(
+                    "{prefix}digital-strategy-board-self-assessment-2026-11-21.{}",
+                    format.extension()
+                )
+            );
+        }
+    }
+    let long = meta(&"Very long trust name ".repeat(20), "", "2026-11-21");
+    let name = file_name(a, &long, "csv");
+    assert_safe(&name);
+    assert!(name.starts_with("very-long-trust-name-very-long-trust-"));
+
+    // Dates not in the form YYYY-MM-DD, and odd extensions.
+    for date in [
+        "../../x",
+        "2026/11/21",
+        "21-11-2026",
+        "2026-13-01",
+        "2026-11-21x",
+    ] {
+        let name = file_name(a, &meta("Trust", "", date), "md");
+        assert_eq!(
+            name, "trust-digital-strategy-board-self-assessment.md",
+            "{date}"
+        );
+    }
+    assert_eq!(
+        file_name(a, &ExportMeta::default(), "../EXE"),
+        "digital-strategy-board-self-assessment.exe"
+    );
+    assert_eq!(
+        file_name(a, &ExportMeta::default(), ""),
+        "digital-strategy-board-self-assessment.txt"
+    );
+    assert_eq!(
+        file_name(&TINY, &ExportMeta::default(), "csv"),
+        "tiny-check.csv"
+    );
+}
+
+#[test]
+fn each_format_renders_its_own_file() {
+    let a = default_assessment();
+    let answers = mixed_answers();
+    let m = meta("Trust", "Chair", "2026-11-21");
+    assert_eq!(
+        ExportFormat::Markdown.render(a, &answers, &m),
+        markdown(a, &answers, &m)
+    );
+    assert_eq!(
+        ExportFormat::Csv.render(a, &answers, &m),
+        csv(a, &answers, &m)
+    );
+    assert_eq!(
+        ExportFormat::Json.render(a, &answers, &m),
+        json(a, &answers, &m)
+    );
+    let extensions = ExportFormat::ALL.map(ExportFormat::extension);
+    assert_eq!(extensions, ["md", "csv", "json"]);
+    assert_eq!(ExportFormat::Csv.media_type(), "text/csv;charset=utf-8");
+    assert_eq!(ExportFormat::Json.media_type(), "application/json");
+}
+
+// ---------------------------------------------------------------------------
+// A strict RFC 8259 parser, for checking the JSON export
+// ---------------------------------------------------------------------------
+
+/// A parsed JSON value; numbers keep their literal text.
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Null,
+    Bool(bool),
+    Number(String),
+    String(String),
+    Array(Vec<Value>),
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    fn string(s: &str) -> Value {
+        Value::String(s.to_owned())
+    }
+
+    /// A non-negative integer, or a panic.
+    fn number(&self) -> u64 {
+        match self {
+            Value::Number(n) => n.parse().unwrap_or_else(|_| panic!("not an integer: {n}")),
+            other => panic!("not a number: {other:?}"),
+        }
+    }
+
+    fn array(&self) -> &[Value] {
+        match self {
+            Value::Array(items) => items,
+            other => panic!("not an array: {other:?}"),
+        }
+    }
+}
+
+impl std::ops::Index<&str> for Value {
+    type Output = Value;
+    fn index(&self, key: &str) -> &Value {
+        match self {
+            Value::Object(members) => members
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v)
+                .unwrap_or_else(|| panic!("no member {key:?}")),
+            other => panic!("not an object: {other:?}"),
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Value {
+    type Output = Value;
+    fn index(&self, index: usize) -> &Value {
+        &self.array()[index]
+    }
+}
+
+/// Parses a whole JSON text, panicking with the byte offset on anything
+/// RFC 8259 does not allow (and on duplicate member names and lone
+/// surrogates, which it allows but we never write).
+fn parse_json(text: &str) -> Value {
+    let mut parser = Parser {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    parser.whitespace();
+    let value = parser.value(0);
+    parser.whitespace();
+    assert_eq!(parser.pos, parser.bytes.len(), "trailing text after JSON");
+    value
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn fail(&self, what: &str) -> ! {
+        panic!("invalid JSON at byte {}: {what}", self.pos)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn next(&mut self) -> u8 {
+        let b = self.peek().unwrap_or_else(|| self.fail("unexpected end"));
+        self.pos += 1;
+        b
+    }
+
+    fn expect(&mut self, b: u8) {
+        if self.next() != b {
+            self.pos -= 1;
+            self.fail(&format!("expected {:?}", b as char));
+        }
+    }
+
+    fn whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Value {
+        if depth > 64 {
+            self.fail("nested too deeply");
+        }
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => Value::String(self.string()),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            _ => self.fail("expected a value"),
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Value {
+        for &b in word.as_bytes() {
+            self.expect(b);
+        }
+        value
+    }
+
+    fn object(&mut self, depth: usize) -> Value {
+        self.expect(b'{');
+        let mut members: Vec<(String, Value)> = Vec::new();
+        self.whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Value::Object(members);
+        }
+        loop {
+            self.whitespace();
+            if self.peek() != Some(b'"') {
+                self.fail("expected a member name");
+            }
+            let key = self.string();
+            if members.iter().any(|(k, _)| *k == key) {
+                self.fail(&format!("duplicate member {key:?}"));
+            }
+            self.whitespace();
+            self.expect(b':');
+            self.whitespace();
+            let value = self.value(depth + 1);
+            members.push((key, value));
+            self.whitespace();
+            match self.next() {
+                b',' => continue,
+                b'}' => return Value::Object(members),
+                _ => {
+                    self.pos -= 1;
+                    self.fail("expected ',' or '}'")
+                }
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Value {
+        self.expect(b'[');
+        let mut items = Vec::new();
+        self.whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Value::Array(items);
+        }
+        loop {
+            self.whitespace();
+            items.push(self.value(depth + 1));
+            self.whitespace();
+            match self.next() {
+                b',' => continue,
+                b']' => return Value::Array(items),
+                _ => {
+                    self.pos -= 1;
+                    self.fail("expected ',' or ']'")
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> u32 {
+        let mut n = 0;
+        for _ in 0..4 {
+            let digit = (self.next() as char)
+                .to_digit(16)
+                .unwrap_or_else(|| self.fail("bad \\u escape"));
+            n = n * 16 + digit;
+        }
+        n
+    }
+
+    fn string(&mut self) -> String {
+        self.expect(b'"');
+        let mut out = String::new();
+        let mut run = self.pos;
+        loop {
+            let b = self.next();
+            match b {
+                b'"' | b'\\' => {
+                    // The input is a &str, so the run of plain bytes is UTF-8.
+                    out.push_str(std::str::from_utf8(&self.bytes[run..self.pos - 1]).unwrap());
+                    if b == b'"' {
+                        return out;
+                    }
+                    let c = match self.next() {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => {
+                            let high = self.hex4();
+                            let code = if (0xD800..0xDC00).contains(&high) {
+                                self.expect(b'\\');
+                                self.expect(b'u');
+                                let low = self.hex4();
+                                if !(0xDC00..0xE000).contains(&low) {
+                                    self.fail("lone high surrogate");
+                                }
+                                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                high
+                            };
+                            char::from_u32(code).unwrap_or_else(|| self.fail("lone surrogate"))
+                        }
+                        _ => self.fail("bad escape"),
+                    };
+                    out.push(c);
+                    run = self.pos;
+                }
+                0x00..=0x1F => {
+                    self.pos -= 1;
+                    self.fail("raw control character in a string")
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn number(&mut self) -> Value {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.next() {
+            b'0' => {}
+            b'1'..=b'9' => self.digits(),
+            _ => self.fail("bad number"),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            self.one_or_more_digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            self.one_or_more_digits();
+        }
+        let literal = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap();
+        Value::Number(literal.to_owned())
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+    }
+
+    fn one_or_more_digits(&mut self) {
+        if !matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.fail("expected a digit");
+        }
+        self.digits();
+    }
+}
+
+#[test]
+fn the_test_parser_is_strict() {
+    let bad = [
+        "",
+        "{",
+        "{\"a\":1,}",
+        "[1,]",
+        "[01]",
+        "[1.]",
+        "[-]",
+        "{'a':1}",
+        "{\"a\" 1}",
+        "\"tab\there\"",
+        "\"\\x\"",
+        "\"\\ud800\"",
+        "{\"a\":1,\"a\":2}",
+        "nul",
+        "[1] 2",
+        "[+1]",
+    ];
+    for text in bad {
+        let result = std::panic::catch_unwind(|| parse_json(text));
+        assert!(result.is_err(), "accepted {text:?}");
+    }
+    assert_eq!(
+        parse_json(" {\"a\": [1, -2.5e3, true, false, null, \"\\u00e9\\ud83d\\ude42\\n\"]} "),
+        Value::Object(vec![(
+            "a".to_owned(),
+            Value::Array(vec![
+                Value::Number("1".to_owned()),
+                Value::Number("-2.5e3".to_owned()),
+                Value::Bool(true),
+                Value::Bool(false),
+                Value::Null,
+                Value::string("é🙂\n"),
+            ])
+        )])
+    );
+}

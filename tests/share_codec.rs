@@ -697,10 +697,6 @@ fn labels_are_checked() {
         (body_with_label(255, b""), ShareError::InvalidRole),
         (body_with_label(1, &[0xff, 0xfe]), ShareError::InvalidText),
         (body_with_label(1, &[b'a', 0xc3]), ShareError::InvalidText),
-        (
-            body_with_label(0, &[b'a'; MAX_LABEL_BYTES + 1]),
-            ShareError::TooLong,
-        ),
     ] {
         assert_eq!(decode_builtin(&seal(FORMAT_VERSION, &body)), Err(expected));
     }

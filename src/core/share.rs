@@ -42,7 +42,12 @@ use std::fmt;
 pub const FORMAT_VERSION: u8 = 1;
 
 /// Longest organisation name or ODS code a link carries, in UTF-8 bytes.
-pub const MAX_LABEL_BYTES: usize = 100;
+pub const MAX_LABEL_BYTES: usize = 255;
+
+/// Longest organisation name the widget's field accepts, in characters:
+/// any 80 characters of the Basic Multilingual Plane (up to 3 bytes each in
+/// UTF-8) fit in [`MAX_LABEL_BYTES`].
+pub const MAX_ORGANISATION_CHARS: usize = 80;
 
 /// Longest note a link carries, in UTF-8 bytes.
 pub const MAX_NOTE_BYTES: usize = 2000;
@@ -270,7 +275,7 @@ impl ShareBuildError {
                 question + 1
             ),
             ShareBuildError::LabelTooLong => format!(
-                "Organisation name or ODS code must be {MAX_LABEL_BYTES} characters or fewer."
+                "Organisation name or ODS code is too long to go in a link. Shorten it to {MAX_ORGANISATION_CHARS} characters or fewer."
             ),
             ShareBuildError::NoteTooLong { question } => format!(
                 "Notes for question {} must be {MAX_NOTE_BYTES} characters or fewer to share them in a link.",

@@ -93,17 +93,23 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let failed = state.storage_failed;
+        // The state's assessment, not the prop's: "Edit a copy" of a link
+        // for another built-in assessment switches to it.
+        let current = state.assessment;
         use_effect_with(state.answers.clone(), move |answers| {
-            if !failed && saved::has_progress(answers) && !storage::save(assessment, answers) {
+            if !failed && saved::has_progress(answers) && !storage::save(current, answers) {
                 dispatcher.dispatch(Action::StorageFailed);
             }
         });
     }
-    use_effect_with(state.clears, move |&clears| {
-        if clears > 0 {
-            storage::clear(assessment);
-        }
-    });
+    {
+        let current = state.assessment;
+        use_effect_with(state.clears, move |&clears| {
+            if clears > 0 {
+                storage::clear(current);
+            }
+        });
+    }
 
     {
         let title = title_for(&state);
@@ -133,6 +139,7 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         }
     });
+    let assessment = state.assessment;
     let page = match state.page {
         Page::Start => html! {
             <StartPage {assessment} saved={state.resume.as_ref().map(|a| a.responses.iter().filter(|r| r.is_some()).count())} {on_action} />

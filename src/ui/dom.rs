@@ -23,13 +23,14 @@ use crate::core::share::{self, Date};
 use wasm_bindgen::prelude::Closure;
 use yew::Callback;
 
-/// Today's date (UTC), for share links and exports.
+/// Today's date where the user is (the board meeting's date, not UTC's),
+/// for share links and exports.
 pub fn today() -> Option<Date> {
     let now = js_sys::Date::new_0();
     Date::from_ymd(
-        now.get_utc_full_year() as i32,
-        now.get_utc_month() + 1,
-        now.get_utc_date(),
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
     )
 }
 

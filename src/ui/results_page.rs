@@ -77,6 +77,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
 
     html! {
         <div class="dba-page dba-page--results">
+            <span class="nhsuk-caption-l">{ assessment.title }</span>
             <h1 id={HEADING_ID} tabindex="-1">{ if props.read_only { "Shared results" } else { "Your results" } }</h1>
             if let Some(text) = provenance(props.label.as_ref(), props.date) {
                 <p class="nhsuk-body-l dba-provenance">{ text }</p>
@@ -152,7 +153,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                             <th class="nhsuk-table__header" scope="col">{ "No." }</th>
                             <th class="nhsuk-table__header" scope="col">{ "Question" }</th>
                             <th class="nhsuk-table__header" scope="col">{ "Answer" }</th>
-                            <th class="nhsuk-table__header" scope="col">{ "Your notes" }</th>
+                            <th class="nhsuk-table__header" scope="col">{ if props.read_only { "Notes" } else { "Your notes" } }</th>
                         </tr>
                     </thead>
                     <tbody class="nhsuk-table__body">
@@ -187,7 +188,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                                     </p>
                                     <p class="nhsuk-card__description">{ placed.question.discuss }</p>
                                     if !note.trim().is_empty() {
-                                        <p class="nhsuk-card__description dba-answer-note"><span class="dba-answer-note__label">{ "Your notes: " }</span>{ note }</p>
+                                        <p class="nhsuk-card__description dba-answer-note"><span class="dba-answer-note__label">{ if props.read_only { "Notes: " } else { "Your notes: " } }</span>{ note }</p>
                                     }
                                 </div>
                             </li>

@@ -10,7 +10,9 @@ use super::state::Action;
 use crate::core::export::{ExportFormat, ExportMeta, file_name};
 use crate::core::model::Assessment;
 use crate::core::scoring::Answers;
-use crate::core::share::{self, Date, Label, MAX_LABEL_BYTES, MAX_LINK_CHARS, Role, SharedResult};
+use crate::core::share::{
+    self, Date, Label, MAX_LINK_CHARS, MAX_ORGANISATION_CHARS, Role, SharedResult,
+};
 
 /// Longest link shown as a QR code: longer ones make codes too dense to
 /// scan from a meeting-room screen.
@@ -138,11 +140,13 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 if label_error {
                     <span class="nhsuk-error-message" id="dba-organisation-error">
                         <span class="nhsuk-u-visually-hidden">{ "Error: " }</span>
-                        { format!("Organisation name must be {MAX_LABEL_BYTES} characters or fewer") }
+                        { share::ShareBuildError::LabelTooLong.message() }
                     </span>
                 }
-                <input class="nhsuk-input" id="dba-organisation" name="organisation" type="text" autocomplete="organization"
-                    maxlength={MAX_LABEL_BYTES.to_string()} value={props.label.organisation.clone()} oninput={on_organisation} />
+                <input class={classes!("nhsuk-input", label_error.then_some("nhsuk-input--error"))}
+                    id="dba-organisation" name="organisation" type="text" autocomplete="organization"
+                    aria-describedby={label_error.then_some("dba-organisation-error")}
+                    maxlength={MAX_ORGANISATION_CHARS.to_string()} value={props.label.organisation.clone()} oninput={on_organisation} />
             </div>
             <div class="nhsuk-form-group">
                 <fieldset class="nhsuk-fieldset">

@@ -249,7 +249,13 @@ impl Reducible for State {
             },
             (Action::OpenFragment(fragment), _) => {
                 let Some(payload) = share::payload_from_fragment(&fragment) else {
-                    return self;
+                    // Leaving a shared result by the browser's Back button
+                    // takes the link away: return to the start page.
+                    return if matches!(self.page, Page::Shared | Page::BadLink) {
+                        self.reduce(Action::StartOwn)
+                    } else {
+                        self
+                    };
                 };
                 match share::decode(payload, ASSESSMENTS) {
                     Ok(result) => State {
@@ -270,7 +276,8 @@ impl Reducible for State {
                 ..self.go(Page::Start)
             },
             (Action::EditCopy, Page::Shared) => match &self.shared {
-                Some(result) if result.assessment() == self.assessment => State {
+                Some(result) => State {
+                    assessment: result.assessment(),
                     answers: result.answers().clone(),
                     label: result.label().cloned().unwrap_or_default(),
                     resume: None,
@@ -496,6 +503,16 @@ mod tests {
             (state.page, state.resume.as_ref()),
             (Page::Start, Some(&saved))
         );
+    }
+
+    #[test]
+    fn going_back_past_a_share_link_returns_to_the_start() {
+        let state = run([
+            Action::OpenFragment(shared_fragment("RXX")),
+            Action::OpenFragment(String::new()),
+        ]);
+        assert_eq!(state.page, Page::Start);
+        assert!(state.shared.is_none());
     }
 
     #[test]

@@ -158,7 +158,9 @@ const logs = new WeakMap();
  * Opens a fresh context and page on the widget, records requests leaving
  * loopback, console errors and warnings and page errors, and waits for the
  * start page. Options: `viewport`, `path` (default "/"), `initScript`
- * (a function run in the page before the widget loads).
+ * (a function run in the page before the widget loads), `heading` (the
+ * main heading to wait for instead of the start page's, e.g. when `path`
+ * is a share link).
  * Returns `{ context, page, close }`; call `close()` in a `finally`.
  */
 export async function openWidget(browser, options = {}) {
@@ -195,7 +197,7 @@ export async function openWidget(browser, options = {}) {
   };
   try {
     await page.goto(new URL(options.path ?? '/', BASE_URL).href);
-    await waitForHeading(page, TITLE, { focused: false });
+    await waitForHeading(page, options.heading ?? TITLE, { focused: false });
   } catch (error) {
     await close();
     throw error;
@@ -507,6 +509,70 @@ export function expectedCheckAnswers(pattern, notes = {}) {
       descriptor: pattern[i] === 'D' ? null : answer.descriptor(question),
       note: notes[i + 1] ? `Notes: ${notes[i + 1]}` : null,
       change: `Change your answer to: ${question.text}`,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Sharing and exports
+// ---------------------------------------------------------------------------
+
+/** The localStorage key answers are saved under. */
+export const STORAGE_KEY = 'digital-board-assessment:board-digital-strategy';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
+  'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Today as the widget dates results (local day): `iso` "2026-11-21" and `long`
+ * "21 November 2026".
+ */
+export function todayLocal() {
+  // The widget dates results by the user's local calendar day; Node and
+  // Chromium here share the machine's time zone.
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return {
+    iso: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+    long: `${now.getDate()} ${MONTHS[now.getMonth()]} ${now.getFullYear()}`,
+  };
+}
+
+/** The payload of a share link (what follows "#r="), or null if none. */
+export function sharePayload(link) {
+  const at = link.indexOf('#r=');
+  return at === -1 ? null : link.slice(at + 3);
+}
+
+/** Starts, answers every question by `pattern` with `notes`, and shows the results. */
+export async function completeToResults(page, pattern, notes = {}) {
+  await completeByMouse(page, pattern, notes, { force: true });
+  await seeResults(page, { force: true });
+}
+
+/** Reads the "Share your results" panel into plain data (null fields when absent). */
+export function readSharePanel(page) {
+  return page.evaluate(() => {
+    const text = (el) => (el ? el.textContent.trim().replace(/\s+/g, ' ') : null);
+    const link = document.getElementById('dba-share-link');
+    const qr = document.querySelector('svg.dba-qr');
+    return {
+      link: link?.value ?? null,
+      linkLabel: text(link?.labels?.[0]),
+      linkHint: text(document.getElementById('dba-share-link-hint')),
+      includeNotes: document.getElementById('dba-include-notes')?.checked ?? null,
+      includeNotesHint: text(document.getElementById('dba-include-notes-hint')),
+      copyStatus: text(document.querySelector('.dba-share [role="status"]')),
+      qr: qr
+        ? {
+            role: qr.getAttribute('role'),
+            label: qr.getAttribute('aria-label'),
+            moves: (qr.querySelector('path')?.getAttribute('d') ?? '').split('M').length - 1,
+          }
+        : null,
+      tooLong: text([...document.querySelectorAll('.dba-share .nhsuk-card__heading')]
+        .find((h) => h.textContent.includes('too long'))?.closest('.nhsuk-card')),
+      panelText: text(document.querySelector('.dba-share')),
     };
   });
 }

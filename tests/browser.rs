@@ -29,7 +29,7 @@ async fn mounted() -> Element {
 async fn remount() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    mount(root.clone(), None);
+    mount(root.clone(), wasm_bindgen::JsValue::UNDEFINED);
     settle().await;
     root
 }

@@ -25,7 +25,13 @@ try {
   await init();
   for (const root of roots) {
     root.replaceChildren();
-    mount(root, root.dataset.assessment || undefined);
+    // data-assessment, data-organisation and data-start="questions" on the
+    // mount element choose the assessment, label and where to start.
+    mount(root, {
+      assessment: root.dataset.assessment,
+      organisation: root.dataset.organisation,
+      start: root.dataset.start,
+    });
   }
 } catch (error) {
   roots.forEach(showStartFailure);

@@ -27,6 +27,17 @@ pub const HEADING_ID: &str = "dba-heading";
 pub struct AppProps {
     /// The assessment to run.
     pub assessment: &'static Assessment,
+    /// Whether the widget sets the document title. Off when embedded in
+    /// someone else's page (the custom element), whose title is its own.
+    #[prop_or(true)]
+    pub manage_title: bool,
+    /// Organisation name or ODS code to put in share links and exports.
+    #[prop_or_default]
+    pub organisation: Option<AttrValue>,
+    /// Open at the first question rather than the start page (unless
+    /// there are saved answers to offer or a share link to show).
+    #[prop_or_default]
+    pub skip_start: bool,
 }
 
 /// The title of the page being shown.
@@ -54,6 +65,8 @@ pub fn title_for(state: &State) -> String {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let assessment = props.assessment;
+    let organisation = props.organisation.clone();
+    let skip_start = props.skip_start;
     let state = use_reducer(move || {
         let state = match storage::load(assessment) {
             storage::Found::Nothing => State::new(assessment),
@@ -64,12 +77,16 @@ pub fn app(props: &AppProps) -> Html {
         };
         // A share link in the address opens its results straight away
         // (without moving focus: this is the page load).
-        let opened = Rc::new(state).reduce(Action::OpenFragment(dom::fragment()));
-        State {
-            moves: 0,
-            ..(*opened).clone()
+        let mut state = (*Rc::new(state).reduce(Action::OpenFragment(dom::fragment()))).clone();
+        if let Some(organisation) = &organisation {
+            state.label.organisation = organisation.to_string();
         }
+        if skip_start && state.page == Page::Start && state.resume.is_none() {
+            state.page = Page::Question(0);
+        }
+        State { moves: 0, ..state }
     });
+    let root_ref = use_node_ref();
     let today = use_memo((), |_| dom::today());
 
     // A share link pasted into the address bar of an open page.
@@ -118,10 +135,14 @@ pub fn app(props: &AppProps) -> Html {
         } else {
             HEADING_ID
         });
+        let manage_title = props.manage_title;
+        let root = root_ref.clone();
         use_effect_with((state.moves, title), move |(_, title)| {
-            dom::set_title(title);
-            if let Some(id) = focus_target {
-                dom::focus_id(id);
+            if manage_title {
+                dom::set_title(title);
+            }
+            if let (Some(id), Some(root)) = (focus_target, root.get()) {
+                dom::focus_id(&root, id);
             }
         });
     }
@@ -201,5 +222,5 @@ pub fn app(props: &AppProps) -> Html {
             <BadLinkPage message={state.link_error.clone().unwrap_or_default()} {on_action} />
         },
     };
-    html! { <>{ notice }{ page }</> }
+    html! { <div class="dba-app" ref={root_ref}>{ notice }{ page }</div> }
 }

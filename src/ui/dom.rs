@@ -8,14 +8,24 @@ pub fn set_title(title: &str) {
     gloo::utils::document().set_title(title);
 }
 
-/// Moves focus to the element with this id (which carries `tabindex="-1"`
-/// if it is not focusable by itself); does nothing if it is missing.
-pub fn focus_id(id: &str) {
-    if let Some(element) = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+/// Moves focus to the element with this id in the same document or shadow
+/// root as `near` (which carries `tabindex="-1"` if it is not focusable by
+/// itself); does nothing if it is missing. Looking up from `near` keeps
+/// several widgets on a page, and widgets in shadow roots, apart.
+pub fn focus_id(near: &web_sys::Node, id: &str) {
+    if let Some(element) =
+        find_by_id(near, id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
+    }
+}
+
+fn find_by_id(near: &web_sys::Node, id: &str) -> Option<web_sys::Element> {
+    let root = near.get_root_node();
+    if let Some(fragment) = root.dyn_ref::<web_sys::DocumentFragment>() {
+        fragment.get_element_by_id(id)
+    } else {
+        root.dyn_ref::<web_sys::Document>()?.get_element_by_id(id)
     }
 }
 
@@ -107,13 +117,8 @@ pub fn copy_to_clipboard(text: String, done: Callback<bool>) {
     });
 }
 
-/// Selects the text of the input with this id, for copying by hand.
-pub fn select_input(id: &str) {
-    if let Some(input) = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        let _ = input.focus();
-        input.select();
-    }
+/// Focuses an input and selects its text, for copying by hand.
+pub fn select_all(input: &web_sys::HtmlInputElement) {
+    let _ = input.focus();
+    input.select();
 }

@@ -96,7 +96,9 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     let back = action_link(&props.on_action, || Action::Back);
     let jump_to_radios = Callback::from(|event: MouseEvent| {
         event.prevent_default();
-        super::dom::focus_id(FIRST_RADIO_ID);
+        if let Some(link) = event.target_dyn_into::<web_sys::Node>() {
+            super::dom::focus_id(&link, FIRST_RADIO_ID);
+        }
     });
 
     let described_by = if props.show_error {

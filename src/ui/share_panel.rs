@@ -69,6 +69,7 @@ pub fn export_meta(
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
     let copy_status = use_state(|| None::<bool>);
+    let link_field = use_node_ref();
     let assessment = props.assessment;
     let label = given_label(&props.label);
     let has_notes = props.answers.notes.iter().any(|n| !n.trim().is_empty());
@@ -103,13 +104,15 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let copy = {
         let status = copy_status.clone();
         let link = link.clone().unwrap_or_default();
+        let field = link_field.clone();
         Callback::from(move |_: MouseEvent| {
             let status = status.clone();
+            let field = field.clone();
             dom::copy_to_clipboard(
                 link.clone(),
                 Callback::from(move |copied: bool| {
-                    if !copied {
-                        dom::select_input(LINK_ID);
+                    if !copied && let Some(input) = field.cast::<HtmlInputElement>() {
+                        dom::select_all(&input);
                     }
                     status.set(Some(copied));
                 }),
@@ -189,7 +192,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     <div class="nhsuk-form-group">
                         <label class="nhsuk-label" for={LINK_ID}>{ "Link to these results" }</label>
                         <div class="nhsuk-hint" id="dba-share-link-hint">{ format!("{length} characters. Send it by Teams or email, or show the QR code.") }</div>
-                        <input class="nhsuk-input" id={LINK_ID} type="text" readonly=true value={link.clone()} aria-describedby="dba-share-link-hint" />
+                        <input ref={link_field.clone()} class="nhsuk-input" id={LINK_ID} type="text" readonly=true value={link.clone()} aria-describedby="dba-share-link-hint" />
                     </div>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={copy}>{ "Copy link" }</button>
                     <p class="dba-copy-status" role="status">{ match *copy_status {

@@ -197,7 +197,9 @@ export async function openWidget(browser, options = {}) {
   };
   try {
     await page.goto(new URL(options.path ?? '/', BASE_URL).href);
-    await waitForHeading(page, options.heading ?? TITLE, { focused: false });
+    // `heading: false` skips the wait (e.g. a widget inside a shadow root,
+    // which document.getElementById cannot see).
+    if (options.heading !== false) await waitForHeading(page, options.heading ?? TITLE, { focused: false });
   } catch (error) {
     await close();
     throw error;

@@ -1,0 +1,139 @@
+// The custom element <digital-board-assessment>: one script tag, an open
+// shadow root, styles that neither leak in nor out, and a full assessment
+// on an ordinary intranet page and on a hostile one, under the strict CSP.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ANSWER, QUESTIONS, assertClean, checkA11y, launchBrowser, withWidget } from './support.mjs';
+
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+// Aggressive global CSS of the kind intranet themes ship.
+const HOSTILE_CSS = `
+* { font: 30px serif !important; color: #f0f !important; }
+button { display: none !important; }
+div, p, h1, h2, label, input { margin: 40px !important; border: 3px dashed red !important; }
+input[type=radio] { appearance: none !important; width: 0 !important; }
+svg { display: none !important; }
+`;
+
+const HOSTILE_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Hostile intranet page</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="hostile.css">
+<script type="module" src="../element.js"></script>
+</head><body>
+<main><h1>Trust intranet</h1>
+<button class="nhsuk-button" id="host-button" type="button">The host page's own button</button>
+<digital-board-assessment organisation="RXX"></digital-board-assessment>
+</main></body></html>`;
+
+// Records CSP violations in every document, from before any script runs.
+// axe itself injects a <style> when it walks a shadow root, which the strict
+// CSP reports; so each test checks violations and the console first and
+// runs axe last.
+function watchViolations() {
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__violations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+  });
+}
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const widget = (page) => page.locator('digital-board-assessment');
+
+/** The id of the element focused inside the widget's shadow root. */
+const focusedInWidget = (page) =>
+  page.evaluate(() => document.querySelector('digital-board-assessment').shadowRoot.activeElement?.id ?? null);
+
+async function waitForWidgetHeading(page, text) {
+  await widget(page).locator('h1#dba-heading', { hasText: text }).waitFor();
+}
+
+/** A whole assessment by mouse inside the shadow root; returns the stage shown. */
+async function completeInElement(page, pattern) {
+  await widget(page).getByRole('button', { name: 'Start now' }).click();
+  for (const [i, code] of [...pattern].entries()) {
+    const question = QUESTIONS[i];
+    await waitForWidgetHeading(page, question.text);
+    assert.equal(await focusedInWidget(page), 'dba-heading', `focus on the heading of question ${i + 1}`);
+    await widget(page).getByLabel(ANSWER[code].descriptor(question), { exact: true }).check();
+    await widget(page).getByRole('button', { name: 'Continue' }).click();
+  }
+  await waitForWidgetHeading(page, 'Check your answers');
+  await widget(page).getByRole('button', { name: 'See your results' }).click();
+  await waitForWidgetHeading(page, 'Your results');
+  return (await widget(page).locator('.dba-overall strong.nhsuk-tag').textContent()).trim();
+}
+
+// Grid E E E -> Embedded; the rest mostly Siloed: 6 + 10 = 16 of 26 -> 1.23 -> Siloed.
+const PATTERN = 'EEE' + 'SSSSSSSSSS';
+
+test('custom element on an intranet page: full assessment, focus and the host title left alone', async () => {
+  await withWidget(browser, { path: '/examples/element.html', heading: false, initScript: watchViolations }, async (page) => {
+    const hostTitle = await page.title();
+    await widget(page).getByRole('heading', { name: 'Digital strategy board self-assessment' }).waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('digital-board-assessment').shadowRoot?.mode), 'open');
+
+    // Our stylesheet does not leak out: the host's own text keeps the browser's defaults.
+    const hostFont = await page.evaluate(() => getComputedStyle(document.querySelector('main > p')).fontFamily);
+    assert.doesNotMatch(hostFont, /arial/i, 'the host page is not restyled by the widget');
+
+    assert.equal(await completeInElement(page, PATTERN), 'Siloed');
+    assert.equal(await page.title(), hostTitle, 'the widget leaves the host page title alone');
+    // The organisation attribute reaches the share panel.
+    assert.equal(await widget(page).locator('#dba-organisation').inputValue(), 'Example NHS Foundation Trust');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    await assertClean(page);
+    await checkA11y(page, 'custom element results page');
+  });
+});
+
+test('custom element start page passes axe', async () => {
+  await withWidget(browser, { path: '/examples/element.html', heading: false, initScript: watchViolations }, async (page) => {
+    await widget(page).getByRole('button', { name: 'Start now' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    await assertClean(page);
+    await checkA11y(page, 'custom element start page');
+  });
+});
+
+test('custom element on a hostile page: host CSS does not leak in and it still works', async () => {
+  const options = { path: '/examples/hostile-host.html', heading: false, initScript: watchViolations };
+  await withWidget(browser, { ...options, path: '/' }, async (page, context) => {
+    await context.route('**/examples/hostile-host.html', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body: HOSTILE_PAGE }),
+    );
+    await context.route('**/examples/hostile.css', (route) =>
+      route.fulfill({ contentType: 'text/css', headers: { 'content-security-policy': CSP }, body: HOSTILE_CSS }),
+    );
+    await page.goto(new URL('/examples/hostile-host.html', page.url()).href);
+    await widget(page).getByRole('heading', { name: 'Digital strategy board self-assessment' }).waitFor();
+
+    // The host's rules hit the host's own button...
+    assert.equal(await page.locator('#host-button').isVisible(), false);
+    // ...but not the widget's.
+    const start = widget(page).getByRole('button', { name: 'Start now' });
+    assert.equal(await start.isVisible(), true, '`button { display: none }` must not reach the widget');
+    const style = await start.evaluate((button) => {
+      const s = getComputedStyle(button);
+      return { family: s.fontFamily, color: s.color, border: s.borderTopStyle };
+    });
+    assert.match(style.family, /arial/i);
+    assert.notEqual(style.color, 'rgb(255, 0, 255)');
+    assert.notEqual(style.border, 'dashed');
+
+    assert.equal(await completeInElement(page, PATTERN), 'Siloed');
+    assert.equal(await widget(page).locator('svg.dba-chart__svg').isVisible(), true, 'the chart is drawn');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    await assertClean(page);
+    await checkA11y(page, 'custom element on a hostile page, results');
+  });
+});

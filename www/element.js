@@ -1,0 +1,49 @@
+// <digital-board-assessment>: the widget as a custom element, for pages
+// that allow one script tag. It renders into an open shadow root with its
+// own copy of the stylesheet, so the host page's CSS does not leak in and
+// ours does not leak out.
+//
+//   <script type="module" src="https://your-server/element.js"></script>
+//   <digital-board-assessment organisation="RXX" start="questions"></digital-board-assessment>
+//
+// Attributes: assessment (id of a built-in assessment), organisation (name
+// or ODS code for share links), start ("questions" to skip the start page).
+import init, { mount } from './pkg/digital_board_assessment.js';
+
+const STYLESHEET = new URL('widget.css', import.meta.url).href;
+let ready;
+
+class DigitalBoardAssessment extends HTMLElement {
+  connectedCallback() {
+    // Moving the element in the page must not start a second widget.
+    if (this.shadowRoot) return;
+    const shadow = this.attachShadow({ mode: 'open' });
+    const stylesheet = document.createElement('link');
+    stylesheet.rel = 'stylesheet';
+    stylesheet.href = STYLESHEET;
+    const root = document.createElement('div');
+    root.className = 'dba-widget';
+    shadow.append(stylesheet, root);
+
+    ready ??= init();
+    ready
+      .then(() =>
+        mount(root, {
+          assessment: this.getAttribute('assessment') ?? undefined,
+          organisation: this.getAttribute('organisation') ?? undefined,
+          start: this.getAttribute('start') ?? undefined,
+          // The host page's title is its own.
+          manageTitle: false,
+        }),
+      )
+      .catch((error) => {
+        root.textContent =
+          'The self-assessment could not start. Reload the page to try again, or use an up-to-date browser.';
+        throw error;
+      });
+  }
+}
+
+if (!customElements.get('digital-board-assessment')) {
+  customElements.define('digital-board-assessment', DigitalBoardAssessment);
+}

@@ -37,7 +37,11 @@ use std::time::Duration;
 const DEFAULT_ROOT: &str = "www";
 const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 
-/// Security headers sent with every response.
+/// Security headers sent with every response. (Every response also allows
+/// any origin to read it (`Access-Control-Allow-Origin: *`): the files are
+/// public, and the custom element's module script, stylesheet and wasm are
+/// fetched in CORS mode when a trust's intranet page on another origin
+/// loads them.)
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'self'";
@@ -275,6 +279,7 @@ impl Response {
              Content-Security-Policy: {CONTENT_SECURITY_POLICY}\r\n\
              X-Content-Type-Options: nosniff\r\n\
              Referrer-Policy: no-referrer\r\n\
+             Access-Control-Allow-Origin: *\r\n\
              Cache-Control: no-cache\r\n\
              Connection: close\r\n",
             self.status,
@@ -726,6 +731,7 @@ mod tests {
             assert_eq!(header(&headers, "x-content-type-options"), Some("nosniff"));
             assert_eq!(header(&headers, "referrer-policy"), Some("no-referrer"));
             assert_eq!(header(&headers, "cache-control"), Some("no-cache"));
+            assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
             assert_eq!(header(&headers, "connection"), Some("close"));
             let length: usize = header(&headers, "content-length").unwrap().parse().unwrap();
             if !body.is_empty() {

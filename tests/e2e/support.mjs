@@ -578,3 +578,106 @@ export function readSharePanel(page) {
     };
   });
 }
+
+// ---------------------------------------------------------------------------
+// Pages opened from disk (the single-file edition)
+// ---------------------------------------------------------------------------
+
+const NO_NETWORK_SCHEMES = new Set(['file:', 'data:', 'blob:']);
+
+/**
+ * Like `openWidget`, for a page opened from a `file:` URL (`url`, which may
+ * carry a fragment), and stricter: every request whose URL is not `file:`,
+ * `data:` or `blob:` is recorded for `assertClean`, loopback included (the
+ * recording proxy is given loopback too). Every request's URL is also kept,
+ * for `requestsMade`. Options: `viewport`, `initScript` and `heading`, as for
+ * `openWidget`. Returns `{ context, page, close }`.
+ */
+export async function openFile(browser, url, options = {}) {
+  const log = { offLoopback: [], console: [], pageErrors: [], requests: [] };
+  const proxy = await startRecordingProxy((line) => log.offLoopback.push(line));
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1024, height: 768 },
+    proxy: { server: proxy.server, bypass: '<-loopback>' },
+    serviceWorkers: 'block',
+  });
+  if (options.initScript) await context.addInitScript(options.initScript);
+  const noteRequest = (requestUrl, kind) => {
+    log.requests.push(requestUrl);
+    let scheme = null;
+    try {
+      scheme = new URL(requestUrl).protocol;
+    } catch {
+      // Recorded below as not local.
+    }
+    if (!NO_NETWORK_SCHEMES.has(scheme)) log.offLoopback.push(`${kind} ${requestUrl}`);
+  };
+  context.on('request', (request) => noteRequest(request.url(), `request (${request.resourceType()})`));
+  const page = await context.newPage();
+  context.on('page', (other) => {
+    if (other !== page) log.pageErrors.push(`a new page was opened: ${other.url()}`);
+  });
+  page.on('websocket', (socket) => noteRequest(socket.url(), 'websocket'));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      const { url: where, lineNumber } = message.location();
+      log.console.push(`${message.type()}: ${message.text()}${where ? ` (${where}:${lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => log.pageErrors.push(String(error?.stack || error)));
+  logs.set(page, log);
+
+  const close = async () => {
+    await context.close();
+    await proxy.close();
+  };
+  try {
+    await page.goto(url);
+    if (options.heading !== false) await waitForHeading(page, options.heading ?? TITLE, { focused: false });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { context, page, close };
+}
+
+/** The URL of every request a page opened with `openFile` has made so far. */
+export function requestsMade(page) {
+  const log = logs.get(page);
+  assert.ok(log?.requests, 'requestsMade: this page was not opened with openFile');
+  return [...log.requests];
+}
+
+/**
+ * `withWidget` for a page opened from disk: opens `url` with `openFile`, runs
+ * `body(page, context)`, adds anything the page logged to a failure, and
+ * always closes the context.
+ */
+export async function withFile(browser, url, options, body) {
+  const { page, context, close } = await openFile(browser, url, options);
+  try {
+    await body(page, context);
+  } catch (error) {
+    const log = logs.get(page);
+    const lines = [...log.offLoopback, ...log.console, ...log.pageErrors];
+    if (lines.length > 0 && error instanceof Error) {
+      error.message += `\n\nMeanwhile the page logged:\n  ${lines.join('\n  ')}`;
+    }
+    throw error;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Removes the console messages matching `pattern` from what `assertClean`
+ * checks, and returns their text. For a test that expects one known browser
+ * message (assert on what this returns), without letting anything else by.
+ */
+export function takeConsoleMessages(page, pattern) {
+  const log = logs.get(page);
+  assert.ok(log, 'takeConsoleMessages: this page was not opened with openWidget');
+  const taken = log.console.filter((line) => pattern.test(line));
+  log.console = log.console.filter((line) => !pattern.test(line));
+  return taken;
+}

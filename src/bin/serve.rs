@@ -46,6 +46,22 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wa
      style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'self'";
 
+/// The policy actually sent: [`CONTENT_SECURITY_POLICY`], with any
+/// `--frame-ancestors` sources added. Set once at start-up.
+static POLICY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn content_security_policy() -> &'static str {
+    POLICY.get().map_or(CONTENT_SECURITY_POLICY, String::as_str)
+}
+
+/// [`CONTENT_SECURITY_POLICY`] letting `sources` frame the pages too.
+fn policy_with_frame_ancestors(sources: &str) -> String {
+    CONTENT_SECURITY_POLICY.replace(
+        "frame-ancestors 'self'",
+        &format!("frame-ancestors 'self' {sources}"),
+    )
+}
+
 /// Largest request head (request line plus headers) we will read.
 const MAX_REQUEST_HEAD: usize = 16 * 1024;
 
@@ -61,6 +77,9 @@ Options:
   --root DIR         directory to serve (default: www)
   --addr HOST:PORT   address to listen on (default: 127.0.0.1:8080)
   --port N           listen on port N, keeping the host of --addr
+  --frame-ancestors SOURCES
+                     also let these origins frame the pages (iframe embed),
+                     e.g. \"https://intranet.example.nhs.uk\"
   -h, --help         show this help";
 
 /// Command-line configuration.
@@ -68,6 +87,8 @@ Options:
 struct Config {
     root: PathBuf,
     addr: String,
+    /// Extra `frame-ancestors` sources, after `'self'`.
+    frame_ancestors: Option<String>,
 }
 
 /// What the command line asked for.
@@ -85,6 +106,7 @@ where
 {
     let mut root = PathBuf::from(DEFAULT_ROOT);
     let mut addr = DEFAULT_ADDR.to_string();
+    let mut frame_ancestors = None;
     let mut args = args.into_iter().map(Into::into);
 
     while let Some(arg) = args.next() {
@@ -95,7 +117,10 @@ where
             Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value.into())),
             _ => (arg, None),
         };
-        if !matches!(flag.as_str(), "--root" | "--addr" | "--port") {
+        if !matches!(
+            flag.as_str(),
+            "--root" | "--addr" | "--port" | "--frame-ancestors"
+        ) {
             return Err(format!("unknown argument '{flag}'"));
         }
         let value = match inline.or_else(|| args.next()) {
@@ -104,6 +129,15 @@ where
         };
         match flag.as_str() {
             "--root" => root = PathBuf::from(value),
+            "--frame-ancestors" => {
+                // Sources only: a `;` would smuggle in another directive.
+                if value.contains([';', ',', '\r', '\n']) {
+                    return Err(format!(
+                        "--frame-ancestors takes CSP sources separated by spaces, got '{value}'"
+                    ));
+                }
+                frame_ancestors = Some(value);
+            }
             "--addr" => {
                 match value.rsplit_once(':') {
                     Some((host, port)) if !host.is_empty() && port.parse::<u16>().is_ok() => {}
@@ -120,7 +154,11 @@ where
             }
         }
     }
-    Ok(Command::Serve(Config { root, addr }))
+    Ok(Command::Serve(Config {
+        root,
+        addr,
+        frame_ancestors,
+    }))
 }
 
 /// The `Content-Type` for a file, chosen by its extension (case-insensitive).
@@ -276,7 +314,7 @@ impl Response {
             "HTTP/1.1 {} {}\r\n\
              Content-Type: {}\r\n\
              Content-Length: {}\r\n\
-             Content-Security-Policy: {CONTENT_SECURITY_POLICY}\r\n\
+             Content-Security-Policy: {}\r\n\
              X-Content-Type-Options: nosniff\r\n\
              Referrer-Policy: no-referrer\r\n\
              Access-Control-Allow-Origin: *\r\n\
@@ -286,6 +324,7 @@ impl Response {
             self.reason,
             self.content_type,
             self.body.len(),
+            content_security_policy(),
         );
         if self.allow {
             head.push_str("Allow: GET, HEAD\r\n");
@@ -390,6 +429,9 @@ fn main() -> ExitCode {
         }
     };
 
+    if let Some(sources) = &config.frame_ancestors {
+        let _ = POLICY.set(policy_with_frame_ancestors(sources));
+    }
     let root_display = format!(
         "{}/",
         config.root.display().to_string().trim_end_matches('/')
@@ -741,11 +783,19 @@ mod tests {
     }
 
     #[test]
+    fn frame_ancestors_are_added_after_self() {
+        let policy = policy_with_frame_ancestors("https://intranet.example.nhs.uk");
+        assert!(policy.ends_with("frame-ancestors 'self' https://intranet.example.nhs.uk"));
+        assert!(policy.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"));
+    }
+
+    #[test]
     fn command_line() {
         let serve = |root: &str, addr: &str| {
             Ok(Command::Serve(Config {
                 root: PathBuf::from(root),
                 addr: addr.to_string(),
+                frame_ancestors: None,
             }))
         };
         let none: [&str; 0] = [];
@@ -767,6 +817,15 @@ mod tests {
         assert!(parse_args(["--addr", "localhost"]).is_err());
         assert!(parse_args(["--root"]).is_err());
         assert!(parse_args(["--bogus"]).is_err());
+        assert_eq!(
+            parse_args(["--frame-ancestors", "https://intranet.example.nhs.uk"]),
+            Ok(Command::Serve(Config {
+                root: PathBuf::from("www"),
+                addr: "127.0.0.1:8080".to_string(),
+                frame_ancestors: Some("https://intranet.example.nhs.uk".to_string()),
+            }))
+        );
+        assert!(parse_args(["--frame-ancestors", "https://a.nhs.uk; script-src *"]).is_err());
         assert!(parse_args(["www"]).is_err());
     }
 

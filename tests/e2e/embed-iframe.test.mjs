@@ -1,0 +1,458 @@
+// The iframe embed: www/examples/iframe.html puts www/embed.html in a
+// sandboxed iframe with the host snippet www/embed-host.js. A full
+// assessment by mouse inside the frame; the iframe follows the content's
+// height with no scrollbar of its own; the host scrolls to the focused
+// heading; only messages from the widget's own frame and origin are obeyed;
+// autosave, downloads, Copy link and Print work inside the sandbox; no CSP
+// violation in the page or the frame; axe finds nothing in either.
+//
+// The support helpers take a Playwright Page, but only use methods a Frame
+// has as well (getByRole, getByLabel, locator, evaluate, waitForFunction),
+// so they are given the iframe's Frame directly.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import {
+  BASE_URL,
+  QUESTIONS,
+  STORAGE_KEY,
+  TITLE,
+  assertClean,
+  completeByMouse,
+  launchBrowser,
+  readResults,
+  seeResults,
+  takeConsoleMessages,
+  waitForHeading,
+  withWidget,
+} from './support.mjs';
+
+const FRAME_TITLE = 'Digital strategy board self-assessment';
+// The widget's iframe (the test adds a decoy with the same data attribute).
+const IFRAME = `iframe[data-digital-board-assessment][title="${FRAME_TITLE}"]`;
+const HEIGHT = 'digital-board-assessment:height';
+// Chromium says this about any iframe with both flags whose document has the
+// embedding page's origin, as the example page (served beside the widget)
+// does. The widget needs both; see the README on serving it from its own
+// origin, where the sandbox is a real boundary and the warning goes away.
+const SAME_ORIGIN_SANDBOX_WARNING =
+  /^warning: An iframe which has both allow-scripts and allow-same-origin for its sandbox attribute can escape its sandboxing\./;
+
+// Grid E E E -> Embedded; the rest Siloed: 6 + 10 = 16 of 26 -> 1.23 -> Siloed.
+const PATTERN = 'EEE' + 'SSSSSSSSSS';
+
+/**
+ * Runs in the page and in every frame before any script: records CSP
+ * violations, and the messages each document receives from others.
+ */
+function watchDocument() {
+  window.__violations = [];
+  window.__messages = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__violations.push(`${event.violatedDirective}: ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`);
+  });
+  window.addEventListener('message', (event) => {
+    const type = event.data?.type;
+    if (typeof type === 'string' && type.startsWith('digital-board-assessment:')) window.__messages.push(type);
+  });
+}
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The iframe's Frame, once the widget inside it shows its start page. */
+async function widgetFrame(page) {
+  const handle = await page.locator(IFRAME).elementHandle();
+  const frame = await handle.contentFrame();
+  assert.ok(frame, 'the iframe has a frame');
+  await waitForHeading(frame, TITLE, { focused: false });
+  return frame;
+}
+
+/** The iframe's size and, inside it, the document's. */
+async function measure(page, frame) {
+  const iframe = await page.locator(IFRAME).evaluate((el) => ({
+    clientHeight: el.clientHeight,
+    clientWidth: el.clientWidth,
+    styleHeight: el.style.height,
+  }));
+  const inside = await frame.evaluate(() => {
+    const root = document.documentElement;
+    return {
+      scrollHeight: root.scrollHeight,
+      clientHeight: root.clientHeight,
+      // A classic scrollbar takes this much of the frame's width.
+      scrollbarWidth: window.innerWidth - root.clientWidth,
+      overflowY: getComputedStyle(root).overflowY,
+      embedded: root.classList.contains('dba-embedded'),
+    };
+  });
+  return { iframe, inside };
+}
+
+/**
+ * Waits until the iframe is as tall as its content (within 2 px) and has
+ * stopped changing, then asserts there is nothing to scroll and no
+ * scrollbar in the frame. Returns the height.
+ */
+async function expectHeightFollows(page, frame, label) {
+  const follows = ({ iframe, inside }) =>
+    Math.abs(iframe.clientHeight - inside.scrollHeight) <= 2 && inside.scrollbarWidth === 0;
+  let previous = null;
+  let now = null;
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+    now = await measure(page, frame);
+    if (follows(now) && JSON.stringify(now) === JSON.stringify(previous)) break;
+    previous = now;
+    await page.waitForTimeout(100);
+  }
+  const { iframe, inside } = now;
+  const report = `${label}: ${JSON.stringify(now)}`;
+  assert.ok(Math.abs(iframe.clientHeight - inside.scrollHeight) <= 2, `iframe height follows the content, ${report}`);
+  assert.equal(iframe.styleHeight, `${iframe.clientHeight}px`, `the host snippet set the height, ${report}`);
+  assert.ok(inside.scrollHeight <= inside.clientHeight + 1, `nothing to scroll inside the frame, ${report}`);
+  assert.equal(inside.embedded, true, `the frame knows the host follows its height, ${report}`);
+  assert.equal(inside.overflowY, 'hidden', `no scrollbar in the frame (add .dba-embedded { overflow: hidden }), ${report}`);
+  assert.equal(inside.scrollbarWidth, 0, `no scrollbar takes up the frame's width, ${report}`);
+  return iframe.clientHeight;
+}
+
+/** Asserts the widget's main heading is inside the host page's viewport. */
+async function expectHeadingInView(page, frame, label) {
+  const box = await frame.locator('#dba-heading').boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box, `${label}: the heading is shown`);
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${label}: heading in view, at ${JSON.stringify(box)}`);
+}
+
+/** Two animation frames in `frame` (messages posted meanwhile are handled). */
+const settle = (frame) =>
+  frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
+
+const iframeHeight = (page) => page.locator(IFRAME).evaluate((el) => el.clientHeight);
+
+/**
+ * axe (WCAG 2.0–2.2 A and AA) on the page and the frame inside it. Legacy
+ * mode, as in checkA11y (no extra blank page): axe is injected into every
+ * same-origin frame and the page's run includes them. Also asserts the
+ * frame's content really was checked.
+ */
+async function checkA11yWithFrame(page, label) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .setLegacyMode(true)
+    .analyze();
+  const report = results.violations
+    .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `      - ${n.target.join(' >>> ')}`).join('\n')}`)
+    .join('\n');
+  assert.equal(results.violations.length, 0, `axe found ${results.violations.length} violation(s) on ${label}:\n${report}`);
+  const inFrame = results.passes.some((rule) => rule.nodes.some((node) => node.target.length > 1));
+  assert.ok(inFrame, `${label}: axe checked the content of the iframe too`);
+}
+
+async function expectNoViolations(page, frame) {
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation in the host page');
+  assert.deepEqual(await frame.evaluate(() => window.__violations), [], 'no CSP violation in the frame');
+}
+
+test('iframe embed: full assessment by mouse in a sandboxed iframe that follows its content', async () => {
+  const options = { path: '/examples/iframe.html', heading: false, initScript: watchDocument };
+  await withWidget(browser, options, async (page, context) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE_URL).origin });
+    let frame = await widgetFrame(page);
+    const hostTitle = await page.title();
+
+    // The embed page: compact chrome, one widget.
+    const chrome = await frame.evaluate(() => ({
+      widgets: document.querySelectorAll('.dba-widget').length,
+      main: document.querySelectorAll('main').length,
+      header: document.querySelectorAll('header, .nhsuk-header').length,
+      skipLink: document.querySelectorAll('.nhsuk-skip-link').length,
+      styleAttributes: document.querySelectorAll('[style]').length,
+      inlineScripts: [...document.scripts].filter((s) => !s.src).length,
+    }));
+    assert.deepEqual(chrome, { widgets: 1, main: 1, header: 0, skipLink: 0, styleAttributes: 0, inlineScripts: 0 });
+
+    const startHeight = await expectHeightFollows(page, frame, 'start page');
+    await checkA11yWithFrame(page, 'the intranet page with the widget’s start page');
+
+    await completeByMouse(frame, PATTERN);
+    await expectHeightFollows(page, frame, 'Check your answers');
+    await seeResults(frame);
+    const resultsHeight = await expectHeightFollows(page, frame, 'results page');
+    assert.notEqual(resultsHeight, startHeight, 'the iframe height changed with the content');
+    assert.ok(resultsHeight > startHeight, `results (${resultsHeight}px) are taller than the start page (${startHeight}px)`);
+    assert.equal((await readResults(frame)).overall, 'Siloed');
+
+    // "See your results" is at the bottom of a long page; the results
+    // heading, at the top of the frame, was scrolled back into view.
+    await expectHeadingInView(page, frame, 'results page');
+    const received = await page.evaluate(() => window.__messages);
+    assert.ok(received.includes('digital-board-assessment:focus'), `the host heard about focus moves: ${received}`);
+    assert.equal(await page.title(), hostTitle, 'the host page keeps its title');
+
+    // Only messages from the widget's own frame and origin are obeyed.
+    await page.evaluate((type) => window.postMessage({ type, height: 5000 }, '*'), HEIGHT);
+    await page.evaluate(() => {
+      const decoy = document.createElement('iframe');
+      decoy.id = 'decoy';
+      decoy.title = 'Decoy';
+      document.body.append(decoy);
+    });
+    const decoy = await (await page.locator('#decoy').elementHandle()).contentFrame();
+    await decoy.evaluate((type) => window.parent.postMessage({ type, height: 5000 }, '*'), HEIGHT);
+    // Marked as ours, but its origin is not its src's (about:blank: none).
+    await page.locator('#decoy').evaluate((el) => el.setAttribute('data-digital-board-assessment', ''));
+    await decoy.evaluate((type) => window.parent.postMessage({ type, height: 5000 }, '*'), HEIGHT);
+    // From the widget's frame, but not a height the host accepts.
+    for (const height of [50, 20001, Infinity, NaN, '5000', null]) {
+      await frame.evaluate(([type, h]) => window.parent.postMessage({ type, height: h }, '*'), [HEIGHT, height]);
+    }
+    await frame.evaluate(() => window.parent.postMessage({ type: 'digital-board-assessment:height' }, '*'));
+    await frame.evaluate(() => window.parent.postMessage('digital-board-assessment:height', '*'));
+    await settle(frame);
+    assert.equal(await iframeHeight(page), resultsHeight, 'forged and malformed messages change nothing');
+    assert.equal(await page.locator('#decoy').evaluate((el) => el.style.height), '', 'the decoy was not resized');
+    await page.locator('#decoy').evaluate((el) => el.remove());
+
+    // The frame's own well-formed message is obeyed; asking again ("hello")
+    // brings the real height back.
+    await frame.evaluate((type) => window.parent.postMessage({ type, height: 4321 }, '*'), HEIGHT);
+    await settle(frame);
+    assert.equal(await iframeHeight(page), 4321, 'a valid message from the frame is obeyed');
+    await page.evaluate((selector) => {
+      const iframe = document.querySelector(selector);
+      iframe.contentWindow.postMessage({ type: 'digital-board-assessment:hello' }, new URL(iframe.src).origin);
+    }, IFRAME);
+    assert.equal(await expectHeightFollows(page, frame, 'after hello'), resultsHeight);
+
+    // A focus message scrolls the host page only when that point of the
+    // frame is out of view. (Chromium itself scrolls the page when the
+    // widget focuses its heading; the message is for browsers that do not.)
+    const frameTop = () => page.locator(IFRAME).evaluate((el) => el.getBoundingClientRect().top + el.clientTop);
+    const postFocus = (top) =>
+      frame.evaluate((t) => window.parent.postMessage({ type: 'digital-board-assessment:focus', top: t }, '*'), top);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const scrolledTo = await page.evaluate(() => window.scrollY);
+    assert.ok((await frameTop()) < -200, 'the top of the frame is out of view');
+    await postFocus(resultsHeight - 200);
+    await settle(frame);
+    assert.equal(await page.evaluate(() => window.scrollY), scrolledTo, 'a point already in view: no scrolling');
+    await postFocus(0);
+    await settle(frame);
+    assert.ok(Math.abs((await frameTop()) - 16) <= 1, `scrolled to 16 px above the frame's top: ${await frameTop()}`);
+    await page.evaluate(() => window.postMessage({ type: 'digital-board-assessment:focus', top: 2000 }, '*'));
+    await settle(frame);
+    assert.ok(Math.abs((await frameTop()) - 16) <= 1, 'a focus message from the host page itself is ignored');
+
+    // Copy link: the clipboard is allowed (allow="clipboard-write").
+    await frame.getByRole('button', { name: 'Copy link' }).click();
+    await frame.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+    const link = await frame.locator('#dba-share-link').inputValue();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+
+    // Downloads are allowed (allow-downloads).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      frame.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    assert.equal(await download.failure(), null, 'the CSV download worked');
+    assert.match(download.suggestedFilename(), /\.csv$/);
+
+    // Print is allowed (allow-modals): without it Chromium ignores print()
+    // and logs an error, which assertClean would report.
+    await frame.evaluate(() => {
+      window.__printed = 0;
+      window.addEventListener('beforeprint', () => window.__printed++);
+    });
+    await frame.getByRole('button', { name: 'Print' }).click();
+    await frame.waitForFunction(() => window.__printed === 1);
+
+    // Links to the source open in a new tab (allow-popups), not inside the
+    // frame. The click is stopped here, after embed-frame.js has seen it,
+    // so no tab opens and nothing leaves loopback.
+    await frame.evaluate(() => {
+      window.addEventListener('click', (event) => {
+        const link = event.target.closest('a');
+        window.__followed = link && { target: link.target, rel: link.rel, prevented: event.defaultPrevented };
+        event.preventDefault();
+      });
+    });
+    await frame.getByRole('link', { name: 'Building a digital strategy', exact: true }).click();
+    const followed = await frame.evaluate(() => window.__followed);
+    assert.equal(followed.target, '_blank', 'the source link opens in a new tab');
+    assert.match(followed.rel, /\bnoopener\b/);
+    // Leave the link: axe would read its hover and focus styles (no
+    // underline) as a link told apart by colour alone.
+    await frame.evaluate(() => document.activeElement?.blur());
+    await page.mouse.move(0, 0);
+
+    await expectNoViolations(page, frame);
+    await checkA11yWithFrame(page, 'the intranet page with the widget’s results');
+
+    // Autosave works in the sandbox (allow-same-origin): after a reload the
+    // widget offers the saved answers.
+    assert.deepEqual(await frame.evaluate(() => Object.keys(localStorage)), [STORAGE_KEY]);
+    await page.reload();
+    frame = await widgetFrame(page);
+    await frame.getByRole('heading', { name: 'You have saved answers' }).waitFor();
+    await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+    await waitForHeading(frame, 'Check your answers');
+    await expectHeightFollows(page, frame, 'Check your answers after a reload');
+    await expectHeadingInView(page, frame, 'Check your answers after a reload');
+    await expectNoViolations(page, frame);
+
+    // The share link made in the frame opens embed.html on its own, showing
+    // the shared results.
+    assert.ok(link.startsWith(new URL('/embed.html#r=', BASE_URL).href), `the share link: ${link}`);
+    await page.goto(link);
+    await waitForHeading(page, 'Shared results', { focused: false });
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+
+    // The one message allowed: Chromium's note on the same-origin sandbox.
+    const warnings = takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
+    assert.ok(warnings.length >= 1, 'Chromium warns about a same-origin sandboxed iframe');
+    await assertClean(page);
+  });
+});
+
+test('iframe embed at 320 px wide: height follows, nothing scrolls sideways', async () => {
+  const options = { path: '/examples/iframe.html', heading: false, initScript: watchDocument, viewport: { width: 320, height: 640 } };
+  await withWidget(browser, options, async (page) => {
+    const frame = await widgetFrame(page);
+    const wide = () => frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const startHeight = await expectHeightFollows(page, frame, 'start page at 320 px');
+    assert.equal(await wide(), 0, 'nothing wider than the frame');
+    await frame.getByRole('button', { name: 'Start now' }).click();
+    await waitForHeading(frame, QUESTIONS[0].text);
+    const questionHeight = await expectHeightFollows(page, frame, 'question 1 at 320 px');
+    assert.notEqual(questionHeight, startHeight);
+    assert.equal(await wide(), 0, 'nothing wider than the frame');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'the host page does not scroll sideways');
+    await expectHeadingInView(page, frame, 'question 1 at 320 px');
+    await expectNoViolations(page, frame);
+    takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
+    await assertClean(page);
+  });
+});
+
+test('iframe embed on another origin: the host page’s CSP allows the widget, origins are checked, no sandbox warning', async () => {
+  // The intranet at one origin, the widget at another: localhost and
+  // 127.0.0.1 are different origins on the same (loopback) server.
+  const widgetOrigin = new URL(BASE_URL).origin;
+  const hostUrl = new URL(BASE_URL);
+  hostUrl.hostname = hostUrl.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  const hostOrigin = hostUrl.origin;
+  // What an intranet with a strict CSP of its own adds for the widget.
+  const hostCsp =
+    `default-src 'self'; script-src 'self' ${widgetOrigin}; frame-src ${widgetOrigin}; ` +
+    "style-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'self'";
+
+  await withWidget(browser, { path: '/', initScript: watchDocument }, async (page, context) => {
+    // The host page below is made by the test (route.fulfill), so Chromium
+    // cannot tell it came from loopback and treats it as a public page;
+    // loading the snippet from the widget's (loopback) server then needs
+    // Local Network Access, which a real intranet page on the trust's own
+    // network would not.
+    await context.grantPermissions(['local-network-access', 'clipboard-read', 'clipboard-write'], { origin: hostOrigin });
+    await context.grantPermissions(['clipboard-write'], { origin: widgetOrigin });
+    // The host page, with the snippet pointing at the widget's server.
+    await context.route(`${hostOrigin}/examples/iframe.html`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text())
+        .replace('src="../embed.html"', `src="${widgetOrigin}/embed.html"`)
+        .replace('src="../embed-host.js"', `src="${widgetOrigin}/embed-host.js"`);
+      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-security-policy': hostCsp } });
+    });
+    // The bundled server only lets its own origin frame the widget
+    // (frame-ancestors 'self'); a deployment lists the intranet's origin.
+    await context.route(`${widgetOrigin}/embed.html`, async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      const csp = headers['content-security-policy'] ?? '';
+      if (!csp.includes(hostOrigin)) {
+        headers['content-security-policy'] = csp.replace("frame-ancestors 'self'", `frame-ancestors 'self' ${hostOrigin}`);
+      }
+      await route.fulfill({ response, headers });
+    });
+
+    await page.goto(`${hostOrigin}/examples/iframe.html`);
+    const frame = await widgetFrame(page);
+    assert.equal(await frame.evaluate(() => location.origin), widgetOrigin);
+    const startHeight = await expectHeightFollows(page, frame, 'start page, cross-origin');
+
+    // A message from the host page itself is ignored.
+    await page.evaluate((type) => window.postMessage({ type, height: 5000 }, '*'), HEIGHT);
+    await settle(frame);
+    assert.equal(await iframeHeight(page), startHeight);
+
+    await completeByMouse(frame, PATTERN);
+    await seeResults(frame);
+    const resultsHeight = await expectHeightFollows(page, frame, 'results page, cross-origin');
+    assert.ok(resultsHeight > startHeight);
+    await expectHeadingInView(page, frame, 'results page, cross-origin');
+    assert.equal(await frame.evaluate(() => Object.keys(localStorage).length), 1, 'autosave works cross-origin');
+
+    // Copy link from a frame on another origin: allowed by allow="clipboard-write"
+    // (a same-origin frame would inherit the page's permission anyway).
+    await frame.getByRole('button', { name: 'Copy link' }).click();
+    await frame.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+    const link = await frame.locator('#dba-share-link').inputValue();
+    assert.ok(link.startsWith(`${widgetOrigin}/embed.html#r=`), `the share link: ${link}`);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+
+    await expectNoViolations(page, frame);
+    assert.deepEqual(takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING), [], 'no sandbox warning across origins');
+    await assertClean(page);
+  });
+});
+
+test('iframe embed without the host snippet: fixed height and the frame scrolls; the snippet added late takes over', async () => {
+  await withWidget(browser, { path: '/', initScript: watchDocument }, async (page, context) => {
+    await context.route('**/examples/iframe.html', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('<script src="../embed-host.js"></script>', '');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(new URL('/examples/iframe.html', BASE_URL).href);
+    const frame = await widgetFrame(page);
+    await settle(frame);
+    const { iframe, inside } = await measure(page, frame);
+    assert.equal(iframe.styleHeight, '', 'nobody set a height');
+    assert.equal(inside.embedded, false, 'the frame keeps its own scrollbar');
+    assert.notEqual(inside.overflowY, 'hidden');
+    assert.ok(inside.scrollHeight > inside.clientHeight, 'the content is taller than the frame: it scrolls');
+    await frame.getByRole('button', { name: 'Start now' }).click();
+    await waitForHeading(frame, QUESTIONS[0].text);
+
+    // The host script added late (after the frame sent its first height to
+    // nobody) asks for the height and the iframe follows from then on.
+    const heard = await page.evaluate(() => window.__messages);
+    assert.ok(heard.includes(HEIGHT), `the frame sent its height to nobody: ${heard}`);
+    assert.deepEqual(await frame.evaluate(() => window.__messages), [], 'nothing has answered the frame');
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.src = '../embed-host.js';
+      document.body.append(script);
+    });
+    await expectHeightFollows(page, frame, 'question 1, host script added late');
+    await expectNoViolations(page, frame);
+    takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
+    await assertClean(page);
+  });
+});
+
+test('embed.html opened on its own (not in a frame) works and posts nothing', async () => {
+  await withWidget(browser, { path: '/embed.html', initScript: watchDocument }, async (page) => {
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dba-embedded')), false);
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.documentElement).overflowY), 'hidden');
+    assert.deepEqual(await page.evaluate(() => window.__messages), []);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    await assertClean(page);
+  });
+});

@@ -1,0 +1,76 @@
+// In embed.html inside an iframe: tells the host page (embed-host.js) the
+// content's height and where focus moved, so it can size and scroll the
+// iframe. Protocol: README, "Embedding → iframe". Not in a frame: does nothing.
+//
+// Messages go to window.parent with target origin '*': we cannot know which
+// page embeds us, and they hold only layout numbers the embedding page can
+// measure anyway (never answers, notes or links). The host checks the sender.
+
+const PREFIX = 'digital-board-assessment:';
+const MAX_HEIGHT = 20000; // hosts ignore more; taller content keeps its scrollbar
+
+function start() {
+  const parent = window.parent;
+  const root = document.documentElement;
+  let sent = -1;
+  let sized = false;
+  let focused = null;
+  let scheduled = false;
+  const post = (message) => parent.postMessage(message, '*');
+
+  // <html> has no set height, so its box is the content's height
+  // (scrollHeight never drops below the iframe's, so could never shrink it).
+  function flush() {
+    scheduled = false;
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (height !== sent) post({ type: `${PREFIX}height`, height: (sent = height) });
+    // Drop our scrollbar only once the host follows our height.
+    root.classList.toggle('dba-embedded', sized && height <= MAX_HEIGHT);
+    const element = focused;
+    focused = null;
+    if (element?.isConnected && document.activeElement === element) {
+      post({ type: `${PREFIX}focus`, top: Math.max(0, Math.round(element.getBoundingClientRect().top + scrollY)) });
+    }
+  }
+  function schedule() {
+    if (!scheduled) requestAnimationFrame(flush);
+    scheduled = true;
+  }
+
+  if (window.ResizeObserver) new ResizeObserver(schedule).observe(root);
+  addEventListener('load', schedule);
+  addEventListener('resize', schedule);
+
+  // The widget focuses each new page's h1, or the error summary (both
+  // tabindex="-1"); a frame as tall as its content cannot scroll to them.
+  document.addEventListener('focusin', ({ target }) => {
+    if (target instanceof Element && target.matches('h1, [tabindex="-1"]')) {
+      focused = target;
+      schedule();
+    }
+  });
+
+  // From the embedding page only; all it can do is ask for the height again
+  // ("hello") or say it sized the frame ("sized").
+  addEventListener('message', ({ source, data }) => {
+    if (source !== parent || data === null || typeof data !== 'object') return;
+    if (data.type === `${PREFIX}hello`) sent = -1;
+    else if (data.type === `${PREFIX}sized`) sized = true;
+    else return;
+    schedule();
+  });
+
+  // Links to other sites open in a new tab (allow-popups), not in the frame.
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[href]');
+    if (event.defaultPrevented || !link || link.target || link.hasAttribute('download')) return;
+    const url = new URL(link.href, location.href);
+    if (url.origin === location.origin || !/^https?:$/.test(url.protocol)) return;
+    link.target = '_blank';
+    link.relList.add('noopener', 'noreferrer');
+  });
+
+  schedule();
+}
+
+if (window.parent !== window) start();

@@ -180,3 +180,24 @@ async fn answers_are_saved_and_offered_when_the_widget_opens_again() {
     assert!(text(&root, ".dba-progress").starts_with("Question 2 of 13"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn mount_options_open_at_the_first_question_and_leave_the_title_alone() {
+    local_storage().clear().unwrap();
+    document().set_title("Host page");
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"start".into(), &"questions".into()).unwrap();
+    js_sys::Reflect::set(&options, &"manageTitle".into(), &false.into()).unwrap();
+    mount(root.clone(), options.into());
+    settle().await;
+    assert!(text(&root, ".dba-progress").starts_with("Question 1 of 13"));
+    find(&root, "#dba-answer-4").click();
+    settle().await;
+    button(&root, "Continue").click();
+    settle().await;
+    assert!(text(&root, ".dba-progress").starts_with("Question 2 of 13"));
+    assert_eq!(document().title(), "Host page");
+    root.remove();
+}

@@ -163,18 +163,24 @@ const logs = new WeakMap();
  * is a share link).
  * Returns `{ context, page, close }`; call `close()` in a `finally`.
  */
-export async function openWidget(browser, options = {}) {
-  const log = { offLoopback: [], console: [], pageErrors: [] };
+/**
+ * Opens `url` in a fresh context whose traffic goes through a recording
+ * proxy (except `bypass`), noting every request `isLocal` rejects, every
+ * console error or warning, page error and extra page; then waits for the
+ * heading (see `openWidget`). Returns `{ context, page, close }`.
+ */
+async function openRecorded(browser, url, options, { bypass, isLocal, log }) {
   const proxy = await startRecordingProxy((line) => log.offLoopback.push(line));
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1024, height: 768 },
-    proxy: { server: proxy.server, bypass: '127.0.0.1,localhost,[::1]' },
+    proxy: { server: proxy.server, bypass },
     serviceWorkers: 'block',
   });
   // Runs in the page before the widget, e.g. to block or fill localStorage.
   if (options.initScript) await context.addInitScript(options.initScript);
-  const noteRequest = (url, kind) => {
-    if (!staysLocal(url)) log.offLoopback.push(`${kind} ${url}`);
+  const noteRequest = (requestUrl, kind) => {
+    log.requests?.push(requestUrl);
+    if (!isLocal(requestUrl)) log.offLoopback.push(`${kind} ${requestUrl}`);
   };
   context.on('request', (request) => noteRequest(request.url(), `request (${request.resourceType()})`));
   const page = await context.newPage();
@@ -184,8 +190,8 @@ export async function openWidget(browser, options = {}) {
   page.on('websocket', (socket) => noteRequest(socket.url(), 'websocket'));
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') {
-      const { url, lineNumber } = message.location();
-      log.console.push(`${message.type()}: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+      const { url: where, lineNumber } = message.location();
+      log.console.push(`${message.type()}: ${message.text()}${where ? ` (${where}:${lineNumber})` : ''}`);
     }
   });
   page.on('pageerror', (error) => log.pageErrors.push(String(error?.stack || error)));
@@ -196,7 +202,7 @@ export async function openWidget(browser, options = {}) {
     await proxy.close();
   };
   try {
-    await page.goto(new URL(options.path ?? '/', BASE_URL).href);
+    await page.goto(url);
     // `heading: false` skips the wait (e.g. a widget inside a shadow root,
     // which document.getElementById cannot see).
     if (options.heading !== false) await waitForHeading(page, options.heading ?? TITLE, { focused: false });
@@ -205,6 +211,14 @@ export async function openWidget(browser, options = {}) {
     throw error;
   }
   return { context, page, close };
+}
+
+export async function openWidget(browser, options = {}) {
+  return openRecorded(browser, new URL(options.path ?? '/', BASE_URL).href, options, {
+    bypass: '127.0.0.1,localhost,[::1]',
+    isLocal: staysLocal,
+    log: { offLoopback: [], console: [], pageErrors: [] },
+  });
 }
 
 /**
@@ -594,51 +608,18 @@ const NO_NETWORK_SCHEMES = new Set(['file:', 'data:', 'blob:']);
  * `openWidget`. Returns `{ context, page, close }`.
  */
 export async function openFile(browser, url, options = {}) {
-  const log = { offLoopback: [], console: [], pageErrors: [], requests: [] };
-  const proxy = await startRecordingProxy((line) => log.offLoopback.push(line));
-  const context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1024, height: 768 },
-    proxy: { server: proxy.server, bypass: '<-loopback>' },
-    serviceWorkers: 'block',
-  });
-  if (options.initScript) await context.addInitScript(options.initScript);
-  const noteRequest = (requestUrl, kind) => {
-    log.requests.push(requestUrl);
-    let scheme = null;
+  const isLocal = (requestUrl) => {
     try {
-      scheme = new URL(requestUrl).protocol;
+      return NO_NETWORK_SCHEMES.has(new URL(requestUrl).protocol);
     } catch {
-      // Recorded below as not local.
+      return false;
     }
-    if (!NO_NETWORK_SCHEMES.has(scheme)) log.offLoopback.push(`${kind} ${requestUrl}`);
   };
-  context.on('request', (request) => noteRequest(request.url(), `request (${request.resourceType()})`));
-  const page = await context.newPage();
-  context.on('page', (other) => {
-    if (other !== page) log.pageErrors.push(`a new page was opened: ${other.url()}`);
+  return openRecorded(browser, url, options, {
+    bypass: '<-loopback>',
+    isLocal,
+    log: { offLoopback: [], console: [], pageErrors: [], requests: [] },
   });
-  page.on('websocket', (socket) => noteRequest(socket.url(), 'websocket'));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      const { url: where, lineNumber } = message.location();
-      log.console.push(`${message.type()}: ${message.text()}${where ? ` (${where}:${lineNumber})` : ''}`);
-    }
-  });
-  page.on('pageerror', (error) => log.pageErrors.push(String(error?.stack || error)));
-  logs.set(page, log);
-
-  const close = async () => {
-    await context.close();
-    await proxy.close();
-  };
-  try {
-    await page.goto(url);
-    if (options.heading !== false) await waitForHeading(page, options.heading ?? TITLE, { focused: false });
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  return { context, page, close };
 }
 
 /** The URL of every request a page opened with `openFile` has made so far. */

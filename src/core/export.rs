@@ -195,7 +195,7 @@ pub fn file_name(assessment: &Assessment, meta: &ExportMeta, extension: &str) ->
 
 /// Lowercase ASCII letters and digits, with a single hyphen for each run of
 /// anything else; no leading or trailing hyphen; at most `max` characters.
-fn slug(text: &str, max: usize) -> String {
+pub(crate) fn slug(text: &str, max: usize) -> String {
     let mut slug = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
@@ -435,7 +435,7 @@ fn section_score(tally: &Tally) -> String {
 /// table cell: lines are trimmed and joined with " / ", other control
 /// characters become spaces, and every character that Markdown or HTML
 /// could give a meaning inline is backslash-escaped.
-fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text
         .split(['\n', '\r'])
@@ -461,7 +461,7 @@ fn md(text: &str) -> String {
 }
 
 /// A URL as a Markdown autolink, or as escaped text if it cannot be one.
-fn md_url(url: &str) -> String {
+pub(crate) fn md_url(url: &str) -> String {
     if !url.is_empty()
         && url
             .bytes()
@@ -532,7 +532,7 @@ pub fn csv(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta
     out
 }
 
-fn csv_row<const N: usize>(out: &mut String, fields: [&str; N]) {
+pub(crate) fn csv_row<const N: usize>(out: &mut String, fields: [&str; N]) {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -545,7 +545,7 @@ fn csv_row<const N: usize>(out: &mut String, fields: [&str; N]) {
 /// One field: an apostrophe before anything a spreadsheet would run as a
 /// formula, then quoted (quotes doubled) if it holds a comma, quote or line
 /// break.
-fn csv_field(out: &mut String, field: &str) {
+pub(crate) fn csv_field(out: &mut String, field: &str) {
     let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let quoted = field.contains([',', '"', '\r', '\n']);
     if quoted {
@@ -570,16 +570,18 @@ fn csv_field(out: &mut String, field: &str) {
 // ---------------------------------------------------------------------------
 
 /// A JSON value, borrowed from the assessment, answers and meta.
-enum Json<'a> {
+pub(crate) enum Json<'a> {
     Null,
     Number(u32),
     String(&'a str),
+    /// Text made on the fly, or null.
+    Owned(Option<String>),
     Array(Vec<Json<'a>>),
     Object(Vec<(&'static str, Json<'a>)>),
 }
 
 impl<'a> Json<'a> {
-    fn text(value: Option<&'a str>) -> Json<'a> {
+    pub(crate) fn text(value: Option<&'a str>) -> Json<'a> {
         value.map_or(Json::Null, Json::String)
     }
 
@@ -589,11 +591,13 @@ impl<'a> Json<'a> {
 
     /// Pretty-printed, two spaces per level, nested values starting at
     /// `indent`.
-    fn write(&self, out: &mut String, indent: usize) {
+    pub(crate) fn write(&self, out: &mut String, indent: usize) {
         match self {
             Json::Null => out.push_str("null"),
             Json::Number(n) => out.push_str(&n.to_string()),
             Json::String(s) => json_string(out, s),
+            Json::Owned(Some(s)) => json_string(out, s),
+            Json::Owned(None) => out.push_str("null"),
             Json::Array(items) if items.is_empty() => out.push_str("[]"),
             Json::Object(members) if members.is_empty() => out.push_str("{}"),
             Json::Array(items) => {
@@ -633,7 +637,7 @@ fn json_break(out: &mut String, comma: bool, indent: usize) {
 /// A JSON string: quotes, backslashes and control characters escaped, and
 /// `<`, `>`, `&`, U+2028 and U+2029 too so that it is inert in HTML and
 /// script; all other characters as UTF-8.
-fn json_string(out: &mut String, text: &str) {
+pub(crate) fn json_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {
@@ -649,7 +653,7 @@ fn json_string(out: &mut String, text: &str) {
 }
 
 /// The answer's key in JSON.
-fn answer_key(response: Option<Response>) -> Option<&'static str> {
+pub(crate) fn answer_key(response: Option<Response>) -> Option<&'static str> {
     match response? {
         Response::Level(level) => Some(level.key()),
         Response::DontKnow => Some("dont_know"),

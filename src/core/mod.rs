@@ -3,6 +3,9 @@
 //! Nothing here imports yew or web-sys, so all of it is tested natively with
 //! `cargo test`.
 
+pub mod compare;
+pub mod compare_codec;
+pub mod compare_export;
 pub mod content;
 pub mod export;
 pub mod model;

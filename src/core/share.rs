@@ -96,7 +96,7 @@ impl Role {
         }
     }
 
-    fn code(self) -> u8 {
+    pub(crate) fn code(self) -> u8 {
         match self {
             Role::Unspecified => 0,
             Role::Executive => 1,
@@ -104,7 +104,7 @@ impl Role {
         }
     }
 
-    fn from_code(code: u8) -> Option<Role> {
+    pub(crate) fn from_code(code: u8) -> Option<Role> {
         match code {
             0 => Some(Role::Unspecified),
             1 => Some(Role::Executive),
@@ -511,7 +511,7 @@ fn response_from_code(code: u8) -> Response {
 }
 
 /// Appends `value` as unsigned LEB128.
-fn push_varint(out: &mut Vec<u8>, mut value: usize) {
+pub(crate) fn push_varint(out: &mut Vec<u8>, mut value: usize) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
         value >>= 7;
@@ -546,14 +546,7 @@ pub fn encode(result: &SharedResult) -> String {
     }
     // SharedResult::new checked the count fits in a byte and every question
     // is answered.
-    body.push(responses.len() as u8);
-    for group in responses.chunks(4) {
-        let byte = (group.iter().enumerate()).fold(0u8, |byte, (i, response)| {
-            let code = response.map_or(0, response_code);
-            byte | code << (6 - 2 * i)
-        });
-        body.push(byte);
-    }
+    push_responses(&mut body, responses);
     if let Some(label) = &result.label {
         body.push(label.role.code());
         body.push(label.organisation.len() as u8);
@@ -570,8 +563,78 @@ pub fn encode(result: &SharedResult) -> String {
     base64url_encode(&seal(FORMAT_VERSION, &body))
 }
 
+/// Writes the number of responses and the responses, 2 bits each.
+pub(crate) fn push_responses(body: &mut Vec<u8>, responses: &[Option<Response>]) {
+    body.push(responses.len() as u8);
+    push_packed(body, responses);
+}
+
+/// Writes responses 2 bits each, first in the high bits, spare bits 0.
+pub(crate) fn push_packed(body: &mut Vec<u8>, responses: &[Option<Response>]) {
+    for group in responses.chunks(4) {
+        let byte = (group.iter().enumerate()).fold(0u8, |byte, (i, response)| {
+            let code = response.map_or(0, response_code);
+            byte | code << (6 - 2 * i)
+        });
+        body.push(byte);
+    }
+}
+
+/// Reads an assessment hash and content version and finds that assessment.
+pub(crate) fn read_assessment(
+    reader: &mut Reader<'_>,
+    assessments: &'static [Assessment],
+) -> Result<&'static Assessment, ShareError> {
+    let hash = reader.u16()?;
+    let content_version = reader.u16()?;
+    let mut candidates = assessments
+        .iter()
+        .filter(|a| assessment_hash(a.id) == hash)
+        .peekable();
+    let first = *candidates.peek().ok_or(ShareError::UnknownAssessment)?;
+    // Hook for opening links made with other content versions: keep the
+    // question ids of earlier versions, read the answers by the link's
+    // version and match them to this version's questions by stable id.
+    candidates
+        .find(|a| a.version == content_version)
+        .ok_or(ShareError::ContentVersion {
+            link: content_version,
+            ours: first.version,
+        })
+}
+
+/// Reads what [`push_responses`] wrote, for `assessment`'s questions.
+pub(crate) fn read_responses(
+    reader: &mut Reader<'_>,
+    assessment: &Assessment,
+) -> Result<Vec<Option<Response>>, ShareError> {
+    let count = usize::from(reader.u8()?);
+    if count != assessment.question_count() {
+        return Err(ShareError::InvalidAnswers);
+    }
+    read_packed(reader, count)
+}
+
+/// Reads `count` responses written by [`push_packed`].
+pub(crate) fn read_packed(
+    reader: &mut Reader<'_>,
+    count: usize,
+) -> Result<Vec<Option<Response>>, ShareError> {
+    let packed = reader.bytes(count.div_ceil(4))?;
+    let used_bits = 2 * (count % 4);
+    if used_bits != 0 && packed.last().is_some_and(|&last| last << used_bits != 0) {
+        return Err(ShareError::InvalidAnswers);
+    }
+    Ok((0..count)
+        .map(|i| {
+            let byte = packed.get(i / 4).copied().unwrap_or(0);
+            Some(response_from_code(byte >> (6 - 2 * (i % 4))))
+        })
+        .collect())
+}
+
 /// Wraps a body in the envelope: version, length, body, checksum.
-fn seal(version: u8, body: &[u8]) -> Vec<u8> {
+pub(crate) fn seal(version: u8, body: &[u8]) -> Vec<u8> {
     let mut out = vec![version];
     push_varint(&mut out, body.len() + CHECKSUM_BYTES);
     out.extend(body);
@@ -592,6 +655,17 @@ pub fn decode(
     payload: &str,
     assessments: &'static [Assessment],
 ) -> Result<SharedResult, ShareError> {
+    let (version, body) = unseal(payload)?;
+    if version != FORMAT_VERSION {
+        return Err(ShareError::UnknownFormat { version });
+    }
+    read_body(&body, assessments)
+}
+
+/// Reads base64url text back into the format version and body of a sealed
+/// envelope, checking its length and checksum. Shared with the compare
+/// link, which uses the same envelope.
+pub(crate) fn unseal(payload: &str) -> Result<(u8, Vec<u8>), ShareError> {
     if payload.is_empty() {
         return Err(ShareError::Empty);
     }
@@ -605,10 +679,7 @@ pub fn decode(
         // The last character was edited in bits the bytes do not use.
         return Err(ShareError::ChecksumMismatch);
     }
-    if version != FORMAT_VERSION {
-        return Err(ShareError::UnknownFormat { version });
-    }
-    read_body(body, assessments)
+    Ok((version, body.to_vec()))
 }
 
 /// Checks the frozen envelope and returns the format version and body.
@@ -659,22 +730,7 @@ fn read_body(body: &[u8], assessments: &'static [Assessment]) -> Result<SharedRe
             version: FORMAT_VERSION,
         });
     }
-    let hash = reader.u16()?;
-    let content_version = reader.u16()?;
-    let mut candidates = assessments
-        .iter()
-        .filter(|a| assessment_hash(a.id) == hash)
-        .peekable();
-    let first = *candidates.peek().ok_or(ShareError::UnknownAssessment)?;
-    let Some(assessment) = candidates.find(|a| a.version == content_version) else {
-        // Hook for opening links made with other content versions: keep the
-        // question ids of earlier versions, read the answers by the link's
-        // version and match them to this version's questions by stable id.
-        return Err(ShareError::ContentVersion {
-            link: content_version,
-            ours: first.version,
-        });
-    };
+    let assessment = read_assessment(&mut reader, assessments)?;
 
     let date = if flags & FLAG_DATE != 0 {
         Some(Date::from_days(reader.u16()?))
@@ -682,21 +738,8 @@ fn read_body(body: &[u8], assessments: &'static [Assessment]) -> Result<SharedRe
         None
     };
 
-    let count = usize::from(reader.u8()?);
-    if count != assessment.question_count() {
-        return Err(ShareError::InvalidAnswers);
-    }
-    let packed = reader.bytes(count.div_ceil(4))?;
-    let responses: Vec<Option<Response>> = (0..count)
-        .map(|i| {
-            let byte = packed.get(i / 4).copied().unwrap_or(0);
-            Some(response_from_code(byte >> (6 - 2 * (i % 4))))
-        })
-        .collect();
-    let used_bits = 2 * (count % 4);
-    if used_bits != 0 && packed.last().is_some_and(|&last| last << used_bits != 0) {
-        return Err(ShareError::InvalidAnswers);
-    }
+    let responses = read_responses(&mut reader, assessment)?;
+    let count = responses.len();
 
     let label = if flags & FLAG_LABEL != 0 {
         let role = Role::from_code(reader.u8()?).ok_or(ShareError::InvalidRole)?;
@@ -749,30 +792,30 @@ fn read_body(body: &[u8], assessments: &'static [Assessment]) -> Result<SharedRe
 
 /// A bounds-checked cursor over untrusted bytes: every read either succeeds
 /// or reports [`ShareError::Truncated`], so decoding cannot index out of range.
-struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     rest: &'a [u8],
 }
 
 impl<'a> Reader<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
         Reader { rest: bytes }
     }
 
-    fn remaining(&self) -> usize {
+    pub(crate) fn remaining(&self) -> usize {
         self.rest.len()
     }
 
-    fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.rest.is_empty()
     }
 
-    fn u8(&mut self) -> Result<u8, ShareError> {
+    pub(crate) fn u8(&mut self) -> Result<u8, ShareError> {
         let (&first, rest) = self.rest.split_first().ok_or(ShareError::Truncated)?;
         self.rest = rest;
         Ok(first)
     }
 
-    fn u16(&mut self) -> Result<u16, ShareError> {
+    pub(crate) fn u16(&mut self) -> Result<u16, ShareError> {
         let (bytes, rest) = self
             .rest
             .split_first_chunk::<2>()
@@ -781,7 +824,7 @@ impl<'a> Reader<'a> {
         Ok(u16::from_be_bytes(*bytes))
     }
 
-    fn bytes(&mut self, len: usize) -> Result<&'a [u8], ShareError> {
+    pub(crate) fn bytes(&mut self, len: usize) -> Result<&'a [u8], ShareError> {
         let (taken, rest) = self
             .rest
             .split_at_checked(len)
@@ -793,7 +836,7 @@ impl<'a> Reader<'a> {
     /// Unsigned LEB128 of at most 3 bytes (values below 2^21): a longer one
     /// is over every cap. A padded form (a last byte of 0 after the first) is
     /// refused with `non_canonical`, so each result has exactly one link.
-    fn varint(&mut self, non_canonical: ShareError) -> Result<u32, ShareError> {
+    pub(crate) fn varint(&mut self, non_canonical: ShareError) -> Result<u32, ShareError> {
         let mut value = 0;
         for shift in [0, 7, 14] {
             let byte = self.u8()?;
@@ -808,7 +851,7 @@ impl<'a> Reader<'a> {
         Err(ShareError::TooLong)
     }
 
-    fn text(&mut self, len: usize) -> Result<String, ShareError> {
+    pub(crate) fn text(&mut self, len: usize) -> Result<String, ShareError> {
         let bytes = self.bytes(len)?;
         String::from_utf8(bytes.to_vec()).map_err(|_| ShareError::InvalidText)
     }

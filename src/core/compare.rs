@@ -1,0 +1,771 @@
+//! Comparing several results of one assessment: where a board disagrees,
+//! how maturity differs across a system, and what changed over time.
+//!
+//! Results arrive as share links or exported files ([`Collection::add_text`])
+//! and leave as a compare link ([`super::compare_codec`]) or downloads
+//! ([`super::compare_export`]). Everything here is arithmetic on levels: no
+//! organisation is ever ranked, and entries keep the order they were added.
+
+use super::model::{Assessment, Level};
+use super::report::long_date;
+use super::scoring::{Response, Tally};
+use super::share::{self, Date, Role, SharedResult};
+
+/// Most results one comparison holds: a whole board, or every trust in the
+/// largest ICS, several times over.
+pub const MAX_ENTRIES: usize = 500;
+
+/// Longest name the compare view accepts for a result, in characters.
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// What is being compared, which decides how the comparison is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Mode {
+    /// Members of one board: where they disagree.
+    #[default]
+    Board,
+    /// Organisations in a system: maturity side by side, never ranked.
+    System,
+    /// One organisation at two dates: what changed.
+    ThenAndNow,
+}
+
+impl Mode {
+    /// Every mode, in the order offered.
+    pub const ALL: [Mode; 3] = [Mode::Board, Mode::System, Mode::ThenAndNow];
+
+    /// The mode's name as offered to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Board => "Board members",
+            Mode::System => "Organisations across a system",
+            Mode::ThenAndNow => "Then and now",
+        }
+    }
+
+    /// One line saying what the mode shows.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Mode::Board => "Each member’s answers side by side, with the questions where the board disagrees first.",
+            Mode::System => "Organisations side by side by question and section, with the range across the system. Organisations are not ranked.",
+            Mode::ThenAndNow => "Two results of the same organisation, earlier and later, and the change in each answer.",
+        }
+    }
+
+    /// The heading of the comparison page.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Mode::Board => "Where the board agrees and disagrees",
+            Mode::System => "Digital maturity across the system",
+            Mode::ThenAndNow => "Then and now",
+        }
+    }
+
+    /// Short stable key, used in HTML ids and file names.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Board => "board",
+            Mode::System => "system",
+            Mode::ThenAndNow => "then-and-now",
+        }
+    }
+
+    pub(crate) fn code(self) -> u8 {
+        match self {
+            Mode::Board => 0,
+            Mode::System => 1,
+            Mode::ThenAndNow => 2,
+        }
+    }
+
+    pub(crate) fn from_code(code: u8) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.code() == code)
+    }
+}
+
+/// One result in a comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The name the chair or analyst gave it (a person, a trust); may be
+    /// empty, when [`Comparison::display_name`] supplies one.
+    pub name: String,
+    /// Organisation name or ODS code from the result, if it had one.
+    pub organisation: String,
+    /// Role from the result.
+    pub role: Role,
+    /// The day the result was made, if known.
+    pub date: Option<Date>,
+    /// One response per question, every one present.
+    pub responses: Vec<Option<Response>>,
+}
+
+impl Entry {
+    /// An entry from a decoded share link (its notes are left out: a
+    /// comparison shows levels only), named `name`.
+    pub fn from_shared(result: &SharedResult, name: &str) -> Entry {
+        let label = result.label();
+        Entry {
+            name: clip_name(name),
+            organisation: label.map(|l| l.organisation.clone()).unwrap_or_default(),
+            role: label.map_or(Role::Unspecified, |l| l.role),
+            date: result.date(),
+            responses: result.answers().responses.clone(),
+        }
+    }
+
+    /// Whether two entries are the same result: same answers, organisation,
+    /// role and date (names are the chair's, not the result's).
+    pub fn same_result(&self, other: &Entry) -> bool {
+        self.responses == other.responses
+            && self.organisation.trim().eq_ignore_ascii_case(other.organisation.trim())
+            && self.role == other.role
+            && self.date == other.date
+    }
+}
+
+/// `name` trimmed and cut to [`MAX_NAME_CHARS`] characters.
+pub fn clip_name(name: &str) -> String {
+    name.trim().chars().take(MAX_NAME_CHARS).collect()
+}
+
+/// A set of results of one assessment and how to compare them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// The assessment every entry answered.
+    pub assessment: &'static Assessment,
+    /// What is being compared.
+    pub mode: Mode,
+    /// The results, in the order added.
+    pub entries: Vec<Entry>,
+}
+
+impl Comparison {
+    /// The name to show for entry `index`: the one given, or one made from
+    /// what the result carries (organisation, date or role and a number).
+    pub fn display_name(&self, index: usize) -> String {
+        let Some(entry) = self.entries.get(index) else {
+            return String::new();
+        };
+        if !entry.name.is_empty() {
+            return entry.name.clone();
+        }
+        let organisation = entry.organisation.trim();
+        match self.mode {
+            Mode::ThenAndNow => match entry.date {
+                Some(date) => long_date(date),
+                None => format!("Result {}", index + 1),
+            },
+            Mode::System if !organisation.is_empty() => organisation.to_owned(),
+            Mode::System => format!("Organisation {}", index + 1),
+            Mode::Board => {
+                // "Executive 2": numbered within the role, in the order added.
+                let number = 1 + self.entries[..index]
+                    .iter()
+                    .filter(|e| e.role == entry.role)
+                    .count();
+                let role = match entry.role {
+                    Role::Unspecified => "Member",
+                    role => role.name(),
+                };
+                format!("{role} {number}")
+            }
+        }
+    }
+
+    /// Whether the comparison can be shown in its mode, or what it needs.
+    pub fn readiness(&self) -> Result<(), String> {
+        let count = self.entries.len();
+        if count < 2 {
+            return Err(format!(
+                "Compare needs at least 2 results. You have added {count}. Add another share link or exported results file."
+            ));
+        }
+        if self.mode == Mode::ThenAndNow {
+            then_and_now(self).map(|_| ())?;
+        }
+        Ok(())
+    }
+
+    /// The mode the entries suggest: two dated results of one organisation
+    /// are then and now; several organisations are a system; otherwise a
+    /// board.
+    pub fn suggested_mode(entries: &[Entry]) -> Mode {
+        let organisations: Vec<String> = entries
+            .iter()
+            .map(|e| e.organisation.trim().to_lowercase())
+            .filter(|o| !o.is_empty())
+            .collect();
+        let distinct = {
+            let mut sorted = organisations.clone();
+            sorted.sort();
+            sorted.dedup();
+            sorted.len()
+        };
+        if let [a, b] = entries
+            && a.date.is_some()
+            && b.date.is_some()
+            && a.date != b.date
+            && organisations.len() == 2
+            && distinct == 1
+        {
+            return Mode::ThenAndNow;
+        }
+        if distinct >= 2 {
+            Mode::System
+        } else {
+            Mode::Board
+        }
+    }
+
+    /// How many entries have each role: (executives, non-executives).
+    pub fn role_counts(&self) -> (u32, u32) {
+        self.entries.iter().fold((0, 0), |(e, n), entry| match entry.role {
+            Role::Executive => (e + 1, n),
+            Role::NonExecutive => (e, n + 1),
+            Role::Unspecified => (e, n),
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Spread per question (board and system)
+// ---------------------------------------------------------------------------
+
+/// How the entries answered one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spread {
+    /// Position of the question.
+    pub question: usize,
+    /// Lowest level given, if any entry gave a level.
+    pub lowest: Option<Level>,
+    /// Highest level given.
+    pub highest: Option<Level>,
+    /// Median of the levels given, in half points (0 Absent … 4
+    /// Embedded; odd values lie between two levels).
+    pub median_halves: Option<u32>,
+    /// Entries that answered "Don't know".
+    pub dont_know: u32,
+    /// Executive and non-executive averages, when both groups gave levels.
+    pub roles: Option<RoleGap>,
+}
+
+impl Spread {
+    /// Levels between the lowest and highest answer: 0, 1 or 2.
+    pub fn range(&self) -> u32 {
+        match (self.lowest, self.highest) {
+            (Some(low), Some(high)) => low.distance(high),
+            _ => 0,
+        }
+    }
+
+    /// Whether some answers are two levels apart (Absent and Embedded).
+    pub fn two_apart(&self) -> bool {
+        self.range() >= 2
+    }
+
+    /// Whether executives and non-executives see this question differently.
+    pub fn roles_differ(&self) -> bool {
+        self.roles.is_some_and(|r| r.differs())
+    }
+
+    /// Whether this question is one to discuss: two apart, roles differ, or
+    /// don't-knows.
+    pub fn needs_discussion(&self) -> bool {
+        self.two_apart() || self.roles_differ() || self.dont_know > 0
+    }
+}
+
+/// Average level of executives and of non-executives on one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleGap {
+    /// Executives' average in tenths of a point (15 = 1.5).
+    pub executive_tenths: u32,
+    /// Non-executives' average in tenths of a point.
+    pub non_executive_tenths: u32,
+}
+
+impl RoleGap {
+    /// Whether the two averages are a whole level or more apart.
+    pub fn differs(&self) -> bool {
+        self.executive_tenths.abs_diff(self.non_executive_tenths) >= 10
+    }
+}
+
+/// The level of a response, if it has one.
+fn level_of(response: &Option<Response>) -> Option<Level> {
+    response.and_then(Response::level)
+}
+
+/// Average points of `levels` in tenths, rounded half up, as [`Tally`] does.
+fn average_tenths(levels: impl Iterator<Item = Level>) -> Option<u32> {
+    let (count, points) = levels.fold((0, 0), |(c, p), l| (c + 1, p + l.points()));
+    (count > 0).then(|| (points * 20 + count) / (2 * count))
+}
+
+/// The spread of answers to each question, in question order.
+pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
+    let count = comparison.assessment.question_count();
+    let mut points = Vec::with_capacity(comparison.entries.len());
+    (0..count)
+        .map(|question| {
+            let answers = || {
+                comparison
+                    .entries
+                    .iter()
+                    .map(move |e| (e.role, e.responses.get(question).copied().flatten()))
+            };
+            points.clear();
+            points.extend(answers().filter_map(|(_, r)| r?.level()).map(Level::points));
+            points.sort_unstable();
+            let median_halves = match points.len() {
+                0 => None,
+                n if n % 2 == 1 => Some(points[n / 2] * 2),
+                n => Some(points[n / 2 - 1] + points[n / 2]),
+            };
+            let level = |p: Option<&u32>| p.and_then(|&p| Level::ALL.get(p as usize).copied());
+            let by_role = |role: Role| {
+                average_tenths(
+                    answers()
+                        .filter(|(r, _)| *r == role)
+                        .filter_map(|(_, response)| level_of(&response)),
+                )
+            };
+            let roles = by_role(Role::Executive)
+                .zip(by_role(Role::NonExecutive))
+                .map(|(executive_tenths, non_executive_tenths)| RoleGap {
+                    executive_tenths,
+                    non_executive_tenths,
+                });
+            Spread {
+                question,
+                lowest: level(points.first()),
+                highest: level(points.last()),
+                median_halves,
+                dont_know: answers()
+                    .filter(|(_, r)| *r == Some(Response::DontKnow))
+                    .count() as u32,
+                roles,
+            }
+        })
+        .collect()
+}
+
+/// Question positions with the most disagreement first: the range of
+/// levels, then whether executives and non-executives differ (and by how
+/// much), then don't-knows; ties stay in question order.
+pub fn disagreement_order(spreads: &[Spread]) -> Vec<usize> {
+    let mut order: Vec<&Spread> = spreads.iter().collect();
+    order.sort_by_key(|s| {
+        let role_gap = s
+            .roles
+            .map_or(0, |r| r.executive_tenths.abs_diff(r.non_executive_tenths));
+        (
+            std::cmp::Reverse((s.range(), s.roles_differ(), role_gap, s.dont_know)),
+            s.question,
+        )
+    });
+    order.into_iter().map(|s| s.question).collect()
+}
+
+/// A median in half points as words: "Siloed", or "Between Siloed and
+/// Embedded".
+pub fn median_label(halves: Option<u32>) -> String {
+    let Some(halves) = halves else {
+        return "No levels given".to_owned();
+    };
+    let name = |points: u32| Level::ALL.get(points as usize).map_or("", |l| l.name());
+    if halves % 2 == 0 {
+        name(halves / 2).to_owned()
+    } else {
+        format!("Between {} and {}", name(halves / 2), name(halves / 2 + 1))
+    }
+}
+
+/// The range of a spread as words: "Absent to Embedded", "All Siloed".
+pub fn range_label(spread: &Spread) -> String {
+    match (spread.lowest, spread.highest) {
+        (Some(low), Some(high)) if low == high => format!("All {}", low.name()),
+        (Some(low), Some(high)) => format!("{} to {}", low.name(), high.name()),
+        _ => "No levels given".to_owned(),
+    }
+}
+
+/// An average in tenths as text, e.g. "1.5".
+pub fn tenths_text(tenths: u32) -> String {
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+// ---------------------------------------------------------------------------
+// Sections (system)
+// ---------------------------------------------------------------------------
+
+/// Each entry's tally for one section, in entry order.
+pub fn section_tallies(comparison: &Comparison, section: usize) -> Vec<Tally> {
+    let range = comparison.assessment.section_range(section);
+    comparison
+        .entries
+        .iter()
+        .map(|e| Tally::of(e.responses.get(range.clone()).unwrap_or_default()))
+        .collect()
+}
+
+/// Lowest and highest section average across entries, in tenths, among
+/// entries with enough answers for a stage.
+pub fn tally_range(tallies: &[Tally]) -> Option<(u32, u32)> {
+    let averages = tallies
+        .iter()
+        .filter(|t| t.has_enough_answers())
+        .filter_map(Tally::average_tenths);
+    averages.fold(None, |range, average| match range {
+        None => Some((average, average)),
+        Some((low, high)) => Some((low.min(average), high.max(average))),
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Then and now
+// ---------------------------------------------------------------------------
+
+/// How one answer changed between two results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Up by this many levels.
+    Up(u32),
+    /// Down by this many levels.
+    Down(u32),
+    /// The same level, or "Don't know" both times.
+    Same,
+    /// "Don't know" before, a level now.
+    NowKnown,
+    /// A level before, "Don't know" now.
+    NowUnknown,
+}
+
+impl Change {
+    /// Between two responses.
+    pub fn between(then: Option<Response>, now: Option<Response>) -> Change {
+        match (then.and_then(Response::level), now.and_then(Response::level)) {
+            (Some(a), Some(b)) if b > a => Change::Up(a.distance(b)),
+            (Some(a), Some(b)) if b < a => Change::Down(a.distance(b)),
+            (None, Some(_)) => Change::NowKnown,
+            (Some(_), None) => Change::NowUnknown,
+            _ => Change::Same,
+        }
+    }
+
+    /// The change in words.
+    pub fn label(self) -> String {
+        match self {
+            Change::Up(n) => format!("Up {n} {}", if n == 1 { "level" } else { "levels" }),
+            Change::Down(n) => format!("Down {n} {}", if n == 1 { "level" } else { "levels" }),
+            Change::Same => "No change".to_owned(),
+            Change::NowKnown => "Now answered".to_owned(),
+            Change::NowUnknown => "Now don’t know".to_owned(),
+        }
+    }
+}
+
+/// The earlier and later entry of a then-and-now comparison, or why the
+/// entries cannot make one.
+pub fn then_and_now(comparison: &Comparison) -> Result<(usize, usize), String> {
+    let entries = &comparison.entries;
+    if entries.len() != 2 {
+        return Err(format!(
+            "Then and now compares 2 results of the same organisation. You have added {}. Remove results until 2 are left, or choose another kind of comparison.",
+            entries.len()
+        ));
+    }
+    let (Some(first), Some(second)) = (entries[0].date, entries[1].date) else {
+        return Err("Then and now needs the date of both results, and at least one of these results has no date. Choose another kind of comparison.".to_owned());
+    };
+    if first == second {
+        return Err(format!(
+            "Both results are dated {}. Then and now needs results from 2 different dates.",
+            long_date(first)
+        ));
+    }
+    Ok(if first < second { (0, 1) } else { (1, 0) })
+}
+
+/// Whether the two organisations named differ (both given), so then and now
+/// may be comparing two organisations by mistake.
+pub fn organisations_differ(a: &Entry, b: &Entry) -> bool {
+    let (a, b) = (a.organisation.trim(), b.organisation.trim());
+    !a.is_empty() && !b.is_empty() && !a.eq_ignore_ascii_case(b)
+}
+
+// ---------------------------------------------------------------------------
+// Collecting results from pasted links and files
+// ---------------------------------------------------------------------------
+
+/// A piece of input that could not be added, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where it came from: "Line 3" or "File board.json".
+    pub source: String,
+    /// What is wrong, in plain English.
+    pub message: String,
+}
+
+/// Results gathered for comparing, and what could not be added.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Collection {
+    /// The assessment of the entries, fixed by the first one added.
+    pub assessment: Option<&'static Assessment>,
+    /// Results added, in order.
+    pub entries: Vec<Entry>,
+    /// Problems with the last input added.
+    pub problems: Vec<Problem>,
+    /// The mode chosen, or `None` to follow [`Comparison::suggested_mode`].
+    pub chosen_mode: Option<Mode>,
+}
+
+/// Where a piece of input came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin<'a> {
+    /// Pasted into the box.
+    Pasted,
+    /// Read from a file with this name.
+    File(&'a str),
+}
+
+impl Origin<'_> {
+    fn line(self, number: usize) -> String {
+        match self {
+            Origin::Pasted => format!("Line {number}"),
+            Origin::File(name) => format!("File {name}, line {number}"),
+        }
+    }
+
+    fn whole(self) -> String {
+        match self {
+            Origin::Pasted => "The pasted text".to_owned(),
+            Origin::File(name) => format!("File {name}"),
+        }
+    }
+}
+
+/// What one line or file turned out to hold.
+enum Found {
+    Results(Vec<Entry>, &'static Assessment, Option<Mode>),
+    Problem(String),
+    Nothing,
+}
+
+impl Collection {
+    /// The mode in use: chosen, or suggested by the entries.
+    pub fn mode(&self) -> Mode {
+        self.chosen_mode
+            .unwrap_or_else(|| Comparison::suggested_mode(&self.entries))
+    }
+
+    /// The comparison as it stands, if any result has been added.
+    pub fn comparison(&self) -> Option<Comparison> {
+        Some(Comparison {
+            assessment: self.assessment?,
+            mode: self.mode(),
+            entries: self.entries.clone(),
+        })
+    }
+
+    /// A collection holding a whole comparison (from a compare link).
+    pub fn from_comparison(comparison: Comparison) -> Collection {
+        Collection {
+            assessment: Some(comparison.assessment),
+            entries: comparison.entries,
+            problems: Vec::new(),
+            chosen_mode: Some(comparison.mode),
+        }
+    }
+
+    /// Adds the results in pasted text or a file: share links (one per
+    /// line, optionally after a name such as "Jane Smith, Chair:"), compare
+    /// links, or an exported JSON results or comparison file. Good results
+    /// are added, duplicates and bad input are listed in
+    /// [`Collection::problems`] (replacing the last input's). Returns how
+    /// many results were added.
+    pub fn add_text(&mut self, text: &str, origin: Origin<'_>) -> usize {
+        self.problems.clear();
+        let before = self.entries.len();
+        match super::compare_codec::json_code(text) {
+            Some(Ok(code)) => {
+                let found = read_code(&code, "");
+                self.take(found, origin.whole());
+            }
+            Some(Err(message)) => self.problems.push(Problem {
+                source: origin.whole(),
+                message,
+            }),
+            None => {
+                let mut any = false;
+                for (number, line) in text.lines().enumerate() {
+                    let found = read_line(line);
+                    any |= !matches!(found, Found::Nothing);
+                    self.take(found, origin.line(number + 1));
+                }
+                if !any {
+                    let message = match origin {
+                        Origin::Pasted => "Paste at least one results link, one per line.",
+                        Origin::File(_) => "This file does not contain any results links or results. Choose a results file (.json) downloaded from this self-assessment, or a text file of results links.",
+                    };
+                    self.problems.push(Problem {
+                        source: origin.whole(),
+                        message: message.to_owned(),
+                    });
+                }
+            }
+        }
+        self.entries.len() - before
+    }
+
+    fn take(&mut self, found: Found, source: String) {
+        let (entries, assessment, mode) = match found {
+            Found::Nothing => return,
+            Found::Problem(message) => {
+                self.problems.push(Problem { source, message });
+                return;
+            }
+            Found::Results(entries, assessment, mode) => (entries, assessment, mode),
+        };
+        match self.assessment {
+            Some(ours) if ours.id != assessment.id => {
+                self.problems.push(Problem {
+                    source,
+                    message: format!(
+                        "This result is for “{}”, but the results added so far are for “{}”. Only results of the same assessment can be compared.",
+                        assessment.title, ours.title
+                    ),
+                });
+                return;
+            }
+            _ => self.assessment = Some(assessment),
+        }
+        if self.entries.is_empty() && self.chosen_mode.is_none() {
+            self.chosen_mode = mode;
+        }
+        let mut duplicates = Vec::new();
+        for entry in entries {
+            if self.entries.len() >= MAX_ENTRIES {
+                self.problems.push(Problem {
+                    source,
+                    message: format!(
+                        "A comparison can hold up to {MAX_ENTRIES} results, so the rest were not added."
+                    ),
+                });
+                return;
+            }
+            match self.entries.iter().position(|e| e.same_result(&entry)) {
+                Some(earlier) => duplicates.push(earlier + 1),
+                None => self.entries.push(entry),
+            }
+        }
+        if !duplicates.is_empty() {
+            let list: Vec<String> = duplicates.iter().map(usize::to_string).collect();
+            self.problems.push(Problem {
+                source,
+                message: format!(
+                    "Already added (the same answers, organisation, role and date as result {}), so it was not added again.",
+                    list.join(", ")
+                ),
+            });
+        }
+    }
+
+    /// Removes entry `index`.
+    pub fn remove(&mut self, index: usize) {
+        if index < self.entries.len() {
+            self.entries.remove(index);
+        }
+        if self.entries.is_empty() {
+            self.assessment = None;
+            self.chosen_mode = None;
+        }
+    }
+}
+
+/// Reads one pasted line: blank, a share link, a compare link, or neither.
+fn read_line(line: &str) -> Found {
+    let line = line.trim();
+    if line.is_empty() {
+        return Found::Nothing;
+    }
+    let marker = [share::FRAGMENT_PREFIX, super::compare_codec::FRAGMENT_PREFIX]
+        .into_iter()
+        .filter_map(|prefix| Some((line.find(&format!("#{prefix}"))?, prefix)))
+        .min();
+    let Some((hash, _)) = marker else {
+        if looks_like_payload(line) {
+            return read_code(&format!("{}{line}", share::FRAGMENT_PREFIX), "");
+        }
+        return Found::Problem("This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.".to_owned());
+    };
+    // The link starts at "http" (or the last space) before the '#'; text
+    // before it is a name, e.g. "Jane Smith (Chair): https://…".
+    let before = &line[..hash];
+    let start = before
+        .rfind("http")
+        .or_else(|| before.rfind(char::is_whitespace).map(|i| i + 1))
+        .unwrap_or(0);
+    let name = before[..start].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '<' | '(' | '[' | ',' | '"')
+    });
+    let code = line[hash + 1..]
+        .split(|c: char| c.is_whitespace() || matches!(c, '>' | '"' | '\'' | ')' | ']'))
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['.', ',', ';']);
+    read_code(code, name)
+}
+
+/// A bare share code pasted without its link: long enough and only
+/// base64url characters.
+fn looks_like_payload(text: &str) -> bool {
+    text.len() >= 16
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Decodes a fragment (`r=…` or `c=…`, no `#`) into entries.
+fn read_code(code: &str, name: &str) -> Found {
+    use super::content::ASSESSMENTS;
+    if let Some(payload) = code.strip_prefix(super::compare_codec::FRAGMENT_PREFIX) {
+        return match super::compare_codec::decode(payload, ASSESSMENTS) {
+            Ok(comparison) => {
+                Found::Results(comparison.entries, comparison.assessment, Some(comparison.mode))
+            }
+            Err(error) => Found::Problem(error.message().replace("this link", "this compare link")),
+        };
+    }
+    let payload = share::payload_from_fragment(code).unwrap_or(code);
+    match share::decode(payload, ASSESSMENTS) {
+        Ok(result) => Found::Results(
+            vec![Entry::from_shared(&result, name)],
+            result.assessment(),
+            None,
+        ),
+        Err(error) => Found::Problem(error.message()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_before_links_and_trailing_punctuation_are_split_off() {
+        assert!(matches!(read_line("   "), Found::Nothing));
+        assert!(matches!(read_line("hello there"), Found::Problem(_)));
+        match read_line("Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.") {
+            Found::Problem(message) => assert!(message.contains("incomplete") || message.contains("damaged"), "{message}"),
+            _ => panic!("a damaged code is a problem"),
+        }
+    }
+
+    #[test]
+    fn medians_between_levels_are_said_in_words() {
+        assert_eq!(median_label(Some(0)), "Absent");
+        assert_eq!(median_label(Some(3)), "Between Siloed and Embedded");
+        assert_eq!(median_label(None), "No levels given");
+    }
+}

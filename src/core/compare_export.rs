@@ -1,0 +1,432 @@
+//! Downloads of a comparison: CSV (one row per question), Markdown (a board
+//! or system paper) and JSON (the whole comparison, read back by the
+//! compare view when its link would be too long). Text is made inert as in
+//! [`super::export`].
+
+use std::fmt::{self, Write};
+
+use super::compare::{
+    Change, Comparison, Mode, Spread, disagreement_order, median_label, range_label,
+    section_tallies, spreads, tally_range, tenths_text, then_and_now,
+};
+use super::compare_codec;
+use super::export::{Json, answer_key, csv_field, csv_row, md, slug};
+use super::model::Assessment;
+use super::report::{long_date, response_label, stage_label};
+use super::share::Role;
+
+/// The `format` member of a comparison JSON file.
+pub const JSON_FORMAT: &str = "digital-board-assessment-comparison";
+
+/// How the comparison was worked out, for the page and the paper.
+pub const METHOD: [&str; 5] = [
+    "Each answer counts as a level: Absent 0, Siloed 1, Embedded 2. “Don’t know” answers are counted separately and left out of every level and average.",
+    "Lowest and highest are the lowest and highest level anyone gave. The median is the middle level when the levels are put in order; with an even number of levels it can fall between two.",
+    "“Two apart” means someone answered Absent and someone Embedded: the widest possible disagreement.",
+    "Executives and non-executives differ when their average levels are a whole level or more apart.",
+    "Results are shown in the order they were added. Nothing is totalled or ranked: maturity scores describe where an organisation is, and NHS England has warned against ranking organisations by them.",
+];
+
+/// A download file name: assessment, "comparison", mode and date, e.g.
+/// `digital-strategy-board-self-assessment-comparison-board-2026-11-21.csv`.
+pub fn file_name(comparison: &Comparison, date: Option<&str>, extension: &str) -> String {
+    let mut name = slug(comparison.assessment.title, 60);
+    if name.is_empty() {
+        name = "assessment".to_owned();
+    }
+    name.push_str("-comparison-");
+    name.push_str(comparison.mode.key());
+    if let Some(date) = date.filter(|d| d.len() == 10 && d.bytes().all(|b| b.is_ascii_digit() || b == b'-')) {
+        name.push('-');
+        name.push_str(date);
+    }
+    name.push('.');
+    name.push_str(extension);
+    name
+}
+
+/// The names of the entries, as shown.
+fn names(comparison: &Comparison) -> Vec<String> {
+    (0..comparison.entries.len())
+        .map(|i| comparison.display_name(i))
+        .collect()
+}
+
+/// A column heading for entry `index`: its name, and its role on a board.
+pub fn column_heading(comparison: &Comparison, index: usize) -> String {
+    let name = comparison.display_name(index);
+    match comparison.entries.get(index).map(|e| e.role) {
+        Some(role) if comparison.mode == Mode::Board && role != Role::Unspecified && !name.starts_with(role.name()) => {
+            format!("{name} ({})", role.name().to_lowercase())
+        }
+        _ => name,
+    }
+}
+
+/// What is notable about a question's spread, e.g. "Two apart; executives
+/// and non-executives differ; 2 don't know".
+pub fn disagreement_text(spread: &Spread) -> String {
+    let mut parts = Vec::new();
+    if spread.two_apart() {
+        parts.push("Two apart".to_owned());
+    } else if spread.range() == 1 {
+        parts.push("One apart".to_owned());
+    }
+    if spread.roles_differ() {
+        parts.push("Executives and non-executives differ".to_owned());
+    }
+    if spread.dont_know > 0 {
+        parts.push(format!("{} don’t know", spread.dont_know));
+    }
+    if parts.is_empty() {
+        "All agree".to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// Executives' and non-executives' averages, e.g. "2.0 / 1.0", or "".
+pub fn role_averages(spread: &Spread) -> (String, String) {
+    spread.roles.map_or((String::new(), String::new()), |r| {
+        (tenths_text(r.executive_tenths), tenths_text(r.non_executive_tenths))
+    })
+}
+
+fn question_text(assessment: &'static Assessment, index: usize) -> (&'static str, &'static str) {
+    assessment.question(index).map_or(("", ""), |placed| {
+        (assessment.sections[placed.section].title, placed.question.text)
+    })
+}
+
+// ---------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------
+
+/// The comparison as CSV, one row per question in question order (UTF-8
+/// with a byte order mark, CRLF line ends, formula-safe cells).
+pub fn csv(comparison: &Comparison) -> String {
+    let assessment = comparison.assessment;
+    let mut out = String::from('\u{feff}');
+    let row = |out: &mut String, fields: Vec<String>| {
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(out, field);
+        }
+        out.push_str("\r\n");
+    };
+    if comparison.mode == Mode::ThenAndNow {
+        let Ok((then, now)) = then_and_now(comparison) else {
+            csv_row(&mut out, ["Then and now needs 2 dated results"]);
+            return out;
+        };
+        let heading = |i: usize| {
+            comparison.entries[i]
+                .date
+                .map_or_else(|| comparison.display_name(i), long_date)
+        };
+        row(
+            &mut out,
+            vec![
+                "Number".into(),
+                "Section".into(),
+                "Question".into(),
+                format!("Then: {}", heading(then)),
+                format!("Now: {}", heading(now)),
+                "Change".into(),
+            ],
+        );
+        for placed in assessment.questions() {
+            let (section, question) = question_text(assessment, placed.index);
+            let then_response = comparison.entries[then].responses[placed.index];
+            let now_response = comparison.entries[now].responses[placed.index];
+            row(
+                &mut out,
+                vec![
+                    (placed.index + 1).to_string(),
+                    section.into(),
+                    question.into(),
+                    response_label(then_response).into(),
+                    response_label(now_response).into(),
+                    Change::between(then_response, now_response).label(),
+                ],
+            );
+        }
+        return out;
+    }
+    let board = comparison.mode == Mode::Board;
+    let mut header: Vec<String> = vec!["Number".into(), "Section".into(), "Question".into()];
+    header.extend((0..comparison.entries.len()).map(|i| column_heading(comparison, i)));
+    header.extend(["Lowest", "Highest", "Median", "Don’t know"].map(String::from));
+    if board {
+        header.extend(["Executives’ average", "Non-executives’ average", "Disagreement"].map(String::from));
+    }
+    row(&mut out, header);
+    for spread in spreads(comparison) {
+        let (section, question) = question_text(assessment, spread.question);
+        let mut fields: Vec<String> = vec![
+            (spread.question + 1).to_string(),
+            section.into(),
+            question.into(),
+        ];
+        fields.extend(
+            comparison
+                .entries
+                .iter()
+                .map(|e| response_label(e.responses[spread.question]).to_owned()),
+        );
+        fields.push(spread.lowest.map_or("", |l| l.name()).into());
+        fields.push(spread.highest.map_or("", |l| l.name()).into());
+        fields.push(median_label(spread.median_halves));
+        fields.push(spread.dont_know.to_string());
+        if board {
+            let (executives, non_executives) = role_averages(&spread);
+            fields.extend([executives, non_executives, disagreement_text(&spread)]);
+        }
+        row(&mut out, fields);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Markdown
+// ---------------------------------------------------------------------------
+
+/// The comparison as a Markdown paper: what was compared, the tables the
+/// page shows, and how it was worked out. `link` is the compare link, if
+/// one fits.
+pub fn markdown(comparison: &Comparison, date: Option<&str>, link: Option<&str>) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_markdown(&mut out, comparison, date, link);
+    out
+}
+
+fn table_row(out: &mut String, cells: &[String]) -> fmt::Result {
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+fn table_head(out: &mut String, cells: &[String]) -> fmt::Result {
+    table_row(out, cells)?;
+    let rule: Vec<String> = cells.iter().map(|_| "---".to_owned()).collect();
+    table_row(out, &rule)
+}
+
+fn write_markdown(
+    out: &mut String,
+    comparison: &Comparison,
+    date: Option<&str>,
+    link: Option<&str>,
+) -> fmt::Result {
+    let assessment = comparison.assessment;
+    writeln!(out, "# {}: {}", md(assessment.title), md(comparison.mode.heading()))?;
+    writeln!(out)?;
+    writeln!(out, "- **Comparing:** {}", comparison.mode.name())?;
+    writeln!(out, "- **Results:** {}", comparison.entries.len())?;
+    if let Some(date) = date {
+        writeln!(out, "- **Made on:** {}", md(date))?;
+    }
+    writeln!(out, "- **Assessment:** {}, version {}", md(assessment.id), assessment.version)?;
+    if let Some(link) = link {
+        writeln!(out, "- **Compare link:** {}", super::export::md_url(link))?;
+    }
+    writeln!(out)?;
+
+    let names = names(comparison);
+    writeln!(out, "## Results compared")?;
+    writeln!(out)?;
+    table_head(out, &["Name".into(), "Organisation".into(), "Role".into(), "Date".into()])?;
+    for (entry, name) in comparison.entries.iter().zip(&names) {
+        table_row(
+            out,
+            &[
+                md(name),
+                md(&entry.organisation),
+                match entry.role {
+                    Role::Unspecified => String::new(),
+                    role => role.name().to_owned(),
+                },
+                entry.date.map(long_date).unwrap_or_default(),
+            ],
+        )?;
+    }
+    writeln!(out)?;
+
+    match comparison.mode {
+        Mode::ThenAndNow => write_then_and_now(out, comparison)?,
+        Mode::Board | Mode::System => {
+            let spreads = spreads(comparison);
+            let order: Vec<usize> = if comparison.mode == Mode::Board {
+                writeln!(out, "## Questions, most disagreement first")?;
+                disagreement_order(&spreads)
+            } else {
+                write_sections(out, comparison)?;
+                writeln!(out, "## Questions")?;
+                (0..spreads.len()).collect()
+            };
+            writeln!(out)?;
+            let mut head = vec!["Question".to_owned()];
+            head.extend((0..names.len()).map(|i| md(&column_heading(comparison, i))));
+            head.extend(["Range", "Median", "Don’t know"].map(String::from));
+            if comparison.mode == Mode::Board {
+                head.push("Disagreement".into());
+            }
+            table_head(out, &head)?;
+            for index in order {
+                let spread = &spreads[index];
+                let (_, question) = question_text(assessment, index);
+                let mut cells = vec![format!("{}. {}", index + 1, md(question))];
+                cells.extend(
+                    comparison
+                        .entries
+                        .iter()
+                        .map(|e| response_label(e.responses[index]).to_owned()),
+                );
+                cells.push(range_label(spread));
+                cells.push(median_label(spread.median_halves));
+                cells.push(spread.dont_know.to_string());
+                if comparison.mode == Mode::Board {
+                    cells.push(disagreement_text(spread));
+                }
+                table_row(out, &cells)?;
+            }
+            writeln!(out)?;
+        }
+    }
+
+    writeln!(out, "## How this comparison was worked out")?;
+    writeln!(out)?;
+    for line in METHOD {
+        writeln!(out, "- {}", md(line))?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Questions from {}, {}.",
+        md(assessment.source.title),
+        md(assessment.source.publisher)
+    )?;
+    Ok(())
+}
+
+fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
+    let assessment = comparison.assessment;
+    writeln!(out, "## Sections")?;
+    writeln!(out)?;
+    let mut head = vec!["Section".to_owned()];
+    head.extend((0..comparison.entries.len()).map(|i| md(&comparison.display_name(i))));
+    head.push("Range of averages".into());
+    table_head(out, &head)?;
+    for (index, section) in assessment.sections.iter().enumerate() {
+        let tallies = section_tallies(comparison, index);
+        let mut cells = vec![md(section.title)];
+        cells.extend(tallies.iter().map(section_cell));
+        cells.push(tally_range(&tallies).map_or_else(String::new, |(low, high)| {
+            format!("{} to {}", tenths_text(low), tenths_text(high))
+        }));
+        table_row(out, &cells)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A section's stage and average, e.g. "Siloed (1.2)".
+pub fn section_cell(tally: &super::scoring::Tally) -> String {
+    match tally.average_text().filter(|_| tally.has_enough_answers()) {
+        Some(average) => format!("{} ({average})", stage_label(tally)),
+        None => stage_label(tally).to_owned(),
+    }
+}
+
+fn write_then_and_now(out: &mut String, comparison: &Comparison) -> fmt::Result {
+    let (then, now) = match then_and_now(comparison) {
+        Ok(pair) => pair,
+        Err(reason) => return writeln!(out, "{}\n", md(&reason)),
+    };
+    let assessment = comparison.assessment;
+    let date = |i: usize| comparison.entries[i].date.map(long_date).unwrap_or_default();
+    writeln!(out, "## Change from {} to {}", date(then), date(now))?;
+    writeln!(out)?;
+    table_head(
+        out,
+        &["Question".into(), format!("Then ({})", date(then)), format!("Now ({})", date(now)), "Change".into()],
+    )?;
+    for placed in assessment.questions() {
+        let a = comparison.entries[then].responses[placed.index];
+        let b = comparison.entries[now].responses[placed.index];
+        table_row(
+            out,
+            &[
+                format!("{}. {}", placed.index + 1, md(placed.question.text)),
+                response_label(a).into(),
+                response_label(b).into(),
+                Change::between(a, b).label(),
+            ],
+        )?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------
+
+/// The whole comparison as JSON: format tag, assessment, mode, the
+/// `compare_code` the compare view reads back, and every result's answers
+/// by question id.
+pub fn json(comparison: &Comparison) -> String {
+    let assessment = comparison.assessment;
+    let code = compare_codec::encode(comparison);
+    let names = names(comparison);
+    let results = comparison
+        .entries
+        .iter()
+        .zip(&names)
+        .map(|(entry, name)| {
+            Json::Object(vec![
+                ("name", Json::String(name)),
+                ("organisation", Json::text(Some(entry.organisation.trim()).filter(|o| !o.is_empty()))),
+                (
+                    "role",
+                    Json::text((entry.role != Role::Unspecified).then(|| entry.role.name())),
+                ),
+                ("date", Json::Owned(entry.date.map(|d| d.to_string()))),
+                (
+                    "answers",
+                    Json::Array(
+                        assessment
+                            .questions()
+                            .map(|placed| {
+                                Json::Object(vec![
+                                    ("question_id", Json::String(placed.question.id)),
+                                    ("answer", Json::text(answer_key(entry.responses[placed.index]))),
+                                ])
+                            })
+                            .collect(),
+                    ),
+                ),
+            ])
+        })
+        .collect();
+    let document = Json::Object(vec![
+        ("format", Json::String(JSON_FORMAT)),
+        ("format_version", Json::Number(1)),
+        (
+            "assessment",
+            Json::Object(vec![
+                ("id", Json::String(assessment.id)),
+                ("version", Json::Number(u32::from(assessment.version))),
+                ("title", Json::String(assessment.title)),
+            ]),
+        ),
+        ("mode", Json::String(comparison.mode.key())),
+        ("compare_code", Json::String(&code)),
+        ("results", Json::Array(results)),
+    ]);
+    let mut out = String::new();
+    document.write(&mut out, 0);
+    out.push('\n');
+    out
+}

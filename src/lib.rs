@@ -13,7 +13,8 @@ use wasm_bindgen::prelude::*;
 /// root). `options` is an optional object:
 /// - `assessment`: id of a built-in assessment (default: the default one);
 /// - `organisation`: organisation name or ODS code for share links;
-/// - `start`: `"questions"` to open at the first question;
+/// - `start`: `"questions"` to open at the first question, `"compare"` at
+///   the compare page;
 /// - `manageTitle`: `false` to leave the document title alone (default `true`).
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) {
@@ -36,6 +37,7 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
         manage_title,
         organisation: text("organisation").map(Into::into),
         skip_start: text("start").as_deref() == Some("questions"),
+        open_compare: text("start").as_deref() == Some("compare"),
     };
     yew::Renderer::<ui::app::App>::with_root_and_props(root, props).render();
 }

@@ -46,9 +46,15 @@ impl Mode {
     /// One line saying what the mode shows.
     pub fn hint(self) -> &'static str {
         match self {
-            Mode::Board => "Each member’s answers side by side, with the questions where the board disagrees first.",
-            Mode::System => "Organisations side by side by question and section, with the range across the system. Organisations are not ranked.",
-            Mode::ThenAndNow => "Two results of the same organisation, earlier and later, and the change in each answer.",
+            Mode::Board => {
+                "Each member’s answers side by side, with the questions where the board disagrees first."
+            }
+            Mode::System => {
+                "Organisations side by side by question and section, with the range across the system. Organisations are not ranked."
+            }
+            Mode::ThenAndNow => {
+                "Two results of the same organisation, earlier and later, and the change in each answer."
+            }
         }
     }
 
@@ -117,7 +123,10 @@ impl Entry {
     /// role and date (names are the chair's, not the result's).
     pub fn same_result(&self, other: &Entry) -> bool {
         self.responses == other.responses
-            && self.organisation.trim().eq_ignore_ascii_case(other.organisation.trim())
+            && self
+                .organisation
+                .trim()
+                .eq_ignore_ascii_case(other.organisation.trim())
             && self.role == other.role
             && self.date == other.date
     }
@@ -219,11 +228,13 @@ impl Comparison {
 
     /// How many entries have each role: (executives, non-executives).
     pub fn role_counts(&self) -> (u32, u32) {
-        self.entries.iter().fold((0, 0), |(e, n), entry| match entry.role {
-            Role::Executive => (e + 1, n),
-            Role::NonExecutive => (e, n + 1),
-            Role::Unspecified => (e, n),
-        })
+        self.entries
+            .iter()
+            .fold((0, 0), |(e, n), entry| match entry.role {
+                Role::Executive => (e + 1, n),
+                Role::NonExecutive => (e, n + 1),
+                Role::Unspecified => (e, n),
+            })
     }
 }
 
@@ -444,7 +455,10 @@ pub enum Change {
 impl Change {
     /// Between two responses.
     pub fn between(then: Option<Response>, now: Option<Response>) -> Change {
-        match (then.and_then(Response::level), now.and_then(Response::level)) {
+        match (
+            then.and_then(Response::level),
+            now.and_then(Response::level),
+        ) {
             (Some(a), Some(b)) if b > a => Change::Up(a.distance(b)),
             (Some(a), Some(b)) if b < a => Change::Down(a.distance(b)),
             (None, Some(_)) => Change::NowKnown,
@@ -606,7 +620,9 @@ impl Collection {
                 if !any {
                     let message = match origin {
                         Origin::Pasted => "Paste at least one results link, one per line.",
-                        Origin::File(_) => "This file does not contain any results links or results. Choose a results file (.json) downloaded from this self-assessment, or a text file of results links.",
+                        Origin::File(_) => {
+                            "This file does not contain any results links or results. Choose a results file (.json) downloaded from this self-assessment, or a text file of results links."
+                        }
                     };
                     self.problems.push(Problem {
                         source: origin.whole(),
@@ -689,10 +705,13 @@ fn read_line(line: &str) -> Found {
     if line.is_empty() {
         return Found::Nothing;
     }
-    let marker = [share::FRAGMENT_PREFIX, super::compare_codec::FRAGMENT_PREFIX]
-        .into_iter()
-        .filter_map(|prefix| Some((line.find(&format!("#{prefix}"))?, prefix)))
-        .min();
+    let marker = [
+        share::FRAGMENT_PREFIX,
+        super::compare_codec::FRAGMENT_PREFIX,
+    ]
+    .into_iter()
+    .filter_map(|prefix| Some((line.find(&format!("#{prefix}"))?, prefix)))
+    .min();
     let Some((hash, _)) = marker else {
         if looks_like_payload(line) {
             return read_code(&format!("{}{line}", share::FRAGMENT_PREFIX), "");
@@ -731,9 +750,11 @@ fn read_code(code: &str, name: &str) -> Found {
     use super::content::ASSESSMENTS;
     if let Some(payload) = code.strip_prefix(super::compare_codec::FRAGMENT_PREFIX) {
         return match super::compare_codec::decode(payload, ASSESSMENTS) {
-            Ok(comparison) => {
-                Found::Results(comparison.entries, comparison.assessment, Some(comparison.mode))
-            }
+            Ok(comparison) => Found::Results(
+                comparison.entries,
+                comparison.assessment,
+                Some(comparison.mode),
+            ),
             Err(error) => Found::Problem(error.message().replace("this link", "this compare link")),
         };
     }
@@ -757,7 +778,10 @@ mod tests {
         assert!(matches!(read_line("   "), Found::Nothing));
         assert!(matches!(read_line("hello there"), Found::Problem(_)));
         match read_line("Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.") {
-            Found::Problem(message) => assert!(message.contains("incomplete") || message.contains("damaged"), "{message}"),
+            Found::Problem(message) => assert!(
+                message.contains("incomplete") || message.contains("damaged"),
+                "{message}"
+            ),
             _ => panic!("a damaged code is a problem"),
         }
     }

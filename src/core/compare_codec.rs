@@ -104,7 +104,9 @@ pub fn decode(payload: &str, assessments: &'static [Assessment]) -> Result<Compa
     let mut entries: Vec<Entry> = Vec::with_capacity(count);
     for _ in 0..count {
         let flags = reader.u8()?;
-        if flags & !KNOWN_FLAGS != 0 || flags & HAS_ORGANISATION != 0 && flags & SAME_ORGANISATION != 0 {
+        if flags & !KNOWN_FLAGS != 0
+            || flags & HAS_ORGANISATION != 0 && flags & SAME_ORGANISATION != 0
+        {
             return Err(ShareError::UnknownFormat { version });
         }
         let role = Role::from_code(flags & ROLE_BITS).ok_or(ShareError::InvalidRole)?;

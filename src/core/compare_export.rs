@@ -36,7 +36,9 @@ pub fn file_name(comparison: &Comparison, date: Option<&str>, extension: &str) -
     }
     name.push_str("-comparison-");
     name.push_str(comparison.mode.key());
-    if let Some(date) = date.filter(|d| d.len() == 10 && d.bytes().all(|b| b.is_ascii_digit() || b == b'-')) {
+    if let Some(date) =
+        date.filter(|d| d.len() == 10 && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+    {
         name.push('-');
         name.push_str(date);
     }
@@ -56,7 +58,11 @@ fn names(comparison: &Comparison) -> Vec<String> {
 pub fn column_heading(comparison: &Comparison, index: usize) -> String {
     let name = comparison.display_name(index);
     match comparison.entries.get(index).map(|e| e.role) {
-        Some(role) if comparison.mode == Mode::Board && role != Role::Unspecified && !name.starts_with(role.name()) => {
+        Some(role)
+            if comparison.mode == Mode::Board
+                && role != Role::Unspecified
+                && !name.starts_with(role.name()) =>
+        {
             format!("{name} ({})", role.name().to_lowercase())
         }
         _ => name,
@@ -88,13 +94,19 @@ pub fn disagreement_text(spread: &Spread) -> String {
 /// Executives' and non-executives' averages, e.g. "2.0 / 1.0", or "".
 pub fn role_averages(spread: &Spread) -> (String, String) {
     spread.roles.map_or((String::new(), String::new()), |r| {
-        (tenths_text(r.executive_tenths), tenths_text(r.non_executive_tenths))
+        (
+            tenths_text(r.executive_tenths),
+            tenths_text(r.non_executive_tenths),
+        )
     })
 }
 
 fn question_text(assessment: &'static Assessment, index: usize) -> (&'static str, &'static str) {
     assessment.question(index).map_or(("", ""), |placed| {
-        (assessment.sections[placed.section].title, placed.question.text)
+        (
+            assessment.sections[placed.section].title,
+            placed.question.text,
+        )
     })
 }
 
@@ -160,7 +172,14 @@ pub fn csv(comparison: &Comparison) -> String {
     header.extend((0..comparison.entries.len()).map(|i| column_heading(comparison, i)));
     header.extend(["Lowest", "Highest", "Median", "Don’t know"].map(String::from));
     if board {
-        header.extend(["Executives’ average", "Non-executives’ average", "Disagreement"].map(String::from));
+        header.extend(
+            [
+                "Executives’ average",
+                "Non-executives’ average",
+                "Disagreement",
+            ]
+            .map(String::from),
+        );
     }
     row(&mut out, header);
     for spread in spreads(comparison) {
@@ -220,14 +239,24 @@ fn write_markdown(
     link: Option<&str>,
 ) -> fmt::Result {
     let assessment = comparison.assessment;
-    writeln!(out, "# {}: {}", md(assessment.title), md(comparison.mode.heading()))?;
+    writeln!(
+        out,
+        "# {}: {}",
+        md(assessment.title),
+        md(comparison.mode.heading())
+    )?;
     writeln!(out)?;
     writeln!(out, "- **Comparing:** {}", comparison.mode.name())?;
     writeln!(out, "- **Results:** {}", comparison.entries.len())?;
     if let Some(date) = date {
         writeln!(out, "- **Made on:** {}", md(date))?;
     }
-    writeln!(out, "- **Assessment:** {}, version {}", md(assessment.id), assessment.version)?;
+    writeln!(
+        out,
+        "- **Assessment:** {}, version {}",
+        md(assessment.id),
+        assessment.version
+    )?;
     if let Some(link) = link {
         writeln!(out, "- **Compare link:** {}", super::export::md_url(link))?;
     }
@@ -236,7 +265,15 @@ fn write_markdown(
     let names = names(comparison);
     writeln!(out, "## Results compared")?;
     writeln!(out)?;
-    table_head(out, &["Name".into(), "Organisation".into(), "Role".into(), "Date".into()])?;
+    table_head(
+        out,
+        &[
+            "Name".into(),
+            "Organisation".into(),
+            "Role".into(),
+            "Date".into(),
+        ],
+    )?;
     for (entry, name) in comparison.entries.iter().zip(&names) {
         table_row(
             out,
@@ -322,9 +359,11 @@ fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
         let tallies = section_tallies(comparison, index);
         let mut cells = vec![md(section.title)];
         cells.extend(tallies.iter().map(section_cell));
-        cells.push(tally_range(&tallies).map_or_else(String::new, |(low, high)| {
-            format!("{} to {}", tenths_text(low), tenths_text(high))
-        }));
+        cells.push(
+            tally_range(&tallies).map_or_else(String::new, |(low, high)| {
+                format!("{} to {}", tenths_text(low), tenths_text(high))
+            }),
+        );
         table_row(out, &cells)?;
     }
     writeln!(out)?;
@@ -345,12 +384,22 @@ fn write_then_and_now(out: &mut String, comparison: &Comparison) -> fmt::Result 
         Err(reason) => return writeln!(out, "{}\n", md(&reason)),
     };
     let assessment = comparison.assessment;
-    let date = |i: usize| comparison.entries[i].date.map(long_date).unwrap_or_default();
+    let date = |i: usize| {
+        comparison.entries[i]
+            .date
+            .map(long_date)
+            .unwrap_or_default()
+    };
     writeln!(out, "## Change from {} to {}", date(then), date(now))?;
     writeln!(out)?;
     table_head(
         out,
-        &["Question".into(), format!("Then ({})", date(then)), format!("Now ({})", date(now)), "Change".into()],
+        &[
+            "Question".into(),
+            format!("Then ({})", date(then)),
+            format!("Now ({})", date(now)),
+            "Change".into(),
+        ],
     )?;
     for placed in assessment.questions() {
         let a = comparison.entries[then].responses[placed.index];
@@ -387,7 +436,10 @@ pub fn json(comparison: &Comparison) -> String {
         .map(|(entry, name)| {
             Json::Object(vec![
                 ("name", Json::String(name)),
-                ("organisation", Json::text(Some(entry.organisation.trim()).filter(|o| !o.is_empty()))),
+                (
+                    "organisation",
+                    Json::text(Some(entry.organisation.trim()).filter(|o| !o.is_empty())),
+                ),
                 (
                     "role",
                     Json::text((entry.role != Role::Unspecified).then(|| entry.role.name())),
@@ -401,7 +453,10 @@ pub fn json(comparison: &Comparison) -> String {
                             .map(|placed| {
                                 Json::Object(vec![
                                     ("question_id", Json::String(placed.question.id)),
-                                    ("answer", Json::text(answer_key(entry.responses[placed.index]))),
+                                    (
+                                        "answer",
+                                        Json::text(answer_key(entry.responses[placed.index])),
+                                    ),
                                 ])
                             })
                             .collect(),

@@ -9,6 +9,8 @@ use super::bad_link_page::BadLinkPage;
 use super::share_panel::{self, SharePanel};
 
 use super::check_answers_page::CheckAnswersPage;
+use super::compare_page::ComparePage;
+use super::comparison_page::ComparisonPage;
 use super::dom;
 use super::question_page::{ERROR_SUMMARY_ID, QuestionPage};
 use super::results_page::ResultsPage;
@@ -38,6 +40,10 @@ pub struct AppProps {
     /// there are saved answers to offer or a share link to show).
     #[prop_or_default]
     pub skip_start: bool,
+    /// Open at the compare page (unless a link in the address says
+    /// otherwise).
+    #[prop_or_default]
+    pub open_compare: bool,
 }
 
 /// The title of the page being shown.
@@ -58,6 +64,8 @@ pub fn title_for(state: &State) -> String {
         Page::Results => page_title("Your results", false),
         Page::Shared => page_title("Shared results", false),
         Page::BadLink => page_title("This results link does not work", true),
+        Page::Compare => page_title("Compare results", state.show_error),
+        Page::Comparison => page_title(state.compare.mode().heading(), false),
     }
 }
 
@@ -67,6 +75,7 @@ pub fn app(props: &AppProps) -> Html {
     let assessment = props.assessment;
     let organisation = props.organisation.clone();
     let skip_start = props.skip_start;
+    let open_compare = props.open_compare;
     let state = use_reducer(move || {
         let state = match storage::load(assessment) {
             storage::Found::Nothing => State::new(assessment),
@@ -81,7 +90,9 @@ pub fn app(props: &AppProps) -> Html {
         if let Some(organisation) = &organisation {
             state.label.organisation = organisation.to_string();
         }
-        if skip_start && state.page == Page::Start && state.resume.is_none() {
+        if open_compare && state.page == Page::Start {
+            state.page = Page::Compare;
+        } else if skip_start && state.page == Page::Start && state.resume.is_none() {
             state.page = Page::Question(0);
         }
         State { moves: 0, ..state }
@@ -101,7 +112,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     // Once the user leaves a shared result, its link leaves the address.
     use_effect_with(state.page, |page| {
-        if !matches!(page, Page::Shared | Page::BadLink) {
+        if !matches!(page, Page::Shared | Page::BadLink | Page::Comparison) {
             dom::clear_share_fragment();
         }
     });
@@ -213,6 +224,7 @@ pub fn app(props: &AppProps) -> Html {
                         <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::EditCopy)}>
                             { "Edit a copy" }
                         </button>
+                        <p><a class="nhsuk-link" href="#" onclick={super::action_link(&on_action, || Action::OpenCompare)}>{ "Compare these results with others" }</a></p>
                     </div>
                 </ResultsPage>
             },
@@ -220,6 +232,21 @@ pub fn app(props: &AppProps) -> Html {
         },
         Page::BadLink => html! {
             <BadLinkPage message={state.link_error.clone().unwrap_or_default()} {on_action} />
+        },
+        Page::Compare => html! {
+            <ComparePage
+                collection={state.compare.clone()}
+                text={state.compare_text.clone()}
+                added={state.compare_added}
+                error={state.compare_error.clone().map(AttrValue::from)}
+                {on_action}
+            />
+        },
+        Page::Comparison => match state.compare.comparison() {
+            Some(comparison) => html! {
+                <ComparisonPage comparison={Rc::new(comparison)} base_url={dom::page_url()} today={*today} {on_action} />
+            },
+            None => html! {},
         },
     };
     html! { <div class="dba-app" ref={root_ref}>{ notice }{ page }</div> }

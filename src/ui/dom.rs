@@ -54,11 +54,14 @@ pub fn fragment() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
-/// Takes a share link's fragment off the address (without a reload or a
+/// Takes a share or compare link's fragment off the address (without a reload or a
 /// history entry), once the user has left the shared result, so a reload
 /// does not bring it back. Other fragments are left alone.
 pub fn clear_share_fragment() {
-    if share::payload_from_fragment(&fragment()).is_none() {
+    let fragment = fragment();
+    if share::payload_from_fragment(&fragment).is_none()
+        && crate::core::compare_codec::payload_from_fragment(&fragment).is_none()
+    {
         return;
     }
     let url = page_url();

@@ -4,15 +4,21 @@
 pub mod app;
 pub mod bad_link_page;
 pub mod check_answers_page;
+pub mod compare_page;
+pub mod comparison_page;
 pub mod dom;
 pub mod level_chart;
+pub mod link_box;
 pub mod qr_code;
 pub mod question_page;
 pub mod results_page;
 pub mod share_panel;
+pub mod spread_table;
 pub mod start_page;
 pub mod state;
 pub mod storage;
+pub mod system_chart;
+pub mod then_and_now_table;
 
 use yew::prelude::*;
 

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::dom;
-use super::qr_code::QrCode;
+use super::link_box::LinkBox;
 use super::state::Action;
 use crate::core::export::{ExportFormat, ExportMeta, file_name};
 use crate::core::model::Assessment;
@@ -13,10 +13,6 @@ use crate::core::scoring::Answers;
 use crate::core::share::{
     self, Date, Label, MAX_LINK_CHARS, MAX_ORGANISATION_CHARS, Role, SharedResult,
 };
-
-/// Longest link shown as a QR code: longer ones make codes too dense to
-/// scan from a meeting-room screen.
-pub const MAX_QR_LINK_CHARS: usize = 400;
 
 /// Id of the read-only field holding the link.
 const LINK_ID: &str = "dba-share-link";
@@ -68,8 +64,6 @@ pub fn export_meta(
 /// The share and export panel under the user's own results.
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
-    let copy_status = use_state(|| None::<bool>);
-    let link_field = use_node_ref();
     let assessment = props.assessment;
     let label = given_label(&props.label);
     let has_notes = props.answers.notes.iter().any(|n| !n.trim().is_empty());
@@ -101,24 +95,6 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let on_notes = props.on_action.reform(|e: Event| {
         Action::IncludeNotes(e.target_unchecked_into::<HtmlInputElement>().checked())
     });
-    let copy = {
-        let status = copy_status.clone();
-        let link = link.clone().unwrap_or_default();
-        let field = link_field.clone();
-        Callback::from(move |_: MouseEvent| {
-            let status = status.clone();
-            let field = field.clone();
-            dom::copy_to_clipboard(
-                link.clone(),
-                Callback::from(move |copied: bool| {
-                    if !copied && let Some(input) = field.cast::<HtmlInputElement>() {
-                        dom::select_all(&input);
-                    }
-                    status.set(Some(copied));
-                }),
-            );
-        })
-    };
     let meta = export_meta(label.as_ref(), props.today, payload_without.clone());
     let download = |format: ExportFormat| {
         let answers = props.answers.clone();
@@ -188,27 +164,10 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             }
             { match (link, link_length) {
                 (Some(link), Some(length)) if length <= MAX_LINK_CHARS => html! {
-                    <>
-                    <div class="nhsuk-form-group">
-                        <label class="nhsuk-label" for={LINK_ID}>{ "Link to these results" }</label>
-                        <div class="nhsuk-hint" id="dba-share-link-hint">{ format!("{length} characters. Send it by Teams or email, or show the QR code.") }</div>
-                        <input ref={link_field.clone()} class="nhsuk-input" id={LINK_ID} type="text" readonly=true value={link.clone()} aria-describedby="dba-share-link-hint" />
-                    </div>
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={copy}>{ "Copy link" }</button>
-                    <p class="dba-copy-status" role="status">{ match *copy_status {
-                        Some(true) => "Link copied. Paste it into Teams or an email.",
-                        Some(false) => "Your browser did not let us copy the link. It is selected above: press Ctrl+C (or Command+C on a Mac) to copy it.",
-                        None => "",
-                    } }</p>
-                    if length <= MAX_QR_LINK_CHARS {
-                        <figure class="dba-qr-figure">
-                            <QrCode text={link} label="QR code of the link to these results" />
-                            <figcaption class="nhsuk-body-s">{ "Scan with a phone camera to open these results on another device." }</figcaption>
-                        </figure>
-                    } else {
-                        <p class="nhsuk-body-s">{ "The link is too long for a QR code that phones can scan easily. Send the link instead, or untick your notes." }</p>
-                    }
-                    </>
+                    <LinkBox id={LINK_ID} {link} label="Link to these results"
+                        qr_label="QR code of the link to these results"
+                        qr_caption="Scan with a phone camera to open these results on another device."
+                        too_long_for_qr="The link is too long for a QR code that phones can scan easily. Send the link instead, or untick your notes." />
                 },
                 (_, Some(length)) => html! {
                     <div class="nhsuk-card nhsuk-card--warning">

@@ -60,6 +60,11 @@ pub fn start_page(props: &StartPageProps) -> Html {
             } else {
                 <button class="nhsuk-button" type="button" onclick={start}>{ "Start now" }</button>
             }
+            <h2 class="nhsuk-heading-m">{ "Compare results" }</h2>
+            <p>
+                { "Board members, or organisations across a system, can put their shared results side by side to see where they differ. " }
+                <a class="nhsuk-link" href="#" onclick={super::action_link(&props.on_action, || Action::OpenCompare)}>{ "Compare results" }</a>
+            </p>
             <p class="nhsuk-body-s">
                 { "Questions quoted from " }
                 <a href={source.url} rel="noreferrer noopener">{ source.title }</a>

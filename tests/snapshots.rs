@@ -170,3 +170,111 @@ fn share_panel_with_notes_offered_and_a_qr_code() {
     assert!(html.contains("class=\"dba-qr\""));
     check_snapshot("share-panel", &html);
 }
+
+/// Three results with roles, organisations and dates, answering every
+/// question: the first two are two levels apart on question 1.
+fn three_results(
+    mode: digital_board_assessment::core::compare::Mode,
+) -> std::rc::Rc<digital_board_assessment::core::compare::Comparison> {
+    use Level::*;
+    use digital_board_assessment::core::compare::{Comparison, Entry};
+    use digital_board_assessment::core::share::{Date, Role};
+    let entry = |name: &str, organisation: &str, role, day, pattern: [Option<Level>; 13]| Entry {
+        name: name.to_owned(),
+        organisation: organisation.to_owned(),
+        role,
+        date: Date::from_ymd(2026, 11, day),
+        responses: pattern
+            .iter()
+            .map(|l| Some(l.map_or(Response::DontKnow, Response::Level)))
+            .collect(),
+    };
+    let e = Some(Embedded);
+    let s = Some(Siloed);
+    let a = Some(Absent);
+    let mut entries = vec![
+        entry(
+            "Jane <Smith>",
+            "Leeds",
+            Role::Executive,
+            1,
+            [e, e, s, s, a, None, e, s, s, a, e, s, s],
+        ),
+        entry(
+            "",
+            "York",
+            Role::NonExecutive,
+            20,
+            [a, s, s, s, a, s, e, s, s, a, s, s, s],
+        ),
+    ];
+    if mode != digital_board_assessment::core::compare::Mode::ThenAndNow {
+        entries.push(entry(
+            "",
+            "Hull",
+            Role::Unspecified,
+            21,
+            [s, s, s, s, s, s, s, s, s, s, s, s, s],
+        ));
+    }
+    std::rc::Rc::new(Comparison {
+        assessment: default_assessment(),
+        mode,
+        entries,
+    })
+}
+
+#[test]
+fn comparison_pages_in_each_mode() {
+    use digital_board_assessment::core::compare::Mode;
+    use digital_board_assessment::core::share::Date;
+    use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
+    for mode in Mode::ALL {
+        let html = render::<ComparisonPage>(ComparisonPageProps {
+            comparison: three_results(mode),
+            base_url: "http://127.0.0.1:8080/".into(),
+            today: Date::from_ymd(2026, 11, 21),
+            on_action: Callback::noop(),
+        });
+        assert!(html.contains(mode.heading()), "{mode:?}");
+        assert!(
+            html.contains("http://127.0.0.1:8080/#c="),
+            "{mode:?}: compare link"
+        );
+        // Names are text, never markup.
+        assert!(!html.contains("<Smith>") && !html.contains("<script"));
+        check_snapshot(&format!("comparison-{}", mode.key()), &html);
+    }
+}
+
+#[test]
+fn compare_page_lists_results_and_suggests_a_mode() {
+    use digital_board_assessment::core::compare::{Collection, Mode};
+    use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
+    let comparison = (*three_results(Mode::System)).clone();
+    let mut collection = Collection::from_comparison(comparison);
+    collection.chosen_mode = None;
+    let html = render::<ComparePage>(ComparePageProps {
+        collection: std::rc::Rc::new(collection),
+        text: "".into(),
+        added: Some(3),
+        error: Some("Compare needs at least 2 results.".into()),
+        on_action: Callback::noop(),
+    });
+    assert!(html.contains("3 results added."));
+    assert!(html.contains("Results added (3)"));
+    assert!(html.contains("There is a problem"));
+    // Three organisations: the system mode is suggested.
+    let tag_of = |id: &str| {
+        let at = html.find(&format!("id=\"{id}\"")).expect("radio rendered");
+        let start = html[..at].rfind('<').unwrap_or(0);
+        let end = at + html[at..].find('>').unwrap_or(0);
+        html[start..end].to_owned()
+    };
+    assert!(
+        tag_of("dba-compare-mode-system").contains(" checked"),
+        "system mode checked"
+    );
+    assert!(!tag_of("dba-compare-mode-board").contains(" checked"));
+    check_snapshot("compare-page", &html);
+}

@@ -155,8 +155,9 @@ impl Comparison {
         let Some(entry) = self.entries.get(index) else {
             return String::new();
         };
-        if !entry.name.is_empty() {
-            return entry.name.clone();
+        let name = entry.name.trim();
+        if !name.is_empty() {
+            return name.to_owned();
         }
         let organisation = entry.organisation.trim();
         match self.mode {

@@ -43,7 +43,7 @@ pub fn encode(comparison: &Comparison) -> String {
     share::push_varint(&mut body, entries.len());
     let mut previous_organisation = "";
     for entry in entries {
-        let name = clip_bytes(&entry.name, usize::from(u8::MAX));
+        let name = clip_bytes(entry.name.trim(), usize::from(u8::MAX));
         let organisation = clip_bytes(entry.organisation.trim(), share::MAX_LABEL_BYTES);
         let mut flags = entry.role.code();
         if entry.date.is_some() {

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 use yew::Reducible;
 
-use crate::core::compare::{Collection, Entry, Mode, Origin, clip_name};
+use crate::core::compare::{Collection, Entry, MAX_NAME_CHARS, Mode, Origin};
 use crate::core::compare_codec;
 use crate::core::content::ASSESSMENTS;
 use crate::core::model::Assessment;
@@ -409,7 +409,9 @@ impl Reducible for State {
             (Action::CompareName(index, name), _) => {
                 let mut compare = (*self.compare).clone();
                 if let Some(entry) = compare.entries.get_mut(index) {
-                    entry.name = clip_name(&name);
+                    // Trimmed where shown and shared, not here: a space typed
+                    // between two words must survive the next key press.
+                    entry.name = name.chars().take(MAX_NAME_CHARS).collect();
                 }
                 State {
                     compare: Rc::new(compare),

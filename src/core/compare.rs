@@ -719,13 +719,16 @@ fn read_line(line: &str) -> Found {
         }
         return Found::Problem("This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.".to_owned());
     };
-    // The link starts at "http" (or the last space) before the '#'; text
-    // before it is a name, e.g. "Jane Smith (Chair): https://…".
+    // The link is the last run of text without spaces before the '#', from
+    // its first "http" if it has one ("Jane:https://…"); text before it is a
+    // name, e.g. "Jane Smith (Chair): https://…". A space may be wider than
+    // a byte (a no-break space pasted from Outlook or Teams).
     let before = &line[..hash];
-    let start = before
-        .rfind("http")
-        .or_else(|| before.rfind(char::is_whitespace).map(|i| i + 1))
-        .unwrap_or(0);
+    let word = before
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let start = before[word..].find("http").map_or(word, |i| word + i);
     let name = before[..start].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '<' | '(' | '[' | ',' | '"')
     });
@@ -756,7 +759,12 @@ fn read_code(code: &str, name: &str) -> Found {
                 comparison.assessment,
                 Some(comparison.mode),
             ),
-            Err(error) => Found::Problem(error.message().replace("this link", "this compare link")),
+            Err(error) => Found::Problem(
+                error
+                    .message()
+                    .replace("This link", "This compare link")
+                    .replace("this link", "this compare link"),
+            ),
         };
     }
     let payload = share::payload_from_fragment(code).unwrap_or(code);

@@ -181,9 +181,14 @@ pub fn json_code(text: &str) -> Option<Result<String, String>> {
         ("\"compare_code\"", FRAGMENT_PREFIX),
         ("\"share_code\"", share::FRAGMENT_PREFIX),
     ] {
-        let Some(at) = text.find(key) else { continue };
-        let rest = text[at + key.len()..].trim_start();
-        let Some(rest) = rest.strip_prefix(':').map(str::trim_start) else {
+        // The member is the key followed by a colon: the same text as a
+        // value (an organisation called "share_code") is passed over.
+        let Some(rest) = text.match_indices(key).find_map(|(at, _)| {
+            text[at + key.len()..]
+                .trim_start()
+                .strip_prefix(':')
+                .map(str::trim_start)
+        }) else {
             continue;
         };
         let code = rest

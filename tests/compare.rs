@@ -1,0 +1,2522 @@
+//! Comparing results from the outside: the spread of a board's answers and
+//! the order of disagreement, names and readiness in each mode, then and
+//! now, gathering results from pasted text and files (good input added, bad
+//! input named with its reason), the compare link (round trips, size, never
+//! panicking), and the CSV, Markdown and JSON downloads.
+//!
+//! Every expected value is worked out by hand in the comments beside it,
+//! from the answer patterns: A Absent (0), S Siloed (1), E Embedded (2),
+//! D Don't know. Questions 1–3 are the first section, 4–13 the second.
+
+use digital_board_assessment::core::compare::{
+    Change, Collection, Comparison, Entry, MAX_ENTRIES, MAX_NAME_CHARS, Mode, Origin, Problem,
+    RoleGap, Spread, clip_name, disagreement_order, median_label, organisations_differ,
+    range_label, section_tallies, spreads, tally_range, tenths_text, then_and_now,
+};
+use digital_board_assessment::core::compare_codec::{self, json_code};
+use digital_board_assessment::core::compare_export::{self, METHOD};
+use digital_board_assessment::core::content::{ASSESSMENTS, default_assessment};
+use digital_board_assessment::core::export::{self, ExportMeta};
+use digital_board_assessment::core::model::Level::{self, Absent, Embedded, Siloed};
+use digital_board_assessment::core::scoring::{Answers, Response, Tally};
+use digital_board_assessment::core::share::{
+    self, Date, Label, MAX_LINK_CHARS, Role, ShareError, SharedResult, assessment_hash,
+    base64url_decode, base64url_encode, crc16,
+};
+
+mod support;
+use support::csv::parse_csv;
+use support::json::{Value, parse_json};
+
+// ---------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------
+
+/// Where links are made in these tests.
+const BASE: &str = "https://intranet.example.nhs.uk/board/digital-assessment/";
+
+const DK: &str = "Don’t know";
+
+/// Responses from a pattern of 13 letters: A, S, E or D.
+fn responses(pattern: &str) -> Vec<Option<Response>> {
+    assert_eq!(pattern.chars().count(), 13, "{pattern}");
+    pattern
+        .chars()
+        .map(|c| {
+            Some(match c {
+                'A' => Response::Level(Absent),
+                'S' => Response::Level(Siloed),
+                'E' => Response::Level(Embedded),
+                'D' => Response::DontKnow,
+                other => panic!("not an answer letter: {other}"),
+            })
+        })
+        .collect()
+}
+
+fn day(year: i32, month: u32, day: u32) -> Date {
+    Date::from_ymd(year, month, day).expect("a day in range")
+}
+
+fn entry(name: &str, organisation: &str, role: Role, date: Option<Date>, pattern: &str) -> Entry {
+    Entry {
+        name: name.to_owned(),
+        organisation: organisation.to_owned(),
+        role,
+        date,
+        responses: responses(pattern),
+    }
+}
+
+fn comparison(mode: Mode, entries: Vec<Entry>) -> Comparison {
+    Comparison {
+        assessment: default_assessment(),
+        mode,
+        entries,
+    }
+}
+
+fn shared(
+    pattern: &str,
+    organisation: Option<&str>,
+    role: Role,
+    date: Option<Date>,
+) -> SharedResult {
+    let label = (organisation.is_some() || role != Role::Unspecified).then(|| Label {
+        organisation: organisation.unwrap_or_default().to_owned(),
+        role,
+    });
+    SharedResult::new(
+        default_assessment(),
+        Answers::from_responses(responses(pattern)),
+        label,
+        date,
+    )
+    .expect("a complete result")
+}
+
+fn payload(pattern: &str, organisation: Option<&str>, role: Role, date: Option<Date>) -> String {
+    share::encode(&shared(pattern, organisation, role, date))
+}
+
+fn link(pattern: &str, organisation: Option<&str>, role: Role, date: Option<Date>) -> String {
+    share::link(BASE, &payload(pattern, organisation, role, date))
+}
+
+/// A payload with a valid envelope (format version, length, checksum)
+/// around any body, written from the documented format.
+fn seal(version: u8, body: &[u8]) -> String {
+    let mut bytes = vec![version];
+    let mut len = body.len() + 2;
+    while len >= 0x80 {
+        bytes.push((len as u8 & 0x7f) | 0x80);
+        len >>= 7;
+    }
+    bytes.push(len as u8);
+    bytes.extend(body);
+    bytes.extend(crc16(&bytes).to_be_bytes());
+    base64url_encode(&bytes)
+}
+
+/// The body inside a payload's envelope.
+fn body_of(payload: &str) -> Vec<u8> {
+    let bytes = base64url_decode(payload).expect("canonical base64url");
+    let mut at = 1;
+    while bytes[at] & 0x80 != 0 {
+        at += 1;
+    }
+    bytes[at + 1..bytes.len() - 2].to_vec()
+}
+
+/// SplitMix64, so the random runs are the same every time.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+
+    fn pattern(&mut self) -> String {
+        (0..13).map(|_| self.pick(&['A', 'S', 'E', 'D'])).collect()
+    }
+
+    /// Up to `pieces` pieces of text that stress UTF-8 and escaping.
+    fn text(&mut self, pieces: usize) -> String {
+        const PIECES: [&str; 14] = [
+            "Trust",
+            " ",
+            "Dr ",
+            "RX1",
+            "<script>",
+            "|",
+            "=cmd",
+            "\"",
+            "é",
+            "–",
+            "😀",
+            "👩🏽‍⚕️",
+            "Ysbyty",
+            "\n",
+        ];
+        (0..self.below(pieces + 1))
+            .map(|_| self.pick(&PIECES))
+            .collect()
+    }
+}
+
+// A board of three: Jane Smith and a second executive, and a non-executive.
+//
+//            Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 Q10 Q11 Q12 Q13
+// Jane (ex)   A  E  E  S  S  D  A  S  D  E   D   A   E
+// Exec 2      E  E  S  S  E  S  S  S  D  E   D   A   A
+// Non-exec    S  A  A  E  S  E  D  S  E  D   D   A   S
+const JANE: &str = "AEESSDASDEDAE";
+const EXEC_2: &str = "EESSESSSDEDAA";
+const NON_EXEC: &str = "SAAESEDSEDDAS";
+const LEEDS: &str = "Leeds Teaching Hospitals";
+
+fn board_of_three() -> Comparison {
+    let date = Some(day(2025, 3, 4));
+    comparison(
+        Mode::Board,
+        vec![
+            entry("Jane Smith", LEEDS, Role::Executive, date, JANE),
+            entry("", LEEDS, Role::Executive, date, EXEC_2),
+            entry("", LEEDS, Role::NonExecutive, date, NON_EXEC),
+        ],
+    )
+}
+
+// Three organisations across a system.
+//
+//            Section 1   Section 2
+// Airedale   E E E       S S S S S S S S S S
+// Royal Devon A A S      D D D D D D S S A A
+// Leeds      S E D       E E E E E S S S S S
+const AIREDALE: &str = "Airedale NHS Foundation Trust";
+const ROYAL_DEVON: &str = "Royal Devon University Healthcare NHS Foundation Trust";
+const LEEDS_TRUST: &str = "Leeds Teaching Hospitals NHS Trust";
+
+fn system_of_three() -> Comparison {
+    let date = Some(day(2025, 9, 30));
+    comparison(
+        Mode::System,
+        vec![
+            entry("", AIREDALE, Role::Unspecified, date, "EEESSSSSSSSSS"),
+            entry("", ROYAL_DEVON, Role::Unspecified, date, "AASDDDDDDSSAA"),
+            entry("", LEEDS_TRUST, Role::Unspecified, date, "SEDEEEEESSSSS"),
+        ],
+    )
+}
+
+// One trust at two dates, added later first.
+//
+//        Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 Q10 Q11 Q12 Q13
+// Then    S  S  A  D  D  S  A  E  A  E   S   S   S
+// Now     S  E  E  D  S  D  S  E  E  A   A   S   E
+const TORBAY: &str = "Torbay and South Devon NHS Foundation Trust";
+const THEN: &str = "SSADDSAEAESSS";
+const NOW: &str = "SEEDSDSEEAASE";
+
+fn then_and_now_pair() -> Comparison {
+    comparison(
+        Mode::ThenAndNow,
+        vec![
+            entry("", TORBAY, Role::Unspecified, Some(day(2025, 6, 1)), NOW),
+            entry("", TORBAY, Role::Unspecified, Some(day(2024, 11, 30)), THEN),
+        ],
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Spreads and the order of disagreement
+// ---------------------------------------------------------------------------
+
+/// Lowest, highest, median in half points, don't knows, and executives'
+/// and non-executives' averages in tenths.
+type Expected = (
+    Option<Level>,
+    Option<Level>,
+    Option<u32>,
+    u32,
+    Option<(u32, u32)>,
+);
+
+fn assert_spreads(comparison: &Comparison, expected: &[Expected]) {
+    let actual = spreads(comparison);
+    assert_eq!(actual.len(), expected.len());
+    for (index, (spread, &(lowest, highest, median, dont_know, roles))) in
+        actual.iter().zip(expected).enumerate()
+    {
+        let question = index + 1;
+        assert_eq!(spread.question, index);
+        assert_eq!(spread.lowest, lowest, "lowest, Q{question}");
+        assert_eq!(spread.highest, highest, "highest, Q{question}");
+        assert_eq!(spread.median_halves, median, "median, Q{question}");
+        assert_eq!(spread.dont_know, dont_know, "don't know, Q{question}");
+        let roles = roles.map(|(executive_tenths, non_executive_tenths)| RoleGap {
+            executive_tenths,
+            non_executive_tenths,
+        });
+        assert_eq!(spread.roles, roles, "roles, Q{question}");
+    }
+}
+
+#[test]
+fn a_board_of_three_spreads_question_by_question() {
+    let board = board_of_three();
+    #[rustfmt::skip]
+    let expected: [Expected; 13] = [
+        // Q1 A E S: levels 0 1 2, median 1 (2 halves); executives (0+2)/2 = 1.0.
+        (Some(Absent), Some(Embedded), Some(2), 0, Some((10, 10))),
+        // Q2 E E A: levels 0 2 2, median 2; executives 2.0, non-executive 0.0.
+        (Some(Absent), Some(Embedded), Some(4), 0, Some((20, 0))),
+        // Q3 E S A: median 1; executives (2+1)/2 = 1.5.
+        (Some(Absent), Some(Embedded), Some(2), 0, Some((15, 0))),
+        // Q4 S S E: median 1; executives 1.0, non-executive 2.0.
+        (Some(Siloed), Some(Embedded), Some(2), 0, Some((10, 20))),
+        // Q5 S E S: median 1; executives 1.5, non-executive 1.0.
+        (Some(Siloed), Some(Embedded), Some(2), 0, Some((15, 10))),
+        // Q6 D S E: two levels 1 and 2, median between them (3 halves);
+        // executives' only level is Exec 2's 1.0.
+        (Some(Siloed), Some(Embedded), Some(3), 1, Some((10, 20))),
+        // Q7 A S D: levels 0 and 1 (1 half); the non-executive gave no level,
+        // so no role averages.
+        (Some(Absent), Some(Siloed), Some(1), 1, None),
+        // Q8 S S S.
+        (Some(Siloed), Some(Siloed), Some(2), 0, Some((10, 10))),
+        // Q9 D D E: one level; no executive level.
+        (Some(Embedded), Some(Embedded), Some(4), 2, None),
+        // Q10 E E D: no non-executive level.
+        (Some(Embedded), Some(Embedded), Some(4), 1, None),
+        // Q11 D D D: no levels at all.
+        (None, None, None, 3, None),
+        // Q12 A A A.
+        (Some(Absent), Some(Absent), Some(0), 0, Some((0, 0))),
+        // Q13 E A S: median 1; executives (2+0)/2 = 1.0.
+        (Some(Absent), Some(Embedded), Some(2), 0, Some((10, 10))),
+    ];
+    assert_spreads(&board, &expected);
+
+    let all = spreads(&board);
+    let positions = |keep: fn(&Spread) -> bool| {
+        all.iter()
+            .filter(|s| keep(s))
+            .map(|s| s.question + 1)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        all.iter().map(|s| s.range()).collect::<Vec<_>>(),
+        [2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 2]
+    );
+    // Absent and Embedded both given: Q1, Q2, Q3, Q13.
+    assert_eq!(positions(|s| s.two_apart()), [1, 2, 3, 13]);
+    // A whole level or more between the role averages: Q2 (2.0), Q3 (1.5),
+    // Q4 and Q6 (1.0); Q5 is only 0.5 apart.
+    assert_eq!(positions(|s| s.roles_differ()), [2, 3, 4, 6]);
+    // Two apart, roles differ, or a don't know: all but Q5, Q8 and Q12.
+    assert_eq!(
+        positions(|s| s.needs_discussion()),
+        [1, 2, 3, 4, 6, 7, 9, 10, 11, 13]
+    );
+
+    // In words.
+    let labels: Vec<(String, String)> = all
+        .iter()
+        .map(|s| (range_label(s), median_label(s.median_halves)))
+        .collect();
+    let words = |range: &str, median: &str| (range.to_owned(), median.to_owned());
+    assert_eq!(labels[1], words("Absent to Embedded", "Embedded"));
+    assert_eq!(labels[3], words("Siloed to Embedded", "Siloed"));
+    assert_eq!(
+        labels[5],
+        words("Siloed to Embedded", "Between Siloed and Embedded")
+    );
+    assert_eq!(
+        labels[6],
+        words("Absent to Siloed", "Between Absent and Siloed")
+    );
+    assert_eq!(labels[7], words("All Siloed", "Siloed"));
+    assert_eq!(labels[10], words("No levels given", "No levels given"));
+    assert_eq!(labels[11], words("All Absent", "Absent"));
+}
+
+#[test]
+fn disagreement_order_is_range_then_roles_then_dont_knows_then_question_order() {
+    // Keys (range, roles differ, role gap in tenths, don't knows), from the
+    // spreads above:
+    //   range 2: Q2 (yes, 20, 0), Q3 (yes, 15, 0), Q1 (no, 0, 0), Q13 (no, 0, 0)
+    //   range 1: Q6 (yes, 10, 1), Q4 (yes, 10, 0), Q5 (no, 5, 0), Q7 (no, 0, 1)
+    //   range 0: Q11 (3 don't know), Q9 (2), Q10 (1), Q8, Q12
+    // Q1 and Q13 tie, and Q8 and Q12: they stay in question order.
+    let order = disagreement_order(&spreads(&board_of_three()));
+    let numbers: Vec<usize> = order.iter().map(|i| i + 1).collect();
+    assert_eq!(numbers, [2, 3, 1, 13, 6, 4, 5, 7, 11, 9, 10, 8, 12]);
+    assert_eq!(order, [1, 2, 0, 12, 5, 3, 4, 6, 10, 8, 9, 7, 11]);
+    assert_eq!(disagreement_order(&[]), Vec::<usize>::new());
+
+    // Everyone agreeing on everything: question order.
+    let agreed = comparison(
+        Mode::Board,
+        vec![
+            entry("", "", Role::Executive, None, "SSSSSSSSSSSSS"),
+            entry("", "", Role::NonExecutive, None, "SSSSSSSSSSSSS"),
+        ],
+    );
+    assert_eq!(
+        disagreement_order(&spreads(&agreed)),
+        (0..13).collect::<Vec<_>>()
+    );
+}
+
+// Seven members, to check rounding of the role averages and even medians.
+//
+//        Q1 Q2 Q3 Q4 Q5 Q6 Q7 Q8 Q9 Q10–Q13
+// Ex 1    S  E  E  S  D  E  A  A  A  S
+// Ex 2    A  S  E  S  D  E  D  A  S  S
+// Ex 3    A  S  S  S  D  E  D  E  E  S
+// Ex 4    A  S  A  A  D  E  D  E  E  S
+// Non 1   E  S  S  E  E  D  E  D  D  S
+// Non 2   S  A  S  E  E  D  D  D  D  S
+// Non 3   S  A  A  S  E  D  D  D  D  S
+#[test]
+fn role_averages_round_half_up_to_tenths_and_medians_of_even_counts_fall_between() {
+    let members = [
+        (Role::Executive, "SEESDEAAASSSS"),
+        (Role::Executive, "ASESDEDASSSSS"),
+        (Role::Executive, "ASSSDEDEESSSS"),
+        (Role::Executive, "ASAADEDEESSSS"),
+        (Role::NonExecutive, "ESSEEDEDDSSSS"),
+        (Role::NonExecutive, "SASEEDDDDSSSS"),
+        (Role::NonExecutive, "SAASEDDDDSSSS"),
+    ];
+    let board = comparison(
+        Mode::Board,
+        members
+            .iter()
+            .map(|&(role, pattern)| entry("", "", role, None, pattern))
+            .collect(),
+    );
+    let siloed = (Some(Siloed), Some(Siloed), Some(2), 0, Some((10, 10)));
+    #[rustfmt::skip]
+    let expected: [Expected; 13] = [
+        // Q1 levels 1 0 0 0 | 2 1 1: sorted 0 0 0 1 1 1 2, median 1.
+        // Executives 1/4 = 0.25, half up to 0.3; non-executives 4/3 = 1.33 -> 1.3.
+        (Some(Absent), Some(Embedded), Some(2), 0, Some((3, 13))),
+        // Q2 levels 2 1 1 1 | 1 0 0: median 1.
+        // Executives 5/4 = 1.25 -> 1.3; non-executives 1/3 = 0.33 -> 0.3.
+        (Some(Absent), Some(Embedded), Some(2), 0, Some((13, 3))),
+        // Q3 levels 2 2 1 0 | 1 1 0: sorted 0 0 1 1 1 2 2, median 1.
+        // Executives 5/4 -> 1.3; non-executives 2/3 = 0.67 -> 0.7.
+        (Some(Absent), Some(Embedded), Some(2), 0, Some((13, 7))),
+        // Q4 levels 1 1 1 0 | 2 2 1: sorted 0 1 1 1 1 2 2, median 1.
+        // Executives 3/4 = 0.75 -> 0.8; non-executives 5/3 = 1.67 -> 1.7.
+        (Some(Absent), Some(Embedded), Some(2), 0, Some((8, 17))),
+        // Q5 executives all don't know: levels 2 2 2; no executive average.
+        (Some(Embedded), Some(Embedded), Some(4), 4, None),
+        // Q6 non-executives all don't know: four levels 2, median (2+2).
+        (Some(Embedded), Some(Embedded), Some(4), 3, None),
+        // Q7 levels 0 and 2 only: the median falls between, on Siloed (0+2).
+        (Some(Absent), Some(Embedded), Some(2), 5, Some((0, 20))),
+        // Q8 levels 0 0 2 2: the middle two are 0 and 2, so 2 halves.
+        (Some(Absent), Some(Embedded), Some(2), 3, None),
+        // Q9 levels 0 1 2 2: the middle two are 1 and 2, so 3 halves.
+        (Some(Absent), Some(Embedded), Some(3), 3, None),
+        siloed, siloed, siloed, siloed,
+    ];
+    assert_spreads(&board, &expected);
+
+    let all = spreads(&board);
+    // Differ means the averages as shown are 1.0 or more apart: Q1 0.3 and
+    // 1.3 (exactly 1.0 as shown), Q2 1.3 and 0.3, Q7 0.0 and 2.0; not Q3
+    // (0.6 apart) or Q4 (0.9 apart).
+    let differ: Vec<usize> = all
+        .iter()
+        .filter(|s| s.roles_differ())
+        .map(|s| s.question + 1)
+        .collect();
+    assert_eq!(differ, [1, 2, 7]);
+    assert_eq!(
+        median_label(all[8].median_halves),
+        "Between Siloed and Embedded"
+    );
+    assert_eq!(median_label(all[7].median_halves), "Siloed");
+    // Q8 is Absent to Embedded without a single Siloed given.
+    assert_eq!(range_label(&all[7]), "Absent to Embedded");
+}
+
+#[test]
+fn role_gaps_differ_from_a_whole_level_apart() {
+    let gap = |executive_tenths, non_executive_tenths| RoleGap {
+        executive_tenths,
+        non_executive_tenths,
+    };
+    assert!(gap(10, 20).differs());
+    assert!(gap(20, 10).differs());
+    assert!(gap(3, 13).differs());
+    assert!(gap(0, 20).differs());
+    assert!(!gap(13, 4).differs());
+    assert!(!gap(5, 14).differs());
+    assert!(!gap(0, 0).differs());
+    assert!(!gap(20, 20).differs());
+
+    assert_eq!(tenths_text(0), "0.0");
+    assert_eq!(tenths_text(3), "0.3");
+    assert_eq!(tenths_text(15), "1.5");
+    assert_eq!(tenths_text(20), "2.0");
+
+    assert_eq!(median_label(None), "No levels given");
+    assert_eq!(median_label(Some(0)), "Absent");
+    assert_eq!(median_label(Some(1)), "Between Absent and Siloed");
+    assert_eq!(median_label(Some(2)), "Siloed");
+    assert_eq!(median_label(Some(3)), "Between Siloed and Embedded");
+    assert_eq!(median_label(Some(4)), "Embedded");
+}
+
+#[test]
+fn roles_are_only_averaged_when_both_groups_gave_levels() {
+    // Two executives and someone of no stated role: no non-executive, so no
+    // role averages anywhere, and nothing differs by role.
+    let board = comparison(
+        Mode::Board,
+        vec![
+            entry("", "", Role::Executive, None, "AAAAAAAAAAAAA"),
+            entry("", "", Role::Executive, None, "EEEEEEEEEEEEE"),
+            entry("", "", Role::Unspecified, None, "SSSSSSSSSSSSS"),
+        ],
+    );
+    for spread in spreads(&board) {
+        assert_eq!(spread.roles, None);
+        assert!(!spread.roles_differ());
+        // Levels 0 1 2: median 1, two apart.
+        assert_eq!(spread.median_halves, Some(2));
+        assert!(spread.two_apart());
+    }
+    assert_eq!(board.role_counts(), (2, 0));
+    assert_eq!(board_of_three().role_counts(), (2, 1));
+
+    // No entries: no levels, nothing to discuss.
+    let empty = comparison(Mode::Board, Vec::new());
+    let all = spreads(&empty);
+    assert_eq!(all.len(), 13);
+    for spread in all {
+        assert_eq!(
+            (spread.lowest, spread.highest, spread.median_halves),
+            (None, None, None)
+        );
+        assert_eq!((spread.dont_know, spread.range()), (0, 0));
+        assert!(!spread.needs_discussion());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Sections across a system
+// ---------------------------------------------------------------------------
+
+#[test]
+fn section_tallies_and_their_range_across_a_system() {
+    let system = system_of_three();
+    let tally = |questions, scored, points, dont_know| Tally {
+        questions,
+        scored,
+        points,
+        dont_know,
+        unanswered: 0,
+    };
+    // Section 1: Airedale E E E = 6 points of 3 (2.0); Royal Devon A A S = 1
+    // point (0.33, shown 0.3); Leeds S E D = 3 points from 2 (1.5).
+    let first = section_tallies(&system, 0);
+    assert_eq!(
+        first,
+        [tally(3, 3, 6, 0), tally(3, 3, 1, 0), tally(3, 2, 3, 1)]
+    );
+    assert_eq!(tally_range(&first), Some((3, 20)));
+    // Section 2: Airedale ten S = 10 points (1.0); Royal Devon six don't
+    // knows, S S A A = 2 points from 4 scored, fewer than half of 10, so it
+    // has no stage and is left out of the range; Leeds five E and five S =
+    // 15 points (1.5).
+    let second = section_tallies(&system, 1);
+    assert_eq!(
+        second,
+        [
+            tally(10, 10, 10, 0),
+            tally(10, 4, 2, 6),
+            tally(10, 10, 15, 0)
+        ]
+    );
+    assert_eq!(tally_range(&second), Some((10, 15)));
+
+    assert_eq!(tally_range(&[]), None);
+    assert_eq!(tally_range(&[tally(10, 4, 8, 6)]), None);
+    assert_eq!(tally_range(&[tally(2, 1, 2, 1)]), Some((20, 20)));
+
+    let cells: Vec<String> = first.iter().map(compare_export::section_cell).collect();
+    assert_eq!(cells, ["Embedded (2.0)", "Absent (0.3)", "Embedded (1.5)"]);
+    let cells: Vec<String> = second.iter().map(compare_export::section_cell).collect();
+    assert_eq!(
+        cells,
+        ["Siloed (1.0)", "Not enough answers", "Embedded (1.5)"]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Names, readiness and the suggested mode
+// ---------------------------------------------------------------------------
+
+#[test]
+fn display_names_number_board_members_within_their_role() {
+    let board = comparison(
+        Mode::Board,
+        vec![
+            entry("", LEEDS, Role::Executive, None, JANE),
+            entry("", LEEDS, Role::NonExecutive, None, JANE),
+            entry("   ", LEEDS, Role::Executive, None, JANE),
+            entry("", LEEDS, Role::Unspecified, None, JANE),
+            entry("  Jane Smith  ", LEEDS, Role::Executive, None, JANE),
+            entry("", LEEDS, Role::Executive, None, JANE),
+            entry("", LEEDS, Role::NonExecutive, None, JANE),
+            entry("", LEEDS, Role::Unspecified, None, JANE),
+        ],
+    );
+    let names: Vec<String> = (0..8).map(|i| board.display_name(i)).collect();
+    // Named members count in their role's numbering: Jane is the third
+    // executive, so the next one is Executive 4.
+    assert_eq!(
+        names,
+        [
+            "Executive 1",
+            "Non-executive 1",
+            "Executive 2",
+            "Member 1",
+            "Jane Smith",
+            "Executive 4",
+            "Non-executive 2",
+            "Member 2",
+        ]
+    );
+    assert_eq!(board.display_name(8), "");
+}
+
+#[test]
+fn display_names_use_organisations_across_a_system_and_dates_over_time() {
+    let system = comparison(
+        Mode::System,
+        vec![
+            entry("", ROYAL_DEVON, Role::Executive, None, JANE),
+            entry("", "", Role::Executive, None, JANE),
+            entry("", "  RX1 ", Role::Unspecified, None, JANE),
+            entry("Torbay", TORBAY, Role::NonExecutive, None, JANE),
+        ],
+    );
+    let names: Vec<String> = (0..4).map(|i| system.display_name(i)).collect();
+    assert_eq!(names, [ROYAL_DEVON, "Organisation 2", "RX1", "Torbay"]);
+
+    let over_time = comparison(
+        Mode::ThenAndNow,
+        vec![
+            entry("", TORBAY, Role::Unspecified, Some(day(2024, 2, 29)), JANE),
+            entry("", TORBAY, Role::Unspecified, None, JANE),
+            entry(
+                "After the away day",
+                TORBAY,
+                Role::Unspecified,
+                Some(day(2026, 11, 21)),
+                JANE,
+            ),
+        ],
+    );
+    let names: Vec<String> = (0..3).map(|i| over_time.display_name(i)).collect();
+    assert_eq!(
+        names,
+        ["29 February 2024", "Result 2", "After the away day"]
+    );
+}
+
+#[test]
+fn readiness_says_what_each_mode_still_needs() {
+    let one = comparison(
+        Mode::Board,
+        vec![entry("", "", Role::Executive, None, JANE)],
+    );
+    assert_eq!(
+        one.readiness(),
+        Err("Compare needs at least 2 results. You have added 1. Add another share link or exported results file.".to_owned())
+    );
+    let none = comparison(Mode::System, Vec::new());
+    assert_eq!(
+        none.readiness(),
+        Err("Compare needs at least 2 results. You have added 0. Add another share link or exported results file.".to_owned())
+    );
+    assert_eq!(board_of_three().readiness(), Ok(()));
+    assert_eq!(system_of_three().readiness(), Ok(()));
+    assert_eq!(then_and_now_pair().readiness(), Ok(()));
+
+    // Then and now with three results.
+    let mut three = then_and_now_pair();
+    three.entries.push(entry(
+        "",
+        TORBAY,
+        Role::Unspecified,
+        Some(day(2023, 10, 1)),
+        JANE,
+    ));
+    let reason = "Then and now compares 2 results of the same organisation. You have added 3. Remove results until 2 are left, or choose another kind of comparison.";
+    assert_eq!(three.readiness(), Err(reason.to_owned()));
+    assert_eq!(then_and_now(&three), Err(reason.to_owned()));
+    // The same three are fine as a board.
+    three.mode = Mode::Board;
+    assert_eq!(three.readiness(), Ok(()));
+
+    // A result without a date.
+    let mut undated = then_and_now_pair();
+    undated.entries[1].date = None;
+    assert_eq!(
+        undated.readiness(),
+        Err("Then and now needs the date of both results, and at least one of these results has no date. Choose another kind of comparison.".to_owned())
+    );
+
+    // Both on the same day.
+    let mut same_day = then_and_now_pair();
+    same_day.entries[1].date = Some(day(2025, 6, 1));
+    assert_eq!(
+        same_day.readiness(),
+        Err("Both results are dated 1 June 2025. Then and now needs results from 2 different dates.".to_owned())
+    );
+}
+
+#[test]
+fn the_suggested_mode_follows_organisations_and_dates() {
+    let at = |org: &str, date: Option<Date>| entry("", org, Role::Unspecified, date, JANE);
+    let (june, march) = (Some(day(2025, 6, 1)), Some(day(2025, 3, 4)));
+    let suggest = |entries: &[Entry]| Comparison::suggested_mode(entries);
+
+    // One organisation (however it is written), two dates: then and now.
+    assert_eq!(
+        suggest(&[at("RX1", june), at("  rx1 ", march)]),
+        Mode::ThenAndNow
+    );
+    // The same day, or a date missing: a board.
+    assert_eq!(suggest(&[at("RX1", june), at("RX1", june)]), Mode::Board);
+    assert_eq!(suggest(&[at("RX1", june), at("RX1", None)]), Mode::Board);
+    // Two dates but only one organisation given: a board.
+    assert_eq!(suggest(&[at("RX1", june), at("", march)]), Mode::Board);
+    // Three results of one organisation: a board, whatever the dates.
+    assert_eq!(
+        suggest(&[at("RX1", june), at("RX1", march), at("RX1", None)]),
+        Mode::Board
+    );
+    // Two or more organisations: a system, even with unnamed ones among them.
+    assert_eq!(suggest(&[at("RX1", june), at("RR8", march)]), Mode::System);
+    assert_eq!(
+        suggest(&[at("RX1", None), at("", None), at("RR8", None)]),
+        Mode::System
+    );
+    // No organisations, or nothing at all: a board.
+    assert_eq!(suggest(&[at("", june), at("", march)]), Mode::Board);
+    assert_eq!(suggest(&[]), Mode::Board);
+
+    assert!(!organisations_differ(&at("RX1", None), &at(" rx1", None)));
+    assert!(organisations_differ(&at("RX1", None), &at("RR8", None)));
+    assert!(!organisations_differ(&at("", None), &at("RR8", None)));
+}
+
+#[test]
+fn modes_are_named_for_people_and_keyed_for_files() {
+    assert_eq!(
+        Mode::ALL.map(Mode::key),
+        ["board", "system", "then-and-now"]
+    );
+    assert_eq!(
+        Mode::ALL.map(Mode::name),
+        [
+            "Board members",
+            "Organisations across a system",
+            "Then and now"
+        ]
+    );
+    assert!(Mode::System.hint().contains("not ranked"));
+    assert_eq!(Mode::default(), Mode::Board);
+}
+
+#[test]
+fn entries_from_shared_results_keep_levels_label_and_date_but_not_notes() {
+    let mut answers = Answers::from_responses(responses(JANE));
+    answers.notes[0] = "Ask the CIO.".to_owned();
+    let result = SharedResult::new(
+        default_assessment(),
+        answers,
+        Some(Label {
+            organisation: LEEDS.to_owned(),
+            role: Role::Executive,
+        }),
+        Some(day(2025, 3, 4)),
+    )
+    .unwrap();
+    let long_name = format!("  {}  ", "é".repeat(70));
+    let entry_from = Entry::from_shared(&result, &long_name);
+    assert_eq!(entry_from.name, "é".repeat(MAX_NAME_CHARS));
+    assert_eq!(
+        Entry {
+            name: String::new(),
+            ..entry_from.clone()
+        },
+        entry("", LEEDS, Role::Executive, Some(day(2025, 3, 4)), JANE)
+    );
+    let unlabelled = Entry::from_shared(&shared(JANE, None, Role::Unspecified, None), "");
+    assert_eq!(unlabelled, entry("", "", Role::Unspecified, None, JANE));
+
+    assert_eq!(clip_name("  Jane Smith\n"), "Jane Smith");
+    assert_eq!(clip_name(&"x".repeat(61)).len(), 60);
+
+    // The same result whatever the chair called it, and whatever the case
+    // of its organisation.
+    let a = entry("Jane", "RX1 Trust", Role::Executive, None, JANE);
+    let b = entry("Dr Smith", " rx1 trust ", Role::Executive, None, JANE);
+    assert!(a.same_result(&b));
+    for other in [
+        entry("Jane", "RX1 Trust", Role::NonExecutive, None, JANE),
+        entry(
+            "Jane",
+            "RX1 Trust",
+            Role::Executive,
+            Some(day(2025, 1, 1)),
+            JANE,
+        ),
+        entry("Jane", "RX2 Trust", Role::Executive, None, JANE),
+        entry("Jane", "RX1 Trust", Role::Executive, None, EXEC_2),
+    ] {
+        assert!(!a.same_result(&other), "{other:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Then and now
+// ---------------------------------------------------------------------------
+
+#[test]
+fn changes_between_two_answers() {
+    let level = |l| Some(Response::Level(l));
+    let dk = Some(Response::DontKnow);
+    let cases = [
+        (level(Siloed), level(Embedded), Change::Up(1), "Up 1 level"),
+        (level(Absent), level(Embedded), Change::Up(2), "Up 2 levels"),
+        (
+            level(Embedded),
+            level(Siloed),
+            Change::Down(1),
+            "Down 1 level",
+        ),
+        (
+            level(Embedded),
+            level(Absent),
+            Change::Down(2),
+            "Down 2 levels",
+        ),
+        (level(Siloed), level(Siloed), Change::Same, "No change"),
+        (dk, dk, Change::Same, "No change"),
+        (dk, level(Absent), Change::NowKnown, "Now answered"),
+        (level(Embedded), dk, Change::NowUnknown, "Now don’t know"),
+        (None, None, Change::Same, "No change"),
+    ];
+    for (then, now, change, label) in cases {
+        assert_eq!(Change::between(then, now), change, "{then:?} -> {now:?}");
+        assert_eq!(change.label(), label);
+    }
+}
+
+#[test]
+fn then_is_the_earlier_date_whichever_was_added_first() {
+    // Added later first: the second entry is then.
+    assert_eq!(then_and_now(&then_and_now_pair()), Ok((1, 0)));
+    let mut swapped = then_and_now_pair();
+    swapped.entries.reverse();
+    assert_eq!(then_and_now(&swapped), Ok((0, 1)));
+    // A day apart is enough.
+    let mut close = then_and_now_pair();
+    close.entries[1].date = Some(day(2025, 5, 31));
+    assert_eq!(then_and_now(&close), Ok((1, 0)));
+
+    let pair = then_and_now_pair();
+    let changes: Vec<String> = (0..13)
+        .map(|q| {
+            Change::between(pair.entries[1].responses[q], pair.entries[0].responses[q]).label()
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            "No change",      // Q1 S -> S
+            "Up 1 level",     // Q2 S -> E
+            "Up 2 levels",    // Q3 A -> E
+            "No change",      // Q4 D -> D
+            "Now answered",   // Q5 D -> S
+            "Now don’t know", // Q6 S -> D
+            "Up 1 level",     // Q7 A -> S
+            "No change",      // Q8 E -> E
+            "Up 2 levels",    // Q9 A -> E
+            "Down 2 levels",  // Q10 E -> A
+            "Down 1 level",   // Q11 S -> A
+            "No change",      // Q12 S -> S
+            "Up 1 level",     // Q13 S -> E
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Gathering results from pasted text and files
+// ---------------------------------------------------------------------------
+
+const ASK_AGAIN: &str =
+    "Ask the sender to copy the whole link again, or to send the results as a file.";
+const NOT_A_LINK: &str = "This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.";
+const NO_SHARE_CODE: &str = "This results file has no share code, so it cannot be compared. Open the results again and download a new JSON file, or paste the results link instead.";
+const NOT_RESULTS_FILE: &str = "This file is not a results file from this self-assessment. Choose a JSON file downloaded from a results page or a comparison, or paste results links instead.";
+
+fn incomplete() -> String {
+    format!("This link is incomplete. It may have been cut off when it was copied. {ASK_AGAIN}")
+}
+
+fn already_added(results: &str) -> String {
+    format!(
+        "Already added (the same answers, organisation, role and date as result {results}), so it was not added again."
+    )
+}
+
+fn problem(source: &str, message: &str) -> Problem {
+    Problem {
+        source: source.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+/// A share payload for the default assessment's id with another content
+/// version (all Siloed, no date or label), built from the wire format.
+fn payload_with_content_version(version: u16) -> String {
+    let mut body = vec![0];
+    body.extend(assessment_hash(default_assessment().id).to_be_bytes());
+    body.extend(version.to_be_bytes());
+    // 13 answers, Siloed (code 2, bits 10): three full bytes and one in the
+    // high bits of the last.
+    body.extend([13, 0xaa, 0xaa, 0xaa, 0x80]);
+    seal(1, &body)
+}
+
+#[test]
+fn pasted_lines_add_the_good_results_and_name_each_bad_line() {
+    let date = Some(day(2025, 3, 4));
+    let org = Some(LEEDS);
+    let p1 = payload(JANE, org, Role::Executive, date);
+    let p2 = payload(EXEC_2, org, Role::Executive, date);
+    let p3 = payload(NON_EXEC, org, Role::NonExecutive, date);
+    let p4 = payload("SSSSSSSSSSSSS", org, Role::NonExecutive, date);
+    let p5 = payload("EEEEEEEEEEEEE", org, Role::Unspecified, date);
+    let p6 = payload("AAAAAAAAAAAAA", org, Role::Executive, date);
+    let p7 = payload("DDDDDDDDDDDDD", org, Role::Executive, date);
+    let p8 = payload("ASASASASASASA", org, Role::NonExecutive, date);
+    let edited = {
+        // One character in the middle of the body changed.
+        let mut bytes = payload("ESESESESESESE", org, Role::Executive, date).into_bytes();
+        bytes[12] = if bytes[12] == b'Q' { b'R' } else { b'Q' };
+        String::from_utf8(bytes).unwrap()
+    };
+    let cut = &p3[..p3.len() - 3];
+    let unknown_assessment = {
+        let mut body = body_of(&p5);
+        body[1..3].copy_from_slice(&assessment_hash("another-assessment").to_be_bytes());
+        seal(1, &body)
+    };
+    let lines = [
+        format!("Jane Smith (Chair): {BASE}#r={p1}"), // 1 added
+        String::new(),                                // 2 blank
+        format!("{BASE}#r={p2}."),                    // 3 added
+        format!("<{BASE}#r={p4}>"),                   // 4 added
+        "please see the board papers".to_owned(),     // 5 not a link
+        format!("{BASE}#r=AQ8+HAAkAQ"),               // 6 bad characters
+        format!("{BASE}#r={cut}"),                    // 7 cut off
+        format!("Dr Jane Smith – {BASE}#r={p1}"),     // 8 duplicate of 1
+        "   ".to_owned(),                             // 9 blank
+        format!("Bob Jones, Non-executive — ({BASE}#r={p5}),"), // 10 added
+        p6.clone(),                                   // 11 bare code, added
+        format!("{BASE}#r={}", payload_with_content_version(2)), // 12 newer questions
+        format!("{BASE}#r={}", payload_with_content_version(0)), // 13 older questions
+        format!("{BASE}#r={unknown_assessment}"),     // 14 another assessment
+        format!("Trust board: https://apps.example.nhs.uk/httpd/assess/#r={p7}"), // 15 added
+        format!("{BASE}#r={edited}"),                 // 16 damaged
+        format!("Ann Lee:\u{a0}intranet.example.nhs.uk/assess/#r={p8}"), // 17 added
+        format!("Raj Patel\u{2003}#r={p3}"),          // 18 added
+    ];
+    let text = lines.join("\n");
+    let mut collection = Collection::default();
+    assert_eq!(collection.add_text(&text, Origin::Pasted), 8);
+    assert_eq!(
+        collection.problems,
+        [
+            problem("Line 5", NOT_A_LINK),
+            problem(
+                "Line 6",
+                &format!(
+                    "This link contains characters that cannot be part of a results link. It may have been changed when it was copied or sent. {ASK_AGAIN}"
+                )
+            ),
+            problem("Line 7", &incomplete()),
+            problem("Line 8", &already_added("1")),
+            problem(
+                "Line 12",
+                "This link was made with a newer version of the questions (version 2) than this page has (version 1). Refresh the page to get the latest version and try again, or ask the sender to send the results as a file."
+            ),
+            problem(
+                "Line 13",
+                "This link was made with an older version of the questions (version 0). This page has version 1, and the answers cannot be matched to its questions. Ask the sender to send the results as a file, or start your own assessment."
+            ),
+            problem(
+                "Line 14",
+                "This link is for an assessment this page does not have. Check you opened it on the same website the sender used, or ask the sender to send the results as a file."
+            ),
+            problem(
+                "Line 16",
+                &format!(
+                    "This link has been changed or damaged, so we cannot show the results. {ASK_AGAIN}"
+                )
+            ),
+        ]
+    );
+    assert_eq!(
+        collection.entries,
+        [
+            entry("Jane Smith (Chair)", LEEDS, Role::Executive, date, JANE),
+            entry("", LEEDS, Role::Executive, date, EXEC_2),
+            entry("", LEEDS, Role::NonExecutive, date, "SSSSSSSSSSSSS"),
+            entry(
+                "Bob Jones, Non-executive",
+                LEEDS,
+                Role::Unspecified,
+                date,
+                "EEEEEEEEEEEEE"
+            ),
+            entry("", LEEDS, Role::Executive, date, "AAAAAAAAAAAAA"),
+            entry("Trust board", LEEDS, Role::Executive, date, "DDDDDDDDDDDDD"),
+            entry("Ann Lee", LEEDS, Role::NonExecutive, date, "ASASASASASASA"),
+            entry("Raj Patel", LEEDS, Role::NonExecutive, date, NON_EXEC),
+        ]
+    );
+    assert_eq!(collection.assessment, Some(default_assessment()));
+    // Share links alone choose no mode: it follows the results (one
+    // organisation, one date: a board).
+    assert_eq!(collection.chosen_mode, None);
+    assert_eq!(collection.mode(), Mode::Board);
+    let shown = collection.comparison().expect("a comparison");
+    assert_eq!(shown.entries, collection.entries);
+
+    // The next input replaces the problems.
+    assert_eq!(
+        collection.add_text(&format!("{BASE}#r={p2}"), Origin::Pasted),
+        0
+    );
+    assert_eq!(
+        collection.problems,
+        [problem("Line 1", &already_added("2"))]
+    );
+    assert_eq!(collection.add_text("\n\n", Origin::Pasted), 0);
+    assert_eq!(
+        collection.problems,
+        [problem(
+            "The pasted text",
+            "Paste at least one results link, one per line."
+        )]
+    );
+}
+
+#[test]
+fn names_and_links_are_split_whatever_the_punctuation() {
+    let p = payload(JANE, Some(LEEDS), Role::Executive, None);
+    let url = format!("{BASE}#r={p}");
+    let cases = [
+        (format!("Jane Smith (Chair): {url}"), "Jane Smith (Chair)"),
+        (format!("Jane Smith, Chair: {url}"), "Jane Smith, Chair"),
+        (format!("Jane Smith:{url}"), "Jane Smith"),
+        (format!("Jane Smith - {url}"), "Jane Smith"),
+        (format!("Jane Smith – <{url}>"), "Jane Smith"),
+        (format!("Jane Smith [{url}]"), "Jane Smith"),
+        (format!("Jane Smith ({url})."), "Jane Smith"),
+        (format!("  {url};  "), ""),
+        (format!("{url}\" "), ""),
+        (format!("\"{url}\""), ""),
+        (format!("Jane Smith\u{a0}–\u{a0}{url}"), "Jane Smith"),
+        (format!("Jane\u{3000}#r={p}"), "Jane"),
+        (format!("#r={p}"), ""),
+        (p.clone(), ""),
+    ];
+    for (line, name) in cases {
+        let mut collection = Collection::default();
+        assert_eq!(collection.add_text(&line, Origin::Pasted), 1, "{line}");
+        assert_eq!(collection.problems, Vec::<Problem>::new(), "{line}");
+        assert_eq!(collection.entries[0].name, name, "{line}");
+        assert_eq!(collection.entries[0].responses, responses(JANE));
+    }
+    // Names are cut to 60 characters.
+    let mut collection = Collection::default();
+    collection.add_text(&format!("{} {url}", "N".repeat(100)), Origin::Pasted);
+    assert_eq!(collection.entries[0].name, "N".repeat(60));
+}
+
+#[test]
+fn an_empty_link_or_a_link_to_nothing_says_so() {
+    let mut collection = Collection::default();
+    collection.add_text(
+        &format!(
+            "{BASE}#r=\n{BASE}#r= and more\nr={}",
+            payload(JANE, None, Role::Unspecified, None)
+        ),
+        Origin::Pasted,
+    );
+    let empty = format!("This link does not contain any results. {ASK_AGAIN}");
+    assert_eq!(
+        collection.problems,
+        [
+            problem("Line 1", &empty),
+            problem("Line 2", &empty),
+            // A bare code with its "r=" but no '#' is not taken for one.
+            problem("Line 3", NOT_A_LINK),
+        ]
+    );
+    assert!(collection.entries.is_empty());
+    assert_eq!(collection.assessment, None);
+    assert_eq!(collection.comparison(), None);
+}
+
+#[test]
+fn a_compare_link_adds_every_result_it_holds_and_its_mode() {
+    let system = system_of_three();
+    let compare_link = compare_codec::link(BASE, &compare_codec::encode(&system));
+    let mut collection = Collection::default();
+    assert_eq!(
+        collection.add_text(&format!("Our ICS: {compare_link}\n"), Origin::Pasted),
+        3
+    );
+    assert_eq!(collection.problems, Vec::<Problem>::new());
+    assert_eq!(collection.entries, system.entries);
+    assert_eq!(collection.chosen_mode, Some(Mode::System));
+    assert_eq!(collection.comparison(), Some(system.clone()));
+
+    // Again: every one is a duplicate.
+    assert_eq!(collection.add_text(&compare_link, Origin::Pasted), 0);
+    assert_eq!(
+        collection.problems,
+        [problem("Line 1", &already_added("1, 2, 3"))]
+    );
+
+    // A compare link of a board added to results gathered so far: its
+    // results join them, and the mode is still the one they suggest.
+    let mut collection = Collection::default();
+    collection.add_text(
+        &link(THEN, Some(LEEDS), Role::NonExecutive, None),
+        Origin::Pasted,
+    );
+    let board_link = compare_codec::link(BASE, &compare_codec::encode(&board_of_three()));
+    assert_eq!(collection.add_text(&board_link, Origin::Pasted), 3);
+    assert_eq!(collection.chosen_mode, None);
+    assert_eq!(collection.entries.len(), 4);
+    assert_eq!(collection.entries[1..], board_of_three().entries[..]);
+
+    // Removing results: the last one out forgets the assessment and mode.
+    let mut collection = Collection::from_comparison(system_of_three());
+    assert_eq!(collection.chosen_mode, Some(Mode::System));
+    collection.remove(7);
+    assert_eq!(collection.entries.len(), 3);
+    collection.remove(1);
+    assert_eq!(
+        collection
+            .entries
+            .iter()
+            .map(|e| e.organisation.as_str())
+            .collect::<Vec<_>>(),
+        [AIREDALE, LEEDS_TRUST]
+    );
+    collection.remove(0);
+    collection.remove(0);
+    assert_eq!(collection.assessment, None);
+    assert_eq!(collection.chosen_mode, None);
+    assert_eq!(collection.comparison(), None);
+}
+
+#[test]
+fn a_damaged_compare_link_says_it_is_a_compare_link() {
+    let payload = compare_codec::encode(&board_of_three());
+    let cut = &payload[..payload.len() - 10];
+    let mut collection = Collection::default();
+    let text = format!("{BASE}#c={cut}\n{BASE}#c=garbage");
+    assert_eq!(collection.add_text(&text, Origin::Pasted), 0);
+    assert_eq!(
+        collection.problems,
+        [
+            problem(
+                "Line 1",
+                &format!(
+                    "This compare link is incomplete. It may have been cut off when it was copied. {ASK_AGAIN}"
+                )
+            ),
+            problem(
+                "Line 2",
+                &format!(
+                    "This compare link has been changed or damaged, so we cannot show the results. {ASK_AGAIN}"
+                )
+            ),
+        ]
+    );
+}
+
+#[test]
+fn exported_json_files_are_read_back_by_their_code() {
+    // A results file, with a label that tries to look like a compare code:
+    // JSON escapes its quotes, so it cannot be mistaken for one.
+    let organisation = "Airedale \", \"compare_code\": \"AAAA";
+    let date = Some(day(2026, 11, 21));
+    let result = shared(THEN, Some(organisation), Role::NonExecutive, date);
+    let meta = ExportMeta {
+        organisation: Some(organisation.to_owned()),
+        role: Some("Non-executive".to_owned()),
+        date: Some("2026-11-21".to_owned()),
+        share_code: Some(share::encode(&result)),
+    };
+    let results_file = export::json(default_assessment(), result.answers(), &meta);
+    let mut collection = Collection::default();
+    assert_eq!(
+        collection.add_text(&results_file, Origin::File("airedale.json")),
+        1
+    );
+    assert_eq!(collection.problems, Vec::<Problem>::new());
+    assert_eq!(
+        collection.entries,
+        [entry("", organisation, Role::NonExecutive, date, THEN)]
+    );
+    // The same file again is a duplicate, named by the file.
+    assert_eq!(
+        collection.add_text(&results_file, Origin::File("again.json")),
+        0
+    );
+    assert_eq!(
+        collection.problems,
+        [problem("File again.json", &already_added("1"))]
+    );
+
+    // A comparison file: every result, and the comparison's mode.
+    let board = board_of_three();
+    let comparison_file = compare_export::json(&board);
+    let mut collection = Collection::default();
+    assert_eq!(
+        collection.add_text(&comparison_file, Origin::File("board.json")),
+        3
+    );
+    assert_eq!(collection.problems, Vec::<Problem>::new());
+    assert_eq!(collection.comparison(), Some(board.clone()));
+
+    // With a byte order mark and blank lines before it, pasted.
+    let mut collection = Collection::default();
+    let pasted = format!("\u{feff}\n  {comparison_file}");
+    assert_eq!(collection.add_text(&pasted, Origin::Pasted), 3);
+    assert_eq!(collection.chosen_mode, Some(Mode::Board));
+
+    // A results file saved without a share code.
+    let old = export::json(
+        default_assessment(),
+        result.answers(),
+        &ExportMeta {
+            share_code: None,
+            ..meta
+        },
+    );
+    let mut collection = Collection::default();
+    assert_eq!(collection.add_text(&old, Origin::File("old.json")), 0);
+    assert_eq!(
+        collection.problems,
+        [problem("File old.json", NO_SHARE_CODE)]
+    );
+    assert_eq!(collection.add_text(&old, Origin::Pasted), 0);
+    assert_eq!(
+        collection.problems,
+        [problem("The pasted text", NO_SHARE_CODE)]
+    );
+    let blank = r#"{"format": "digital-board-assessment-result", "share_code": ""}"#;
+    collection.add_text(blank, Origin::File("blank.json"));
+    assert_eq!(
+        collection.problems,
+        [problem("File blank.json", NO_SHARE_CODE)]
+    );
+
+    // JSON that is not ours.
+    collection.add_text(
+        "{\"name\": \"not-results\", \"version\": \"1.0.0\"}\n",
+        Origin::File("package.json"),
+    );
+    assert_eq!(
+        collection.problems,
+        [problem("File package.json", NOT_RESULTS_FILE)]
+    );
+
+    // A results file whose code is damaged: the share codec's reason.
+    let damaged = results_file.replacen("\"share_code\": \"", "\"share_code\": \"x", 1);
+    collection.add_text(&damaged, Origin::File("damaged.json"));
+    assert_eq!(collection.problems.len(), 1);
+    assert_eq!(collection.problems[0].source, "File damaged.json");
+    assert!(
+        collection.problems[0]
+            .message
+            .starts_with("This link has been changed or damaged"),
+        "{:?}",
+        collection.problems
+    );
+    assert!(collection.entries.is_empty());
+}
+
+#[test]
+fn text_files_are_read_line_by_line_and_files_without_links_say_so() {
+    let good = link(JANE, Some(AIREDALE), Role::Unspecified, None);
+    let mut collection = Collection::default();
+    let file = format!("Harrogate: {good}\r\nnot a link\r\n\r\n");
+    assert_eq!(collection.add_text(&file, Origin::File("links.txt")), 1);
+    assert_eq!(
+        collection.problems,
+        [problem("File links.txt, line 2", NOT_A_LINK)]
+    );
+    assert_eq!(collection.entries[0].name, "Harrogate");
+
+    collection.add_text(
+        "Minutes of the board\n\nItem 1\n",
+        Origin::File("minutes.txt"),
+    );
+    assert_eq!(
+        collection.problems,
+        [
+            problem("File minutes.txt, line 1", NOT_A_LINK),
+            problem("File minutes.txt, line 3", NOT_A_LINK),
+        ]
+    );
+    collection.add_text("", Origin::File("empty.txt"));
+    assert_eq!(
+        collection.problems,
+        [problem(
+            "File empty.txt",
+            "This file does not contain any results links or results. Choose a results file (.json) downloaded from this self-assessment, or a text file of results links."
+        )]
+    );
+    collection.add_text("", Origin::Pasted);
+    assert_eq!(
+        collection.problems,
+        [problem(
+            "The pasted text",
+            "Paste at least one results link, one per line."
+        )]
+    );
+    assert_eq!(collection.entries.len(), 1);
+}
+
+#[test]
+fn a_comparison_holds_at_most_500_results() {
+    // 501 different results: the same answers on 501 different days.
+    let lines: Vec<String> = (0..=MAX_ENTRIES as u16)
+        .map(|days| link(JANE, None, Role::Unspecified, Some(Date::from_days(days))))
+        .collect();
+    assert_eq!(lines.len(), 501);
+    let mut collection = Collection::default();
+    assert_eq!(collection.add_text(&lines.join("\n"), Origin::Pasted), 500);
+    assert_eq!(
+        collection.problems,
+        [problem(
+            "Line 501",
+            "A comparison can hold up to 500 results, so the rest were not added."
+        )]
+    );
+    assert_eq!(
+        collection.entries.last().and_then(|e| e.date),
+        Some(Date::from_days(499))
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The compare link
+// ---------------------------------------------------------------------------
+
+fn decode(payload: &str) -> Result<Comparison, ShareError> {
+    compare_codec::decode(payload, ASSESSMENTS)
+}
+
+#[test]
+fn comparisons_round_trip_in_every_mode() {
+    let june = Some(day(2025, 6, 1));
+    let entries = vec![
+        entry("Jane Smith", LEEDS, Role::Executive, june, JANE),
+        entry("", LEEDS, Role::NonExecutive, None, EXEC_2),
+        entry(
+            "Siân Owen — Cadeirydd 🏥",
+            "Ysbyty Gwynedd, Betsi Cadwaladr",
+            Role::Unspecified,
+            Some(day(2020, 1, 1)),
+            NON_EXEC,
+        ),
+        entry("", "", Role::Executive, Some(day(2199, 6, 6)), THEN),
+        entry(
+            "<script>alert(1)</script>",
+            "Ysbyty Gwynedd, Betsi Cadwaladr",
+            Role::NonExecutive,
+            june,
+            NOW,
+        ),
+        entry(
+            "=cmd|' /C calc'!A0",
+            "",
+            Role::Unspecified,
+            None,
+            "DDDDDDDDDDDDD",
+        ),
+        entry("", "RX1", Role::Executive, june, "EEEEEEEEEEEEE"),
+        entry("👩🏽‍⚕️", "RX1", Role::Executive, june, "AAAAAAAAAAAAA"),
+        entry("", "rx1", Role::Executive, june, "SSSSSSSSSSSSS"),
+    ];
+    for mode in Mode::ALL {
+        for count in 1..=entries.len() {
+            let original = comparison(mode, entries[..count].to_vec());
+            let payload = compare_codec::encode(&original);
+            assert!(
+                payload
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            );
+            assert_eq!(decode(&payload), Ok(original), "{mode:?}, {count} results");
+        }
+    }
+    for comparison in [board_of_three(), system_of_three(), then_and_now_pair()] {
+        let payload = compare_codec::encode(&comparison);
+        assert_eq!(decode(&payload), Ok(comparison));
+    }
+}
+
+#[test]
+fn random_comparisons_round_trip() {
+    let mut rng = Rng(0xc0_3a4e);
+    for _ in 0..500 {
+        let count = 1 + rng.below(14);
+        let mut entries: Vec<Entry> = Vec::new();
+        for _ in 0..count {
+            let organisation = match rng.below(3) {
+                0 => String::new(),
+                1 => entries
+                    .last()
+                    .map_or(String::new(), |e| e.organisation.clone()),
+                _ => rng.text(12).trim().to_owned(),
+            };
+            entries.push(Entry {
+                name: clip_name(&rng.text(15)),
+                organisation,
+                role: rng.pick(&Role::ALL),
+                date: (rng.below(3) > 0).then(|| Date::from_days(rng.next() as u16)),
+                responses: responses(&rng.pattern()),
+            });
+        }
+        let original = comparison(rng.pick(&Mode::ALL), entries);
+        assert_eq!(decode(&compare_codec::encode(&original)), Ok(original));
+    }
+}
+
+#[test]
+fn names_and_organisations_are_trimmed_and_capped_in_the_link() {
+    let long = comparison(
+        Mode::System,
+        vec![
+            // 150 two-byte characters are 300 bytes: cut at 254, a whole
+            // character under the 255-byte cap.
+            entry(
+                &"é".repeat(150),
+                &"a".repeat(300),
+                Role::Unspecified,
+                None,
+                JANE,
+            ),
+            entry("  Jane  ", "  RX1  ", Role::Executive, None, JANE),
+        ],
+    );
+    let decoded = decode(&compare_codec::encode(&long)).unwrap();
+    assert_eq!(decoded.entries[0].name, "é".repeat(127));
+    assert_eq!(decoded.entries[0].organisation, "a".repeat(255));
+    assert_eq!(decoded.entries[1].name, "Jane");
+    assert_eq!(decoded.entries[1].organisation, "RX1");
+}
+
+#[test]
+fn the_link_follows_the_documented_layout() {
+    let bare = |organisation: &str| entry("", organisation, Role::Unspecified, None, JANE);
+    // Body: mode, hash (2), content version (2), question count, result
+    // count = 7 bytes; each result with no name, date or organisation is its
+    // flags and 4 bytes of answers = 5. Two: 17 bytes. Sealed with version,
+    // length and checksum: 21 bytes, 7 groups of 3, 28 characters.
+    let two = comparison(Mode::Board, vec![bare(""), bare("")]);
+    let payload = compare_codec::encode(&two);
+    assert_eq!(payload.len(), 28);
+    let body = body_of(&payload);
+    assert_eq!(body.len(), 17);
+    assert_eq!(body[0], 0, "board");
+    assert_eq!(
+        &body[1..3],
+        &assessment_hash(default_assessment().id).to_be_bytes()
+    );
+    assert_eq!(&body[3..5], &default_assessment().version.to_be_bytes());
+    assert_eq!((body[5], body[6]), (13, 2));
+    // Jane's answers A E E S | S D A S | D E D A | E: codes 1 3 3 2, 2 0 1 2,
+    // 0 3 0 1, 3 then spare zero bits.
+    assert_eq!(
+        &body[7..12],
+        &[
+            0,
+            0b01_11_11_10,
+            0b10_00_01_10,
+            0b00_11_00_01,
+            0b11_00_00_00
+        ]
+    );
+
+    // Organisation "RX1" on both: the first carries it (1 + 3 bytes), the
+    // second only says "as before". Body 21 bytes, sealed 25: 8 groups of
+    // 3 (32 characters) and one byte left (2 characters) = 34.
+    let same = comparison(Mode::System, vec![bare("RX1"), bare("RX1")]);
+    let payload = compare_codec::encode(&same);
+    assert_eq!(payload.len(), 34);
+    let body = body_of(&payload);
+    assert_eq!(body[0], 1, "system");
+    assert_eq!(body[7], 0b1_0000, "has an organisation");
+    assert_eq!(&body[12..16], &[3, b'R', b'X', b'1']);
+    assert_eq!(body[16], 0b10_0000, "the same organisation as before");
+    // Different organisations: 25 bytes, sealed 29 = 9 groups (36) + 2 bytes (3) = 39.
+    let different = comparison(Mode::System, vec![bare("RX1"), bare("RX2")]);
+    assert_eq!(compare_codec::encode(&different).len(), 39);
+
+    // An executive with a date and a name: role 1, date bit 4, name bit 8.
+    let named = comparison(
+        Mode::ThenAndNow,
+        vec![entry(
+            "Jo",
+            "",
+            Role::Executive,
+            Some(Date::from_days(0x0102)),
+            JANE,
+        )],
+    );
+    let body = body_of(&compare_codec::encode(&named));
+    assert_eq!(body[0], 2, "then and now");
+    assert_eq!(body[7], 0b1101);
+    assert_eq!(&body[8..10], &[1, 2]);
+    assert_eq!(&body[14..], &[2, b'J', b'o']);
+}
+
+#[test]
+fn a_board_of_twelve_and_a_system_of_twelve_fit_in_a_link() {
+    let names = [
+        ("Chair", Role::NonExecutive),
+        ("Chief executive", Role::Executive),
+        ("Director of finance", Role::Executive),
+        ("Chief nursing officer", Role::Executive),
+        ("Medical director", Role::Executive),
+        ("Chief digital information officer", Role::Executive),
+        ("Chief operating officer", Role::Executive),
+        ("Non-executive director 1", Role::NonExecutive),
+        ("Non-executive director 2", Role::NonExecutive),
+        ("Non-executive director 3", Role::NonExecutive),
+        ("Non-executive director 4", Role::NonExecutive),
+        ("Non-executive director 5", Role::NonExecutive),
+    ];
+    let mut rng = Rng(12);
+    let date = Some(day(2025, 5, 20));
+    let board = comparison(
+        Mode::Board,
+        names
+            .iter()
+            .map(|&(name, role)| entry(name, ROYAL_DEVON, role, date, &rng.pattern()))
+            .collect(),
+    );
+    let link = compare_codec::link(BASE, &compare_codec::encode(&board));
+    // Body: 7 bytes of header; each member flags 1 + date 2 + answers 4 +
+    // name length 1 = 8 bytes, 96 in all, plus the names' 252 characters
+    // (5 + 15 + 19 + 21 + 16 + 33 + 23 + 5 × 24); the organisation once,
+    // 1 + 54. 7 + 96 + 252 + 55 = 410 bytes. Sealed: version, a two-byte
+    // length (412), checksum: 415 bytes = 138 groups of 3 (552 characters)
+    // and one byte (2) = 554 characters. The base is 57 characters, then
+    // "#c=": 614 in all.
+    assert_eq!(BASE.len(), 57);
+    assert_eq!(link.len(), 614, "{link}");
+    assert!(link.len() <= MAX_LINK_CHARS);
+    assert_eq!(
+        decode(compare_codec::payload_from_fragment(&link[BASE.len()..]).unwrap()),
+        Ok(board)
+    );
+
+    // Twelve trusts of an integrated care system, by their full names.
+    let trusts = [
+        "Airedale NHS Foundation Trust",
+        "Bradford Teaching Hospitals NHS Foundation Trust",
+        "Calderdale and Huddersfield NHS Foundation Trust",
+        "Harrogate and District NHS Foundation Trust",
+        "Leeds Teaching Hospitals NHS Trust",
+        "Mid Yorkshire Teaching NHS Trust",
+        "Leeds and York Partnership NHS Foundation Trust",
+        "Leeds Community Healthcare NHS Trust",
+        "Bradford District Care NHS Foundation Trust",
+        "South West Yorkshire Partnership NHS Foundation Trust",
+        "Yorkshire Ambulance Service NHS Trust",
+        ROYAL_DEVON,
+    ];
+    let system = comparison(
+        Mode::System,
+        trusts
+            .iter()
+            .map(|&trust| entry("", trust, Role::Unspecified, date, &rng.pattern()))
+            .collect(),
+    );
+    let link = compare_codec::link(BASE, &compare_codec::encode(&system));
+    assert!(link.len() <= MAX_LINK_CHARS, "{} characters", link.len());
+    assert_eq!(
+        decode(compare_codec::payload_from_fragment(&link[BASE.len()..]).unwrap()),
+        Ok(system)
+    );
+}
+
+#[test]
+fn links_and_fragments() {
+    assert_eq!(
+        compare_codec::link("https://example.nhs.uk/assess/#r=old", "AbC-_"),
+        "https://example.nhs.uk/assess/#c=AbC-_"
+    );
+    assert_eq!(compare_codec::payload_from_fragment("#c=AbC"), Some("AbC"));
+    assert_eq!(compare_codec::payload_from_fragment("c=AbC"), Some("AbC"));
+    assert_eq!(compare_codec::payload_from_fragment("#r=AbC"), None);
+    assert_eq!(compare_codec::payload_from_fragment(""), None);
+}
+
+#[test]
+fn json_code_reads_only_the_code_member() {
+    assert_eq!(json_code("https://x/#r=AAAA"), None);
+    assert_eq!(json_code(""), None);
+    assert_eq!(json_code("[1, 2]"), None);
+    assert_eq!(
+        json_code("\u{feff} \n{\"share_code\"  :\n \"AbC-_\"}"),
+        Some(Ok("r=AbC-_".to_owned()))
+    );
+    assert_eq!(
+        json_code("{\"compare_code\": \"XyZ\", \"share_code\": \"AbC\"}"),
+        Some(Ok("c=XyZ".to_owned()))
+    );
+    assert_eq!(
+        json_code("{\"share_code\": null}"),
+        Some(Err(NO_SHARE_CODE.to_owned()))
+    );
+    assert_eq!(
+        json_code("{\"share_code\": \"\"}"),
+        Some(Err(NO_SHARE_CODE.to_owned()))
+    );
+    assert_eq!(
+        json_code("{\"notes\": \"share_code\"}"),
+        Some(Err(NOT_RESULTS_FILE.to_owned()))
+    );
+    // A key with no colon after it is not the member: a results file from
+    // an organisation called "share_code" is still read.
+    let result = shared(JANE, Some("share_code"), Role::Executive, None);
+    let code = share::encode(&result);
+    let file = export::json(
+        default_assessment(),
+        result.answers(),
+        &ExportMeta {
+            organisation: Some("share_code".to_owned()),
+            share_code: Some(code.clone()),
+            ..ExportMeta::default()
+        },
+    );
+    assert!(file.find("\"share_code\"") < file.find("\"share_code\":"));
+    assert_eq!(json_code(&file), Some(Ok(format!("r={code}"))));
+    assert_eq!(
+        json_code("{\"x\": [\"share_code\"], \"share_code\": \"AbC\"}"),
+        Some(Ok("r=AbC".to_owned()))
+    );
+}
+
+#[test]
+fn every_prefix_of_a_compare_link_is_incomplete() {
+    let mut checked = 0;
+    for comparison in [board_of_three(), system_of_three(), then_and_now_pair()] {
+        let payload = compare_codec::encode(&comparison);
+        for end in 0..payload.len() {
+            let expected = if end == 0 {
+                ShareError::Empty
+            } else {
+                ShareError::Truncated
+            };
+            assert_eq!(decode(&payload[..end]), Err(expected), "{end} of {payload}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 150, "{checked}");
+}
+
+/// The body of a valid comparison of `count` bare results, up to and
+/// including the result count.
+fn compare_header(mode: u8, count: u8) -> Vec<u8> {
+    let mut body = vec![mode];
+    body.extend(assessment_hash(default_assessment().id).to_be_bytes());
+    body.extend(default_assessment().version.to_be_bytes());
+    body.extend([13, count]);
+    body
+}
+
+/// All Siloed: 13 answers in 4 bytes.
+const SILOED: [u8; 4] = [0xaa, 0xaa, 0xaa, 0x80];
+
+#[test]
+fn crafted_compare_links_are_refused_with_a_reason() {
+    let with = |extra: &[u8]| {
+        let mut body = compare_header(0, 1);
+        body.extend(extra);
+        seal(1, &body)
+    };
+    let bare_result = [&[0u8][..], &SILOED].concat();
+    assert!(decode(&with(&bare_result)).is_ok());
+
+    let other_assessment = {
+        let mut body = compare_header(0, 1);
+        body[1..3].copy_from_slice(&assessment_hash("another-assessment").to_be_bytes());
+        body.extend(&bare_result);
+        seal(1, &body)
+    };
+    let newer_content = {
+        let mut body = compare_header(0, 1);
+        body[3..5].copy_from_slice(&2u16.to_be_bytes());
+        body.extend(&bare_result);
+        seal(1, &body)
+    };
+    let wrong_count = {
+        let mut body = compare_header(0, 1);
+        body[5] = 12;
+        body.extend(&bare_result);
+        seal(1, &body)
+    };
+    let no_results = seal(1, &compare_header(0, 0));
+    // 501 results, as a varint: 0xf5 0x03.
+    let too_many = {
+        let mut body = compare_header(0, 0);
+        body.pop();
+        body.extend([0xf5, 0x03]);
+        seal(1, &body)
+    };
+    let cases: Vec<(String, ShareError)> = vec![
+        (seal(2, &[]), ShareError::UnknownFormat { version: 2 }),
+        (
+            {
+                let mut body = compare_header(3, 1);
+                body.extend(&bare_result);
+                seal(1, &body)
+            },
+            ShareError::UnknownFormat { version: 1 },
+        ),
+        (other_assessment, ShareError::UnknownAssessment),
+        (
+            newer_content,
+            ShareError::ContentVersion { link: 2, ours: 1 },
+        ),
+        (wrong_count, ShareError::InvalidAnswers),
+        (no_results, ShareError::InvalidAnswers),
+        (too_many, ShareError::InvalidAnswers),
+        // Flag bit 6 is not defined.
+        (
+            with(&[&[0b100_0000u8][..], &SILOED].concat()),
+            ShareError::UnknownFormat { version: 1 },
+        ),
+        // An organisation, and the same as before, at once.
+        (
+            with(&[&[0b11_0000u8][..], &SILOED, &[1, b'x']].concat()),
+            ShareError::UnknownFormat { version: 1 },
+        ),
+        // Role 3.
+        (
+            with(&[&[0b11u8][..], &SILOED].concat()),
+            ShareError::InvalidRole,
+        ),
+        // "The same organisation as before" on the first result.
+        (
+            with(&[&[0b10_0000u8][..], &SILOED].concat()),
+            ShareError::InvalidText,
+        ),
+        // An empty name.
+        (
+            with(&[&[0b1000u8][..], &SILOED, &[0]].concat()),
+            ShareError::InvalidText,
+        ),
+        // A name that is not UTF-8.
+        (
+            with(&[&[0b1000u8][..], &SILOED, &[2, 0xc3, 0x28]].concat()),
+            ShareError::InvalidText,
+        ),
+        // A name longer than what follows.
+        (
+            with(&[&[0b1000u8][..], &SILOED, &[5, b'a']].concat()),
+            ShareError::Truncated,
+        ),
+        // Spare bits set after the last answer.
+        (
+            with(&[0, 0xaa, 0xaa, 0xaa, 0x81]),
+            ShareError::InvalidAnswers,
+        ),
+        // A byte after the last result.
+        (
+            with(&[&bare_result[..], &[0]].concat()),
+            ShareError::TrailingBytes,
+        ),
+        // Fewer results than the count.
+        (
+            {
+                let mut body = compare_header(0, 2);
+                body.extend(&bare_result);
+                seal(1, &body)
+            },
+            ShareError::Truncated,
+        ),
+    ];
+    for (payload, expected) in cases {
+        assert_eq!(decode(&payload), Err(expected.clone()), "{expected:?}");
+    }
+
+    // Share links are not compare links, nor the other way round.
+    let share_payload = payload(JANE, Some(LEEDS), Role::Executive, Some(day(2025, 3, 4)));
+    assert!(decode(&share_payload).is_err());
+    let compare_payload = compare_codec::encode(&board_of_three());
+    assert!(share::decode(&compare_payload, ASSESSMENTS).is_err());
+}
+
+#[test]
+fn random_and_mutated_compare_links_never_panic() {
+    let mut rng = Rng(0xfa11_5afe);
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let payloads: Vec<String> = [board_of_three(), system_of_three(), then_and_now_pair()]
+        .iter()
+        .map(compare_codec::encode)
+        .collect();
+    let bodies: Vec<Vec<u8>> = payloads.iter().map(|p| body_of(p)).collect();
+    let mut accepted_edits = 0;
+    for round in 0..6000 {
+        let text = match round % 4 {
+            // Random base64url text.
+            0 => (0..rng.below(80))
+                .map(|_| char::from(rng.pick(alphabet)))
+                .collect(),
+            // A well-formed start, then random bytes, in a valid envelope.
+            1 => {
+                let mut body = compare_header(rng.below(4) as u8, 1 + rng.below(3) as u8);
+                body.extend((0..rng.below(40)).map(|_| rng.next() as u8));
+                seal(1, &body)
+            }
+            // A valid body with a few bytes edited, re-sealed.
+            2 => {
+                let mut body = bodies[rng.below(bodies.len())].clone();
+                for _ in 0..1 + rng.below(3) {
+                    let at = rng.below(body.len() + 1);
+                    match rng.below(3) {
+                        0 => body.insert(at, rng.next() as u8),
+                        1 if at < body.len() => {
+                            body.remove(at);
+                        }
+                        _ if at < body.len() => body[at] ^= 1 << rng.below(8),
+                        _ => body.truncate(at / 2),
+                    }
+                }
+                seal(1, &body)
+            }
+            // A valid link with a few characters edited.
+            _ => {
+                let original = &payloads[rng.below(payloads.len())];
+                let mut bytes = original.clone().into_bytes();
+                for _ in 0..1 + rng.below(3) {
+                    let at = rng.below(bytes.len());
+                    match rng.below(3) {
+                        0 => bytes.insert(at, rng.pick(alphabet)),
+                        1 => {
+                            bytes.remove(at);
+                        }
+                        _ => bytes[at] = rng.pick(alphabet),
+                    }
+                }
+                let text = String::from_utf8(bytes).unwrap();
+                if decode(&text).is_ok() {
+                    // Only when the edits cancelled out: the checksum
+                    // catches the rest.
+                    assert_eq!(&text, original);
+                    accepted_edits += 1;
+                }
+                text
+            }
+        };
+        if let Ok(comparison) = decode(&text) {
+            // Anything accepted is a comparison that links again, to the
+            // same comparison once its text is trimmed.
+            let again = compare_codec::encode(&comparison);
+            let reread = decode(&again).expect("an accepted comparison links again");
+            assert_eq!(compare_codec::encode(&reread), again);
+            assert_eq!(reread.mode, comparison.mode);
+            assert_eq!(reread.entries.len(), comparison.entries.len());
+            for (a, b) in reread.entries.iter().zip(&comparison.entries) {
+                assert_eq!(
+                    (a.role, a.date, &a.responses),
+                    (b.role, b.date, &b.responses)
+                );
+            }
+        }
+    }
+    assert!(accepted_edits < 60, "{accepted_edits}");
+
+    // And pasted as text: never a panic, whatever the line holds.
+    for round in 0..500 {
+        let mut text = String::new();
+        for _ in 0..1 + rng.below(4) {
+            match rng.below(4) {
+                0 => text.push_str(&rng.text(8)),
+                1 => text.push_str(&format!("{BASE}#r={}", rng.pattern())),
+                2 => text.push_str(&format!("{BASE}#c={}", payloads[rng.below(3)])),
+                _ => text.push_str(rng.pick(&[
+                    "\n",
+                    " ",
+                    "\u{a0}",
+                    "#",
+                    "{",
+                    "\"share_code\": \"",
+                    "<",
+                    "http",
+                ])),
+            }
+        }
+        let mut collection = Collection::default();
+        let origin = if round % 2 == 0 {
+            Origin::Pasted
+        } else {
+            Origin::File("fuzz.txt")
+        };
+        let added = collection.add_text(&text, origin);
+        assert_eq!(added, collection.entries.len());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Downloads
+// ---------------------------------------------------------------------------
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    parse_csv(text.strip_prefix('\u{feff}').expect("a byte order mark"))
+}
+
+fn question_text(index: usize) -> &'static str {
+    default_assessment()
+        .question(index)
+        .expect("a question")
+        .question
+        .text
+}
+
+const FIRST_SECTION: &str = "Where digital sits in your trust strategy";
+const SECOND_SECTION: &str = "Questions for boards";
+
+#[test]
+fn board_csv_has_a_column_per_member_and_a_row_per_question() {
+    let rows = csv_rows(&compare_export::csv(&board_of_three()));
+    assert_eq!(rows.len(), 14, "a header and 13 questions");
+    assert_eq!(
+        rows[0],
+        [
+            "Number",
+            "Section",
+            "Question",
+            "Jane Smith (executive)",
+            "Executive 2",
+            "Non-executive 1",
+            "Lowest",
+            "Highest",
+            "Median",
+            DK,
+            "Executives’ average",
+            "Non-executives’ average",
+            "Disagreement",
+        ]
+    );
+    assert!(rows.iter().all(|r| r.len() == 13));
+    let numbers: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        numbers,
+        [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"
+        ],
+        "question order, not disagreement order"
+    );
+    let row = |n: usize, cells: [&str; 10]| {
+        let section = if n <= 3 {
+            FIRST_SECTION
+        } else {
+            SECOND_SECTION
+        };
+        let mut expected = vec![
+            n.to_string(),
+            section.to_owned(),
+            question_text(n - 1).to_owned(),
+        ];
+        expected.extend(cells.map(str::to_owned));
+        assert_eq!(rows[n], expected, "question {n}");
+    };
+    row(
+        2,
+        [
+            "Embedded",
+            "Embedded",
+            "Absent",
+            "Absent",
+            "Embedded",
+            "Embedded",
+            "0",
+            "2.0",
+            "0.0",
+            "Two apart; Executives and non-executives differ",
+        ],
+    );
+    row(
+        5,
+        [
+            "Siloed",
+            "Embedded",
+            "Siloed",
+            "Siloed",
+            "Embedded",
+            "Siloed",
+            "0",
+            "1.5",
+            "1.0",
+            "One apart",
+        ],
+    );
+    row(
+        6,
+        [
+            DK,
+            "Siloed",
+            "Embedded",
+            "Siloed",
+            "Embedded",
+            "Between Siloed and Embedded",
+            "1",
+            "1.0",
+            "2.0",
+            "One apart; Executives and non-executives differ; 1 don’t know",
+        ],
+    );
+    row(
+        7,
+        [
+            "Absent",
+            "Siloed",
+            DK,
+            "Absent",
+            "Siloed",
+            "Between Absent and Siloed",
+            "1",
+            "",
+            "",
+            "One apart; 1 don’t know",
+        ],
+    );
+    row(
+        11,
+        [
+            DK,
+            DK,
+            DK,
+            "",
+            "",
+            "No levels given",
+            "3",
+            "",
+            "",
+            "3 don’t know",
+        ],
+    );
+    row(
+        12,
+        [
+            "Absent",
+            "Absent",
+            "Absent",
+            "Absent",
+            "Absent",
+            "Absent",
+            "0",
+            "0.0",
+            "0.0",
+            "All agree",
+        ],
+    );
+}
+
+#[test]
+fn system_and_then_and_now_csv() {
+    let rows = csv_rows(&compare_export::csv(&system_of_three()));
+    assert_eq!(
+        rows[0],
+        [
+            "Number",
+            "Section",
+            "Question",
+            AIREDALE,
+            ROYAL_DEVON,
+            LEEDS_TRUST,
+            "Lowest",
+            "Highest",
+            "Median",
+            DK
+        ]
+    );
+    assert_eq!(rows.len(), 14);
+    // Q3: E, S, D: levels 1 and 2, median between.
+    assert_eq!(
+        rows[3][3..],
+        [
+            "Embedded",
+            "Siloed",
+            DK,
+            "Siloed",
+            "Embedded",
+            "Between Siloed and Embedded",
+            "1"
+        ]
+    );
+
+    let rows = csv_rows(&compare_export::csv(&then_and_now_pair()));
+    assert_eq!(
+        rows[0],
+        [
+            "Number",
+            "Section",
+            "Question",
+            "Then: 30 November 2024",
+            "Now: 1 June 2025",
+            "Change"
+        ]
+    );
+    assert_eq!(rows.len(), 14);
+    let cells: Vec<[&str; 3]> = rows[1..]
+        .iter()
+        .map(|r| [r[3].as_str(), r[4].as_str(), r[5].as_str()])
+        .collect();
+    assert_eq!(cells[2], ["Absent", "Embedded", "Up 2 levels"]);
+    assert_eq!(cells[4], [DK, "Siloed", "Now answered"]);
+    assert_eq!(cells[9], ["Embedded", "Absent", "Down 2 levels"]);
+
+    // Then and now that cannot be made says so.
+    let mut undated = then_and_now_pair();
+    undated.entries[0].date = None;
+    assert_eq!(
+        compare_export::csv(&undated),
+        "\u{feff}Then and now needs 2 dated results\r\n"
+    );
+}
+
+/// Unescaped `|` in a Markdown line.
+fn pipes(line: &str) -> usize {
+    let mut count = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => count += 1,
+            _ => escaped = false,
+        }
+    }
+    count
+}
+
+/// Each Markdown table's lines, every one with as many cells as its head.
+fn tables(md: &str) -> Vec<Vec<&str>> {
+    let mut tables: Vec<Vec<&str>> = Vec::new();
+    let mut previous_was_table = false;
+    for line in md.lines() {
+        let is_table = line.starts_with('|');
+        if is_table && !previous_was_table {
+            tables.push(Vec::new());
+        }
+        if is_table {
+            let table = tables.last_mut().unwrap();
+            if let Some(head) = table.first() {
+                assert_eq!(pipes(line), pipes(head), "{line}");
+            }
+            table.push(line);
+        }
+        previous_was_table = is_table;
+    }
+    tables
+}
+
+#[test]
+fn board_markdown_lists_questions_most_disagreement_first() {
+    let board = board_of_three();
+    let compare_link = compare_codec::link(BASE, &compare_codec::encode(&board));
+    let md = compare_export::markdown(&board, Some("2026-11-21"), Some(&compare_link));
+    let lines: Vec<&str> = md.lines().collect();
+    let link_line = format!("- **Compare link:** <{compare_link}>");
+    assert_eq!(
+        lines[..8],
+        [
+            "# Digital strategy board self-assessment: Where the board agrees and disagrees",
+            "",
+            "- **Comparing:** Board members",
+            "- **Results:** 3",
+            "- **Made on:** 2026-11-21",
+            "- **Assessment:** board-digital-strategy, version 1",
+            link_line.as_str(),
+            "",
+        ]
+    );
+    let all = tables(&md);
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        all[0],
+        [
+            "| Name | Organisation | Role | Date |",
+            "| --- | --- | --- | --- |",
+            "| Jane Smith | Leeds Teaching Hospitals | Executive | 4 March 2025 |",
+            "| Executive 2 | Leeds Teaching Hospitals | Executive | 4 March 2025 |",
+            "| Non-executive 1 | Leeds Teaching Hospitals | Non-executive | 4 March 2025 |",
+        ]
+    );
+    assert!(md.contains("## Questions, most disagreement first\n\n| Question |"));
+    let questions = &all[1];
+    assert_eq!(
+        questions[0],
+        "| Question | Jane Smith (executive) | Executive 2 | Non-executive 1 | Range | Median | Don’t know | Disagreement |"
+    );
+    let order: Vec<usize> = questions[2..]
+        .iter()
+        .map(|row| row[2..row.find('.').unwrap()].parse().unwrap())
+        .collect();
+    assert_eq!(order, [2, 3, 1, 13, 6, 4, 5, 7, 11, 9, 10, 8, 12]);
+    assert_eq!(
+        questions[2 + 4],
+        format!(
+            "| 6. {} | Don’t know | Siloed | Embedded | Siloed to Embedded | Between Siloed and Embedded | 1 | One apart; Executives and non-executives differ; 1 don’t know |",
+            question_text(5)
+        )
+    );
+    assert_eq!(
+        questions[2 + 12],
+        format!(
+            "| 12. {} | Absent | Absent | Absent | All Absent | Absent | 0 | All agree |",
+            question_text(11)
+        )
+    );
+    assert!(md.contains("## How this comparison was worked out\n"));
+    for line in METHOD {
+        assert!(md.contains(line), "{line}");
+    }
+    assert!(md.trim_end().ends_with(
+        "Questions from Building a digital strategy, NHS Providers and Public Digital."
+    ));
+    assert!(!md.contains("## Sections"));
+}
+
+#[test]
+fn system_markdown_shows_sections_side_by_side_and_never_ranks() {
+    let system = system_of_three();
+    let md = compare_export::markdown(&system, None, None);
+    assert!(!md.contains("**Made on:**"));
+    assert!(!md.contains("**Compare link:**"));
+    assert!(md.starts_with(
+        "# Digital strategy board self-assessment: Digital maturity across the system\n"
+    ));
+    let all = tables(&md);
+    assert_eq!(all.len(), 3);
+    let sections = [
+        format!("| Section | {AIREDALE} | {ROYAL_DEVON} | {LEEDS_TRUST} | Range of averages |"),
+        "| --- | --- | --- | --- | --- |".to_owned(),
+        format!(
+            "| {FIRST_SECTION} | Embedded (2.0) | Absent (0.3) | Embedded (1.5) | 0.3 to 2.0 |"
+        ),
+        format!(
+            "| {SECOND_SECTION} | Siloed (1.0) | Not enough answers | Embedded (1.5) | 1.0 to 1.5 |"
+        ),
+    ];
+    assert_eq!(all[1], sections);
+    // Questions in question order, with no disagreement column.
+    let questions = &all[2];
+    assert_eq!(
+        questions[0],
+        format!(
+            "| Question | {AIREDALE} | {ROYAL_DEVON} | {LEEDS_TRUST} | Range | Median | Don’t know |"
+        )
+    );
+    let order: Vec<usize> = questions[2..]
+        .iter()
+        .map(|row| row[2..row.find('.').unwrap()].parse().unwrap())
+        .collect();
+    assert_eq!(order, (1..=13).collect::<Vec<_>>());
+    assert!(md.contains("## Sections\n") && md.contains("## Questions\n"));
+
+    // Never ranked: no rank, position, total or score anywhere but the
+    // method's own sentence that says so, and the columns stay in the order
+    // added (Airedale, with the highest averages, first only because it was
+    // added first).
+    for line in md.lines() {
+        let lower = line.to_lowercase();
+        if lower.contains("rank") {
+            assert!(line.contains("Nothing is totalled or ranked"), "{line}");
+        }
+        if line.starts_with('|') {
+            for word in ["rank", "position", "total", "score", "1st", "top"] {
+                assert!(!lower.contains(word), "{line}");
+            }
+        }
+    }
+    let mut reversed = system.clone();
+    reversed.entries.reverse();
+    let md = compare_export::markdown(&reversed, None, None);
+    assert!(md.contains(&format!(
+        "| Section | {LEEDS_TRUST} | {ROYAL_DEVON} | {AIREDALE} | Range of averages |"
+    )));
+    assert!(md.contains(&format!(
+        "| {FIRST_SECTION} | Embedded (1.5) | Absent (0.3) | Embedded (2.0) | 0.3 to 2.0 |"
+    )));
+}
+
+#[test]
+fn then_and_now_markdown_shows_each_change() {
+    let md = compare_export::markdown(&then_and_now_pair(), None, None);
+    assert!(md.starts_with("# Digital strategy board self-assessment: Then and now\n"));
+    assert!(md.contains(
+        "| 1 June 2025 | Torbay and South Devon NHS Foundation Trust |  | 1 June 2025 |\n"
+    ));
+    assert!(md.contains("## Change from 30 November 2024 to 1 June 2025\n"));
+    let all = tables(&md);
+    let changes = &all[1];
+    assert_eq!(
+        changes[0],
+        "| Question | Then (30 November 2024) | Now (1 June 2025) | Change |"
+    );
+    assert_eq!(changes.len(), 15);
+    assert_eq!(
+        changes[2 + 9],
+        format!(
+            "| 10. {} | Embedded | Absent | Down 2 levels |",
+            question_text(9)
+        )
+    );
+    assert_eq!(
+        changes[2 + 5],
+        format!(
+            "| 6. {} | Siloed | Don’t know | Now don’t know |",
+            question_text(5)
+        )
+    );
+
+    let mut three = then_and_now_pair();
+    three.entries.push(entry(
+        "",
+        TORBAY,
+        Role::Unspecified,
+        Some(day(2023, 10, 1)),
+        JANE,
+    ));
+    let md = compare_export::markdown(&three, None, None);
+    assert!(
+        md.contains(
+            "\nThen and now compares 2 results of the same organisation. You have added 3."
+        )
+    );
+    assert!(!md.contains("## Change from"));
+}
+
+#[test]
+fn json_carries_the_compare_code_and_every_answer() {
+    let board = board_of_three();
+    let text = compare_export::json(&board);
+    let doc = parse_json(&text);
+    let Value::Object(members) = &doc else {
+        panic!("not an object");
+    };
+    let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "format",
+            "format_version",
+            "assessment",
+            "mode",
+            "compare_code",
+            "results"
+        ]
+    );
+    assert_eq!(
+        doc["format"],
+        Value::string("digital-board-assessment-comparison")
+    );
+    assert_eq!(doc["format_version"].number(), 1);
+    assert_eq!(
+        doc["assessment"]["id"],
+        Value::string("board-digital-strategy")
+    );
+    assert_eq!(doc["assessment"]["version"].number(), 1);
+    assert_eq!(doc["mode"], Value::string("board"));
+
+    let results = doc["results"].array();
+    let people: Vec<[Value; 4]> = results
+        .iter()
+        .map(|r| {
+            [
+                r["name"].clone(),
+                r["organisation"].clone(),
+                r["role"].clone(),
+                r["date"].clone(),
+            ]
+        })
+        .collect();
+    let s = Value::string;
+    assert_eq!(
+        people,
+        [
+            [s("Jane Smith"), s(LEEDS), s("Executive"), s("2025-03-04")],
+            [s("Executive 2"), s(LEEDS), s("Executive"), s("2025-03-04")],
+            [
+                s("Non-executive 1"),
+                s(LEEDS),
+                s("Non-executive"),
+                s("2025-03-04")
+            ],
+        ]
+    );
+    let answers: Vec<(Value, Value)> = results[2]["answers"]
+        .array()
+        .iter()
+        .map(|a| (a["question_id"].clone(), a["answer"].clone()))
+        .collect();
+    assert_eq!(answers.len(), 13);
+    // The non-executive: S A A E S E D S E D D A S.
+    assert_eq!(answers[0], (s("digital-in-business-plans"), s("siloed")));
+    assert_eq!(answers[1], (s("digital-strategy-and-budgets"), s("absent")));
+    assert_eq!(answers[3], (s("integrated-strategies"), s("embedded")));
+    assert_eq!(answers[6], (s("services-and-performance"), s("dont_know")));
+    assert_eq!(answers[12], (s("what-could-go-wrong"), s("siloed")));
+
+    // The code is the compare link's payload, read back without parsing.
+    let Value::String(code) = &doc["compare_code"] else {
+        panic!("no compare code");
+    };
+    assert_eq!(code, &compare_codec::encode(&board));
+    assert_eq!(json_code(&text), Some(Ok(format!("c={code}"))));
+    assert_eq!(decode(code), Ok(board));
+
+    // Organisations, roles and dates not given are null.
+    let system = comparison(
+        Mode::System,
+        vec![
+            entry("", "", Role::Unspecified, None, JANE),
+            entry("", "RX1", Role::Unspecified, None, JANE),
+        ],
+    );
+    let doc = parse_json(&compare_export::json(&system));
+    assert_eq!(doc["mode"], s("system"));
+    assert_eq!(doc["results"][0]["name"], s("Organisation 1"));
+    assert_eq!(doc["results"][0]["organisation"], Value::Null);
+    assert_eq!(doc["results"][0]["role"], Value::Null);
+    assert_eq!(doc["results"][0]["date"], Value::Null);
+    assert_eq!(doc["results"][1]["name"], s("RX1"));
+    assert_eq!(
+        parse_json(&compare_export::json(&then_and_now_pair()))["mode"],
+        s("then-and-now")
+    );
+}
+
+#[test]
+fn hostile_names_are_inert_in_every_download() {
+    let script = "<script>alert(1)</script>";
+    let formula = "=cmd|' /C calc'!A0";
+    let image = "<img src=x onerror=alert(1)>";
+    let markup = "# A | *B* [c](javascript:x)\nsecond line";
+    let hostile = comparison(
+        Mode::Board,
+        vec![
+            entry(script, image, Role::Executive, None, JANE),
+            entry(formula, "@SUM(A1)", Role::NonExecutive, None, EXEC_2),
+            entry(markup, "-1+2", Role::Unspecified, None, NON_EXEC),
+        ],
+    );
+
+    // CSV: data, not formulas; names as typed otherwise.
+    let rows = csv_rows(&compare_export::csv(&hostile));
+    assert_eq!(rows[0][3], format!("{script} (executive)"));
+    assert_eq!(rows[0][4], format!("'{formula} (non-executive)"));
+    assert_eq!(rows[0][5], markup);
+    for row in &rows {
+        assert_eq!(row.len(), 13);
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+
+    // Markdown: every `<` escaped, tables keep their shape, nothing starts a
+    // line of its own.
+    let compare_link = compare_codec::link(BASE, &compare_codec::encode(&hostile));
+    let md = compare_export::markdown(&hostile, Some("2026-11-21"), Some(&compare_link));
+    for (at, _) in md.match_indices('<') {
+        assert!(
+            md[..at].ends_with('\\') || md[at..].starts_with("<https://"),
+            "raw '<' at {at}: {md}"
+        );
+    }
+    assert!(md.contains(
+        r"| \<script\>alert(1)\</script\> | \<img src=x onerror=alert(1)\> | Executive |  |"
+    ));
+    assert!(md.contains(r"\# A \| \*B\* \[c\](javascript:x) / second line"));
+    assert!(md.contains(r"=cmd\|' /C calc'\!A0 (non-executive)"));
+    assert!(!md.lines().any(|l| l.starts_with("second line")));
+    for table in tables(&md) {
+        assert!(table.len() >= 3);
+    }
+
+    // JSON: no character that means something in HTML, and the names read
+    // back exactly.
+    let text = compare_export::json(&hostile);
+    assert!(!text.contains(['<', '>', '&']), "{text}");
+    let doc = parse_json(&text);
+    assert_eq!(doc["results"][0]["name"], Value::string(script));
+    assert_eq!(doc["results"][0]["organisation"], Value::string(image));
+    assert_eq!(doc["results"][1]["name"], Value::string(formula));
+    assert_eq!(doc["results"][2]["name"], Value::string(markup));
+    // And the file is read back to the same comparison.
+    let mut collection = Collection::default();
+    assert_eq!(collection.add_text(&text, Origin::File("hostile.json")), 3);
+    assert_eq!(collection.comparison(), Some(hostile));
+}
+
+#[test]
+fn download_file_names() {
+    assert_eq!(
+        compare_export::file_name(&board_of_three(), Some("2026-11-21"), "csv"),
+        "digital-strategy-board-self-assessment-comparison-board-2026-11-21.csv"
+    );
+    assert_eq!(
+        compare_export::file_name(&system_of_three(), Some("../../x"), "md"),
+        "digital-strategy-board-self-assessment-comparison-system.md"
+    );
+    assert_eq!(
+        compare_export::file_name(&then_and_now_pair(), None, "json"),
+        "digital-strategy-board-self-assessment-comparison-then-and-now.json"
+    );
+}

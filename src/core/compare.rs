@@ -7,7 +7,7 @@
 //! organisation is ever ranked, and entries keep the order they were added.
 
 use super::model::{Assessment, Level};
-use super::report::long_date;
+use super::report::{long_date, plural};
 use super::scoring::{Response, Tally};
 use super::share::{self, Date, Role, SharedResult};
 
@@ -303,17 +303,6 @@ impl RoleGap {
     }
 }
 
-/// The level of a response, if it has one.
-fn level_of(response: &Option<Response>) -> Option<Level> {
-    response.and_then(Response::level)
-}
-
-/// Average points of `levels` in tenths, rounded half up, as [`Tally`] does.
-fn average_tenths(levels: impl Iterator<Item = Level>) -> Option<u32> {
-    let (count, points) = levels.fold((0, 0), |(c, p), l| (c + 1, p + l.points()));
-    (count > 0).then(|| (points * 20 + count) / (2 * count))
-}
-
 /// The spread of answers to each question, in question order.
 pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
     let count = comparison.assessment.question_count();
@@ -336,11 +325,8 @@ pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
             };
             let level = |p: Option<&u32>| p.and_then(|&p| Level::ALL.get(p as usize).copied());
             let by_role = |role: Role| {
-                average_tenths(
-                    answers()
-                        .filter(|(r, _)| *r == role)
-                        .filter_map(|(_, response)| level_of(&response)),
-                )
+                let members = comparison.entries.iter().filter(|e| e.role == role);
+                Tally::of(members.filter_map(|e| e.responses.get(question))).average_tenths()
             };
             let roles = by_role(Role::Executive)
                 .zip(by_role(Role::NonExecutive))
@@ -471,8 +457,8 @@ impl Change {
     /// The change in words.
     pub fn label(self) -> String {
         match self {
-            Change::Up(n) => format!("Up {n} {}", if n == 1 { "level" } else { "levels" }),
-            Change::Down(n) => format!("Down {n} {}", if n == 1 { "level" } else { "levels" }),
+            Change::Up(n) => format!("Up {n} {}", plural(n, "level", "levels")),
+            Change::Down(n) => format!("Down {n} {}", plural(n, "level", "levels")),
             Change::Same => "No change".to_owned(),
             Change::NowKnown => "Now answered".to_owned(),
             Change::NowUnknown => "Now don’t know".to_owned(),
@@ -581,6 +567,15 @@ impl Collection {
             mode: self.mode(),
             entries: self.entries.clone(),
         })
+    }
+
+    /// Whether the comparison can be shown, or what it needs; with nothing
+    /// added yet, how to add results.
+    pub fn readiness(&self) -> Result<(), String> {
+        match self.comparison() {
+            Some(comparison) => comparison.readiness(),
+            None => Err("Compare needs at least 2 results. You have added 0. Paste share links, one per line, or choose exported results files.".to_owned()),
+        }
     }
 
     /// A collection holding a whole comparison (from a compare link).

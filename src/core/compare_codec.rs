@@ -156,14 +156,12 @@ pub fn decode(payload: &str, assessments: &'static [Assessment]) -> Result<Compa
 
 /// The compare link: `base_url` without its fragment, then `#c=payload`.
 pub fn link(base_url: &str, payload: &str) -> String {
-    let base = base_url.split('#').next().unwrap_or_default();
-    format!("{base}#{FRAGMENT_PREFIX}{payload}")
+    share::link_with_prefix(base_url, FRAGMENT_PREFIX, payload)
 }
 
 /// The payload in a URL fragment, if it is a compare link.
 pub fn payload_from_fragment(fragment: &str) -> Option<&str> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    fragment.strip_prefix(FRAGMENT_PREFIX)
+    share::payload_after_prefix(fragment, FRAGMENT_PREFIX)
 }
 
 /// The code in an exported JSON file, as a fragment (`c=…` from a

@@ -10,7 +10,7 @@ use super::compare::{
     section_tallies, spreads, tally_range, tenths_text, then_and_now,
 };
 use super::compare_codec;
-use super::export::{Json, answer_key, csv_field, csv_row, md, slug};
+use super::export::{Json, answer_key, csv_row, is_iso_date, md, slug};
 use super::model::Assessment;
 use super::report::{long_date, response_label, stage_label};
 use super::share::Role;
@@ -36,9 +36,7 @@ pub fn file_name(comparison: &Comparison, date: Option<&str>, extension: &str) -
     }
     name.push_str("-comparison-");
     name.push_str(comparison.mode.key());
-    if let Some(date) =
-        date.filter(|d| d.len() == 10 && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
-    {
+    if let Some(date) = date.filter(|d| is_iso_date(d)) {
         name.push('-');
         name.push_str(date);
     }
@@ -119,15 +117,6 @@ fn question_text(assessment: &'static Assessment, index: usize) -> (&'static str
 pub fn csv(comparison: &Comparison) -> String {
     let assessment = comparison.assessment;
     let mut out = String::from('\u{feff}');
-    let row = |out: &mut String, fields: Vec<String>| {
-        for (i, field) in fields.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            csv_field(out, field);
-        }
-        out.push_str("\r\n");
-    };
     if comparison.mode == Mode::ThenAndNow {
         let Ok((then, now)) = then_and_now(comparison) else {
             csv_row(&mut out, ["Then and now needs 2 dated results"]);
@@ -138,7 +127,7 @@ pub fn csv(comparison: &Comparison) -> String {
                 .date
                 .map_or_else(|| comparison.display_name(i), long_date)
         };
-        row(
+        csv_row(
             &mut out,
             vec![
                 "Number".into(),
@@ -153,7 +142,7 @@ pub fn csv(comparison: &Comparison) -> String {
             let (section, question) = question_text(assessment, placed.index);
             let then_response = comparison.entries[then].responses[placed.index];
             let now_response = comparison.entries[now].responses[placed.index];
-            row(
+            csv_row(
                 &mut out,
                 vec![
                     (placed.index + 1).to_string(),
@@ -181,7 +170,7 @@ pub fn csv(comparison: &Comparison) -> String {
             .map(String::from),
         );
     }
-    row(&mut out, header);
+    csv_row(&mut out, header);
     for spread in spreads(comparison) {
         let (section, question) = question_text(assessment, spread.question);
         let mut fields: Vec<String> = vec![
@@ -203,7 +192,7 @@ pub fn csv(comparison: &Comparison) -> String {
             let (executives, non_executives) = role_averages(&spread);
             fields.extend([executives, non_executives, disagreement_text(&spread)]);
         }
-        row(&mut out, fields);
+        csv_row(&mut out, fields);
     }
     out
 }

@@ -215,7 +215,7 @@ pub(crate) fn slug(text: &str, max: usize) -> String {
 }
 
 /// Whether the text is a plausible calendar date written YYYY-MM-DD.
-fn is_iso_date(text: &str) -> bool {
+pub(crate) fn is_iso_date(text: &str) -> bool {
     let b = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) {
@@ -532,12 +532,12 @@ pub fn csv(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta
     out
 }
 
-pub(crate) fn csv_row<const N: usize>(out: &mut String, fields: [&str; N]) {
+pub(crate) fn csv_row<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        csv_field(out, field);
+        csv_field(out, field.as_ref());
     }
     out.push_str("\r\n");
 }

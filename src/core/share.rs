@@ -864,8 +864,14 @@ impl<'a> Reader<'a> {
 /// The share link: `base_url` without any fragment, then
 /// `#` [`FRAGMENT_PREFIX`] `payload`.
 pub fn link(base_url: &str, payload: &str) -> String {
+    link_with_prefix(base_url, FRAGMENT_PREFIX, payload)
+}
+
+/// `base_url` without any fragment, then `#`, `prefix` and `payload`: the
+/// shape of share and compare links.
+pub(crate) fn link_with_prefix(base_url: &str, prefix: &str, payload: &str) -> String {
     let base = base_url.split('#').next().unwrap_or_default();
-    format!("{base}#{FRAGMENT_PREFIX}{payload}")
+    format!("{base}#{prefix}{payload}")
 }
 
 /// Characters in the [`link`] for this base URL and payload, to compare
@@ -884,8 +890,13 @@ pub fn fits_in_link(base_url: &str, payload: &str) -> bool {
 /// fragment is not a share link (empty, or another fragment such as a skip
 /// link's target).
 pub fn payload_from_fragment(fragment: &str) -> Option<&str> {
+    payload_after_prefix(fragment, FRAGMENT_PREFIX)
+}
+
+/// What follows `prefix` in a URL fragment (with or without its `#`).
+pub(crate) fn payload_after_prefix<'a>(fragment: &'a str, prefix: &str) -> Option<&'a str> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    fragment.strip_prefix(FRAGMENT_PREFIX)
+    fragment.strip_prefix(prefix)
 }
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::action_link;
 use super::app::HEADING_ID;
-use super::question_page::ERROR_SUMMARY_ID;
+use super::error_summary::ErrorSummary;
 use super::state::Action;
 use crate::core::compare::{Collection, MAX_NAME_CHARS, Mode};
 use crate::core::report::long_date;
@@ -77,27 +77,12 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
             }
         })
     };
-    let jump_to_links = Callback::from(|event: MouseEvent| {
-        event.prevent_default();
-        if let Some(link) = event.target_dyn_into::<web_sys::Node>() {
-            super::dom::focus_id(&link, LINKS_ID);
-        }
-    });
 
     html! {
         <div class="dba-page dba-page--compare">
             <a class="nhsuk-back-link" href="#" onclick={action_link(on_action, || Action::LeaveCompare)}>{ "Back" }</a>
             if let Some(error) = &props.error {
-                <div class="nhsuk-error-summary" id={ERROR_SUMMARY_ID} tabindex="-1">
-                    <div role="alert">
-                        <h2 class="nhsuk-error-summary__heading">{ "There is a problem" }</h2>
-                        <div class="nhsuk-error-summary__body">
-                            <ul class="nhsuk-list nhsuk-error-summary__list">
-                                <li><a href={format!("#{LINKS_ID}")} onclick={jump_to_links}>{ error.clone() }</a></li>
-                            </ul>
-                        </div>
-                    </div>
-                </div>
+                <ErrorSummary message={error.clone()} target={LINKS_ID} />
             }
             <h1 id={HEADING_ID} tabindex="-1">{ "Compare results" }</h1>
             <p class="nhsuk-body-l">{ "Put the results of several board members, several organisations, or one organisation at two dates side by side." }</p>

@@ -19,6 +19,7 @@ use crate::core::compare::{
 };
 use crate::core::compare_codec;
 use crate::core::compare_export::{self, METHOD, section_cell};
+use crate::core::report::plural;
 use crate::core::share::{Date, MAX_LINK_CHARS};
 
 /// Properties of [`ComparisonPage`].
@@ -35,8 +36,8 @@ pub struct ComparisonPageProps {
 }
 
 /// "1 thing" / "2 things".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+fn count(n: usize, one: &'static str, many: &'static str) -> String {
+    format!("{n} {}", plural(n as u32, one, many))
 }
 
 /// The comparison page.

@@ -7,6 +7,7 @@ pub mod check_answers_page;
 pub mod compare_page;
 pub mod comparison_page;
 pub mod dom;
+pub mod error_summary;
 pub mod level_chart;
 pub mod link_box;
 pub mod qr_code;

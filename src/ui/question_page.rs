@@ -7,13 +7,12 @@ use yew::prelude::*;
 
 use super::action_link;
 use super::app::HEADING_ID;
+use super::error_summary::ErrorSummary;
 use super::state::Action;
 use crate::core::model::{Assessment, Level};
 use crate::core::report::progress_label;
 use crate::core::scoring::Response;
 
-/// Id of the error summary, which receives focus when it appears.
-pub const ERROR_SUMMARY_ID: &str = "dba-error-summary";
 /// Id of the first radio, where the error summary's link leads.
 pub const FIRST_RADIO_ID: &str = "dba-answer";
 /// What to do when Continue is pressed with nothing chosen.
@@ -94,12 +93,6 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         Action::Note(index, area.value())
     });
     let back = action_link(&props.on_action, || Action::Back);
-    let jump_to_radios = Callback::from(|event: MouseEvent| {
-        event.prevent_default();
-        if let Some(link) = event.target_dyn_into::<web_sys::Node>() {
-            super::dom::focus_id(&link, FIRST_RADIO_ID);
-        }
-    });
 
     let described_by = if props.show_error {
         "dba-hint dba-answer-error"
@@ -116,16 +109,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             <a class="nhsuk-back-link" href="#" onclick={back}>{ "Back" }</a>
             <form novalidate=true {onsubmit}>
                 if props.show_error {
-                    <div class="nhsuk-error-summary" id={ERROR_SUMMARY_ID} tabindex="-1">
-                        <div role="alert">
-                            <h2 class="nhsuk-error-summary__heading">{ "There is a problem" }</h2>
-                            <div class="nhsuk-error-summary__body">
-                                <ul class="nhsuk-list nhsuk-error-summary__list">
-                                    <li><a href={format!("#{FIRST_RADIO_ID}")} onclick={jump_to_radios}>{ NOTHING_CHOSEN }</a></li>
-                                </ul>
-                            </div>
-                        </div>
-                    </div>
+                    <ErrorSummary message={NOTHING_CHOSEN} target={FIRST_RADIO_ID} />
                 }
                 <span class="nhsuk-caption-l dba-progress">
                     { format!("{} – {}", progress_label(index, props.assessment), section.title) }

@@ -437,25 +437,19 @@ impl Reducible for State {
                     ..(*self).clone()
                 }
             }
-            (Action::ShowComparison, Page::Compare) => {
-                let ready = match self.compare.comparison() {
-                    Some(comparison) => comparison.readiness(),
-                    None => Err("Compare needs at least 2 results. You have added 0. Paste share links, one per line, or choose exported results files.".to_owned()),
-                };
-                match ready {
-                    Ok(()) => State {
-                        compare_error: None,
-                        compare_added: None,
-                        ..self.go(Page::Comparison)
-                    },
-                    Err(reason) => State {
-                        compare_error: Some(reason),
-                        show_error: true,
-                        moves: self.moves + 1,
-                        ..(*self).clone()
-                    },
-                }
-            }
+            (Action::ShowComparison, Page::Compare) => match self.compare.readiness() {
+                Ok(()) => State {
+                    compare_error: None,
+                    compare_added: None,
+                    ..self.go(Page::Comparison)
+                },
+                Err(reason) => State {
+                    compare_error: Some(reason),
+                    show_error: true,
+                    moves: self.moves + 1,
+                    ..(*self).clone()
+                },
+            },
             (Action::ChangeComparison, Page::Comparison) => self.go(Page::Compare),
             (Action::LeaveCompare, Page::Compare | Page::Comparison) => {
                 let page = match self.compare_return {

@@ -6,10 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::tag_class;
-use crate::core::compare::{Change, Comparison, organisations_differ};
+use crate::core::compare::{Change, Comparison, organisations_differ, section_tallies};
 use crate::core::compare_export::section_cell;
-use crate::core::report::{long_date, response_label};
-use crate::core::scoring::{Response, Tally};
+use crate::core::report::{long_date, plural, response_label};
+use crate::core::scoring::Response;
 
 /// Properties of [`ThenAndNowTable`].
 #[derive(Properties, PartialEq)]
@@ -45,7 +45,7 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
         .count();
     let same = changes.iter().filter(|c| **c == Change::Same).count();
     let other = changes.len() - up - down - same;
-    let questions = |n: usize| if n == 1 { "question" } else { "questions" };
+    let questions = |n: usize| plural(n as u32, "question", "questions");
     html! {
         <>
         <p class="nhsuk-body-l dba-change-summary">{ format!(
@@ -78,13 +78,12 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
                 </thead>
                 <tbody class="nhsuk-table__body">
                     { for assessment.sections.iter().enumerate().map(|(index, section)| {
-                        let range = assessment.section_range(index);
-                        let tally = |e: &crate::core::compare::Entry| Tally::of(&e.responses[range.clone()]);
+                        let tallies = section_tallies(comparison, index);
                         html! {
                             <tr class="nhsuk-table__row">
                                 <th class="nhsuk-table__header" scope="row">{ section.title }</th>
-                                <td class="nhsuk-table__cell">{ section_cell(&tally(then)) }</td>
-                                <td class="nhsuk-table__cell">{ section_cell(&tally(now)) }</td>
+                                <td class="nhsuk-table__cell">{ section_cell(&tallies[props.then]) }</td>
+                                <td class="nhsuk-table__cell">{ section_cell(&tallies[props.now]) }</td>
                             </tr>
                         }
                     }) }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes the single-file edition of the widget: one self-contained HTML file
 // (www/index.html's markup, the stylesheet in a <style> element, the
-// wasm-bindgen glue and the wasm, base64, in one inline module script) that
+// wasm-bindgen glue and the wasm of both bundles, base64, and www/start.js,
+// in one inline module script) that
 // works opened from disk (file://) and as an email attachment. It makes no
 // request of any kind: no fetch, no external script, stylesheet, font or
 // image, and its Content-Security-Policy (a <meta>, with the hashes of the
@@ -21,8 +22,18 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
-const GLUE = join(WWW, 'pkg', 'digital_board_assessment.js');
-const WASM = join(WWW, 'pkg', 'digital_board_assessment_bg.wasm');
+// The two wasm bundles (.ci/build): each glue's mount export, and the name
+// of the function scope its glue is wrapped in (the two glues declare the
+// same top-level names).
+const BUNDLES = [
+  { name: 'assessment', scope: 'assessmentBundle', mount: 'mount', file: 'digital_board_assessment' },
+  { name: 'compare', scope: 'compareBundle', mount: 'mount_compare', file: 'digital_board_compare' },
+].map((bundle) => ({
+  ...bundle,
+  glue: join(WWW, 'pkg', `${bundle.file}.js`),
+  wasm: join(WWW, 'pkg', `${bundle.file}_bg.wasm`),
+}));
+const START = join(WWW, 'start.js');
 const CSS = join(WWW, 'widget.css');
 const HTML = join(WWW, 'index.html');
 // NHS.UK frontend's images, which its CSS names as /assets/images/….
@@ -60,7 +71,7 @@ function readInput(path, what) {
  * the .wasm beside it) only when it is given no module, and the boot code
  * always gives it the bytes, so it never resolves a URL or fetches.
  */
-async function readGlue() {
+async function readGlue({ glue: GLUE, mount: MOUNT, scope }) {
   const text = readInput(GLUE, 'the wasm-bindgen JS glue').toString('utf8');
   const where = `${show(GLUE)} (wasm-bindgen --target web glue)`;
 
@@ -93,18 +104,18 @@ async function readGlue() {
   } catch (error) {
     console.error(`note: could not load ${where} in Node to check its exports (${error.message}); read them from its text`);
   }
-  const missing = ['default', 'initSync', 'mount'].filter((name) =>
+  const missing = ['default', 'initSync', MOUNT].filter((name) =>
     exported ? typeof exported[name] !== 'function' : !locals.has(name),
   );
   if (missing.length > 0) {
     const found = exported ? Object.keys(exported) : [...locals.keys()];
     fail(
       `${where} does not export ${missing.join(', ')} (it exports: ${found.join(', ') || 'nothing'}). ` +
-        "Expected wasm-bindgen's --target web glue: default (async init), initSync and mount.",
+        `Expected wasm-bindgen's --target web glue: default (async init), initSync and ${MOUNT}.`,
     );
   }
   const local = {};
-  for (const name of ['default', 'mount']) {
+  for (const name of ['default', MOUNT]) {
     if (!locals.has(name) || !/^[\w$]+$/.test(locals.get(name))) {
       fail(`${where}: could not find the local function behind the export "${name}" in its export statements`);
     }
@@ -119,7 +130,20 @@ async function readGlue() {
         '{ module_or_path } and instantiate bytes with WebAssembly.instantiate)',
     );
   }
-  return { text: escapeForScript(text, where), local };
+  // In its own function scope, without its export statements: the value of
+  // `scope` is { init, mount }.
+  const body = text.replace(/^export\s*\{[^}]*\};?[ \t]*$/gm, '').replace(/^export\s+(?=(?:async\s+)?function\b)/gm, '');
+  const left = body.match(/^\s*export\b.*$/m);
+  if (left) fail(`${where}: an export the single file cannot hold: ${left[0].trim()}`);
+  const wrapped = `const ${scope} = (() => {\n${body}\nreturn { init: ${local.default}, mount: ${local[MOUNT]} };\n})();`;
+  return escapeForScript(wrapped, where);
+}
+
+/** www/start.js without its `export` keywords (it imports nothing). */
+function readStart() {
+  const text = readInput(START, 'the start-up code').toString('utf8');
+  if (/^\s*import\b/m.test(text)) fail(`${show(START)} imports other modules, which a single file cannot hold`);
+  return escapeForScript(text.replace(/^export\s+(?=(?:async\s+)?function\b|const\b)/gm, ''), show(START));
 }
 
 /**
@@ -183,10 +207,10 @@ function readCss() {
 // The boot code (www/boot.js's, with the wasm from a string)
 // ---------------------------------------------------------------------------
 
-function bootCode(local, wasmBase64) {
+function bootCode(wasmBase64) {
   return `
-// ---- Single-file boot (as www/boot.js, with the wasm from the string below) ----
-const WASM_BASE64 = '${wasmBase64}';
+// ---- Single-file boot (as www/boot.js and www/bundles.js, with the wasm from the strings below) ----
+const WASM_BASE64 = ${JSON.stringify(wasmBase64)};
 
 function decodeBase64(text) {
   const binary = atob(text);
@@ -195,44 +219,20 @@ function decodeBase64(text) {
   return bytes;
 }
 
-const roots = document.querySelectorAll('[data-dba-root], #app');
+// The bytes go to the glue's async init (not initSync): it instantiates
+// them with WebAssembly.instantiate, with no URL and no fetch. Chromium up
+// to 114 (Edge too) refuses to compile more than 4 KB synchronously on the
+// main thread, which initSync would.
+const bundles = {
+${BUNDLES.map(
+  ({ name, scope }) => `  ${name}: once(async () => {
+    await ${scope}.init({ module_or_path: decodeBase64(WASM_BASE64.${name}) });
+    return ${scope}.mount;
+  }),`,
+).join('\n')}
+};
 
-function showStartFailure(root) {
-  // Built with DOM calls (no innerHTML) so nothing here is parsed as markup.
-  const box = document.createElement('div');
-  box.className = 'nhsuk-error-summary';
-  box.setAttribute('role', 'alert');
-  const heading = document.createElement('h2');
-  heading.className = 'nhsuk-error-summary__heading';
-  heading.textContent = 'The self-assessment could not start';
-  const body = document.createElement('p');
-  body.textContent =
-    'Your browser could not load it. Reload the page to try again. If it still does not start, ' +
-    'try an up-to-date version of Microsoft Edge, Chrome, Firefox or Safari.';
-  box.append(heading, body);
-  root.replaceChildren(box);
-}
-
-try {
-  // The bytes go to the glue's async init (not initSync): it instantiates
-  // them with WebAssembly.instantiate, with no URL and no fetch. Chromium up
-  // to 114 (Edge too) refuses to compile more than 4 KB synchronously on the
-  // main thread, which initSync would.
-  await ${local.default}({ module_or_path: decodeBase64(WASM_BASE64) });
-  for (const root of roots) {
-    root.replaceChildren();
-    // data-assessment, data-organisation and data-start="questions" on the
-    // mount element choose the assessment, label and where to start.
-    ${local.mount}(root, {
-      assessment: root.dataset.assessment,
-      organisation: root.dataset.organisation,
-      start: root.dataset.start,
-    });
-  }
-} catch (error) {
-  roots.forEach(showStartFailure);
-  throw error;
-}
+startAll(bundles);
 `;
 }
 
@@ -304,13 +304,18 @@ async function main() {
   }
   const out = resolve(args[0] ?? DEFAULT_OUT);
 
-  const wasm = readInput(WASM, 'the compiled widget');
-  if (wasm.length < 8 || wasm.readUInt32BE(0) !== 0x0061736d) fail(`${show(WASM)} is not a WebAssembly module`);
-  const glue = await readGlue();
+  const wasmBase64 = {};
+  const glues = [];
+  for (const bundle of BUNDLES) {
+    const wasm = readInput(bundle.wasm, `the compiled ${bundle.name} bundle`);
+    if (wasm.length < 8 || wasm.readUInt32BE(0) !== 0x0061736d) fail(`${show(bundle.wasm)} is not a WebAssembly module`);
+    wasmBase64[bundle.name] = wasm.toString('base64');
+    glues.push(await readGlue(bundle));
+  }
   const css = readCss();
   let html = readInput(HTML, 'the page').toString('utf8');
 
-  const script = `\n${glue.text}\n${bootCode(glue.local, wasm.toString('base64'))}`;
+  const script = `\n${glues.join('\n')}\n${readStart()}\n${bootCode(wasmBase64)}`;
   const style = `\n${css}\n`;
   const csp = [
     "default-src 'none'",

@@ -1,43 +1,73 @@
 //! NHS board digital-strategy self-assessment widget.
 //!
 //! [`core`] holds the assessment model, content, scoring and report text
-//! with no browser dependencies; [`ui`] is the Yew layer. `mount` is the
-//! one entry point the page's boot script calls.
+//! with no browser dependencies; [`ui`] is the Yew layer. The page's boot
+//! script calls `mount` (the assessment bundle) or `mount_compare` (the
+//! compare bundle): the crate is built once per bundle, with the cargo
+//! feature `assessment-bundle` or `compare-bundle` choosing the entry point,
+//! so each wasm carries only the code its entry point reaches.
 
 pub mod core;
 pub mod ui;
 
 use wasm_bindgen::prelude::*;
 
-/// Renders the widget into `root` (an element in the page or in a shadow
-/// root). `options` is an optional object:
+/// Reads a text option (`None` if missing, not a string, or blank).
+fn text_option(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|value| value.as_string())
+        .filter(|value| !value.trim().is_empty())
+}
+
+/// Reads a true/false option.
+fn bool_option(options: &JsValue, key: &str) -> Option<bool> {
+    js_sys::Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|value| value.as_bool())
+}
+
+/// Renders the assessment into `root` (an element in the page or in a
+/// shadow root). `options` is an optional object:
 /// - `assessment`: id of a built-in assessment (default: the default one);
 /// - `organisation`: organisation name or ODS code for share links;
-/// - `start`: `"questions"` to open at the first question, `"compare"` at
-///   the compare page;
-/// - `manageTitle`: `false` to leave the document title alone (default `true`).
+/// - `start`: `"questions"` to open at the first question;
+/// - `manageTitle`: `false` to leave the document title alone (default `true`);
+/// - `focus`: `true` to move focus to the first page's heading (the page
+///   showed the compare view first and the user left it).
+///
+/// "Compare results" asks the page to switch to the compare view (see
+/// `www/start.js`). Exported by the assessment bundle.
+#[cfg(feature = "assessment-bundle")]
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) {
-    let text = |key: &str| {
-        js_sys::Reflect::get(&options, &JsValue::from_str(key))
-            .ok()
-            .and_then(|value| value.as_string())
-            .filter(|value| !value.trim().is_empty())
-    };
-    let assessment = text("assessment")
+    let assessment = text_option(&options, "assessment")
         .as_deref()
         .and_then(core::content::find)
         .unwrap_or_else(core::content::default_assessment);
-    let manage_title = js_sys::Reflect::get(&options, &JsValue::from_str("manageTitle"))
-        .ok()
-        .and_then(|value| value.as_bool())
-        .unwrap_or(true);
     let props = ui::app::AppProps {
         assessment,
-        manage_title,
-        organisation: text("organisation").map(Into::into),
-        skip_start: text("start").as_deref() == Some("questions"),
-        open_compare: text("start").as_deref() == Some("compare"),
+        manage_title: bool_option(&options, "manageTitle").unwrap_or(true),
+        organisation: text_option(&options, "organisation").map(Into::into),
+        skip_start: text_option(&options, "start").as_deref() == Some("questions"),
+        focus_heading: bool_option(&options, "focus").unwrap_or(false),
     };
     yew::Renderer::<ui::app::App>::with_root_and_props(root, props).render();
+}
+
+/// Renders the compare view into `root`. `options` is an optional object:
+/// - `sharedLink`: the link (or fragment) of a shared result to start with;
+/// - `manageTitle` and `focus`: as for [`mount`].
+///
+/// A compare link (`#c=`) in the address opens its comparison. Exported by
+/// the compare bundle, which the page loads only when someone compares.
+#[cfg(feature = "compare-bundle")]
+#[wasm_bindgen]
+pub fn mount_compare(root: web_sys::Element, options: JsValue) {
+    let props = ui::compare_app::CompareAppProps {
+        manage_title: bool_option(&options, "manageTitle").unwrap_or(true),
+        shared_link: text_option(&options, "sharedLink").map(Into::into),
+        focus_heading: bool_option(&options, "focus").unwrap_or(false),
+    };
+    yew::Renderer::<ui::compare_app::CompareApp>::with_root_and_props(root, props).render();
 }

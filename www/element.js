@@ -7,11 +7,13 @@
 //   <digital-board-assessment organisation="RXX" start="questions"></digital-board-assessment>
 //
 // Attributes: assessment (id of a built-in assessment), organisation (name
-// or ODS code for share links), start ("questions" to skip the start page).
-import init, { mount } from './pkg/digital_board_assessment.js';
+// or ODS code for share links), start ("questions" to skip the start page,
+// "compare" to open at compare results). The compare view is a second wasm
+// bundle, loaded only when someone compares (see start.js).
+import { bundles } from './bundles.js';
+import { startWidget } from './start.js';
 
 const STYLESHEET = new URL('widget.css', import.meta.url).href;
-let ready;
 
 class DigitalBoardAssessment extends HTMLElement {
   connectedCallback() {
@@ -25,22 +27,17 @@ class DigitalBoardAssessment extends HTMLElement {
     root.className = 'dba-widget';
     shadow.append(stylesheet, root);
 
-    ready ??= init();
-    ready
-      .then(() =>
-        mount(root, {
-          assessment: this.getAttribute('assessment') ?? undefined,
-          organisation: this.getAttribute('organisation') ?? undefined,
-          start: this.getAttribute('start') ?? undefined,
-          // The host page's title is its own.
-          manageTitle: false,
-        }),
-      )
-      .catch((error) => {
-        root.textContent =
-          'The self-assessment could not start. Reload the page to try again, or use an up-to-date browser.';
-        throw error;
-      });
+    startWidget(
+      root,
+      {
+        assessment: this.getAttribute('assessment') ?? undefined,
+        organisation: this.getAttribute('organisation') ?? undefined,
+        start: this.getAttribute('start') ?? undefined,
+        // The host page's title is its own.
+        manageTitle: false,
+      },
+      bundles,
+    ).catch((error) => console.error(error));
   }
 }
 

@@ -9,10 +9,7 @@ use super::bad_link_page::BadLinkPage;
 use super::share_panel::{self, SharePanel};
 
 use super::check_answers_page::CheckAnswersPage;
-use super::compare_page::ComparePage;
-use super::comparison_page::ComparisonPage;
 use super::dom;
-use super::error_summary::ERROR_SUMMARY_ID;
 use super::question_page::QuestionPage;
 use super::results_page::ResultsPage;
 use super::start_page::StartPage;
@@ -41,10 +38,10 @@ pub struct AppProps {
     /// there are saved answers to offer or a share link to show).
     #[prop_or_default]
     pub skip_start: bool,
-    /// Open at the compare page (unless a link in the address says
-    /// otherwise).
+    /// Move focus to the first page's heading: the page showed the compare
+    /// view first and the user has just left it.
     #[prop_or_default]
-    pub open_compare: bool,
+    pub focus_heading: bool,
 }
 
 /// The title of the page being shown.
@@ -65,8 +62,6 @@ pub fn title_for(state: &State) -> String {
         Page::Results => page_title("Your results", false),
         Page::Shared => page_title("Shared results", false),
         Page::BadLink => page_title("This results link does not work", true),
-        Page::Compare => page_title("Compare results", state.show_error),
-        Page::Comparison => page_title(state.compare.mode().heading(), false),
     }
 }
 
@@ -76,7 +71,7 @@ pub fn app(props: &AppProps) -> Html {
     let assessment = props.assessment;
     let organisation = props.organisation.clone();
     let skip_start = props.skip_start;
-    let open_compare = props.open_compare;
+    let focus_heading = props.focus_heading;
     let state = use_reducer(move || {
         let state = match storage::load(assessment) {
             storage::Found::Nothing => State::new(assessment),
@@ -91,12 +86,13 @@ pub fn app(props: &AppProps) -> Html {
         if let Some(organisation) = &organisation {
             state.label.organisation = organisation.to_string();
         }
-        if open_compare && state.page == Page::Start {
-            state.page = Page::Compare;
-        } else if skip_start && state.page == Page::Start && state.resume.is_none() {
+        if skip_start && state.page == Page::Start && state.resume.is_none() {
             state.page = Page::Question(0);
         }
-        State { moves: 0, ..state }
+        State {
+            moves: u32::from(focus_heading),
+            ..state
+        }
     });
     let root_ref = use_node_ref();
     let today = use_memo((), |_| dom::today());
@@ -113,7 +109,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     // Once the user leaves a shared result, its link leaves the address.
     use_effect_with(state.page, |page| {
-        if !matches!(page, Page::Shared | Page::BadLink | Page::Comparison) {
+        if !matches!(page, Page::Shared | Page::BadLink) {
             dom::clear_share_fragment();
         }
     });
@@ -140,28 +136,28 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    {
-        let title = title_for(&state);
-        let focus_target = (state.moves > 0).then_some(if state.show_error {
-            ERROR_SUMMARY_ID
-        } else {
-            HEADING_ID
-        });
-        let manage_title = props.manage_title;
-        let root = root_ref.clone();
-        use_effect_with((state.moves, title), move |(_, title)| {
-            if manage_title {
-                dom::set_title(title);
-            }
-            if let (Some(id), Some(root)) = (focus_target, root.get()) {
-                dom::focus_id(&root, id);
-            }
-        });
-    }
+    super::use_page_change(
+        state.moves,
+        title_for(&state),
+        state.show_error,
+        props.manage_title,
+        root_ref.clone(),
+    );
 
     let on_action = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |action| dispatcher.dispatch(action))
+        let root = root_ref.clone();
+        Callback::from(move |action| match action {
+            // The compare view is another wasm bundle: the page switches.
+            Action::OpenCompare(shared_link) => {
+                // As on leaving a shared result for any other page.
+                dom::clear_share_fragment();
+                if let Some(root) = root.cast::<web_sys::Element>() {
+                    dom::tell_page(&root, dom::OPEN_COMPARE_EVENT, shared_link.as_deref());
+                }
+            }
+            action => dispatcher.dispatch(action),
+        })
     };
 
     let notice = state.notice.map(|text| {
@@ -225,7 +221,7 @@ pub fn app(props: &AppProps) -> Html {
                         <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::EditCopy)}>
                             { "Edit a copy" }
                         </button>
-                        <p><a class="nhsuk-link" href="#" onclick={super::action_link(&on_action, || Action::OpenCompare)}>{ "Compare these results with others" }</a></p>
+                        <p><a class="nhsuk-link" href="#" onclick={super::action_link(&on_action, || Action::OpenCompare(Some(dom::fragment())))}>{ "Compare these results with others" }</a></p>
                     </div>
                 </ResultsPage>
             },
@@ -233,21 +229,6 @@ pub fn app(props: &AppProps) -> Html {
         },
         Page::BadLink => html! {
             <BadLinkPage message={state.link_error.clone().unwrap_or_default()} {on_action} />
-        },
-        Page::Compare => html! {
-            <ComparePage
-                collection={state.compare.clone()}
-                text={state.compare_text.clone()}
-                added={state.compare_added}
-                error={state.compare_error.clone().map(AttrValue::from)}
-                {on_action}
-            />
-        },
-        Page::Comparison => match state.compare.comparison() {
-            Some(comparison) => html! {
-                <ComparisonPage comparison={Rc::new(comparison)} base_url={dom::page_url()} today={*today} {on_action} />
-            },
-            None => html! {},
         },
     };
     html! { <div class="dba-app" ref={root_ref}>{ notice }{ page }</div> }

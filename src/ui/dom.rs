@@ -54,20 +54,48 @@ pub fn fragment() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
-/// Takes a share or compare link's fragment off the address (without a reload or a
+/// Takes a share link's fragment off the address (without a reload or a
 /// history entry), once the user has left the shared result, so a reload
 /// does not bring it back. Other fragments are left alone.
 pub fn clear_share_fragment() {
-    let fragment = fragment();
-    if share::payload_from_fragment(&fragment).is_none()
-        && crate::core::compare_codec::payload_from_fragment(&fragment).is_none()
-    {
+    clear_fragment_if(|fragment| share::payload_from_fragment(fragment).is_some());
+}
+
+/// Takes a compare link's fragment off the address, as
+/// [`clear_share_fragment`] does for share links.
+pub fn clear_compare_fragment() {
+    clear_fragment_if(|fragment| {
+        crate::core::compare_codec::payload_from_fragment(fragment).is_some()
+    });
+}
+
+fn clear_fragment_if(is_ours: impl Fn(&str) -> bool) {
+    if !is_ours(&fragment()) {
         return;
     }
     let url = page_url();
     let without = url.split('#').next().unwrap_or_default();
     if let Ok(history) = gloo::utils::window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(without));
+    }
+}
+
+/// Event asking the page (www/start.js) to show the compare view, which is
+/// its own wasm bundle. Its `detail` is the link of a shared result to start
+/// the comparison with, or `null`.
+pub const OPEN_COMPARE_EVENT: &str = "dba-open-compare";
+
+/// Event asking the page to leave the compare view for the assessment.
+pub const LEAVE_COMPARE_EVENT: &str = "dba-leave-compare";
+
+/// Tells the page something (see [`OPEN_COMPARE_EVENT`]): a bubbling
+/// event from `from`, so the page hears it from inside a shadow root too.
+pub fn tell_page(from: &web_sys::Element, name: &str, detail: Option<&str>) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail.map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from_str));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = from.dispatch_event(&event);
     }
 }
 

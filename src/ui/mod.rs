@@ -1,10 +1,14 @@
-//! The thin Yew layer: one component per file, one `State` + `Action`
-//! reducer, side effects (title, focus) kept out of `reduce`.
+//! The thin Yew layer: one component per file, a `State` + `Action`
+//! reducer for the assessment (`app`) and a `CompareState` one for the
+//! compare view (`compare_app`, its own wasm bundle), side effects (title,
+//! focus, storage, address) kept out of `reduce`.
 
 pub mod app;
 pub mod bad_link_page;
 pub mod check_answers_page;
+pub mod compare_app;
 pub mod compare_page;
+pub mod compare_state;
 pub mod comparison_page;
 pub mod dom;
 pub mod error_summary;
@@ -34,6 +38,33 @@ pub fn action_link(
         event.prevent_default();
         action()
     })
+}
+
+/// After each page change (`moves` counts them) sets the document title, if
+/// the widget manages it, and moves focus to the error summary (when
+/// `show_error`) or the page's heading. Never on first load (`moves` 0), so
+/// an embedding page keeps its focus.
+#[hook]
+pub fn use_page_change(
+    moves: u32,
+    title: String,
+    show_error: bool,
+    manage_title: bool,
+    root: NodeRef,
+) {
+    let focus_target = (moves > 0).then_some(if show_error {
+        error_summary::ERROR_SUMMARY_ID
+    } else {
+        app::HEADING_ID
+    });
+    use_effect_with((moves, title), move |(_, title)| {
+        if manage_title {
+            dom::set_title(title);
+        }
+        if let (Some(id), Some(root)) = (focus_target, root.get()) {
+            dom::focus_id(&root, id);
+        }
+    });
 }
 
 /// CSS modifier of the NHS tag used for a level or a stage.

@@ -218,7 +218,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                 <div class="dba-actions dba-no-print">
                     <p><a class="nhsuk-link" href="#" onclick={review}>{ "Change your answers" }</a></p>
                     <p>{ "Your answers are saved in this browser until you start again." }</p>
-                    <p><a class="nhsuk-link" href="#" onclick={super::action_link(&props.on_action, || Action::OpenCompare)}>{ "Compare results with other board members or organisations" }</a></p>
+                    <p><a class="nhsuk-link" href="#" onclick={super::action_link(&props.on_action, || Action::OpenCompare(None))}>{ "Compare results with other board members or organisations" }</a></p>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={start_again}>{ "Start again" }</button>
                 </div>
             }

@@ -63,7 +63,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <h2 class="nhsuk-heading-m">{ "Compare results" }</h2>
             <p>
                 { "Board members, or organisations across a system, can put their shared results side by side to see where they differ. " }
-                <a class="nhsuk-link" href="#" onclick={super::action_link(&props.on_action, || Action::OpenCompare)}>{ "Compare results" }</a>
+                <a class="nhsuk-link" href="#" onclick={super::action_link(&props.on_action, || Action::OpenCompare(None))}>{ "Compare results" }</a>
             </p>
             <p class="nhsuk-body-s">
                 { "Questions quoted from " }

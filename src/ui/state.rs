@@ -1,10 +1,13 @@
-//! Application state and the reducer that changes it. `reduce` is pure:
-//! titles, focus and anything else touching the page happen in `app`.
+//! The assessment's state and the reducer that changes it. `reduce` is
+//! pure: titles, focus and anything else touching the page happen in `app`.
+//! [`Action`] is shared with the compare view's reducer (`compare_state`),
+//! so the pages of both send the same actions; each reducer ignores the
+//! others'.
 
 use std::rc::Rc;
 use yew::Reducible;
 
-use crate::core::compare::{Collection, Entry, MAX_NAME_CHARS, Mode, Origin};
+use crate::core::compare::Mode;
 use crate::core::compare_codec;
 use crate::core::content::ASSESSMENTS;
 use crate::core::model::Assessment;
@@ -24,12 +27,8 @@ pub enum Page {
     Results,
     /// Someone else's results, opened from a share link (read-only).
     Shared,
-    /// A share or compare link that could not be read.
+    /// A share link that could not be read.
     BadLink,
-    /// Gathering results to compare: paste links or choose files.
-    Compare,
-    /// Results side by side.
-    Comparison,
 }
 
 /// Everything the widget shows.
@@ -64,17 +63,6 @@ pub struct State {
     pub label: Label,
     /// Whether share links carry the notes.
     pub include_notes: bool,
-    /// Results gathered for comparing (never saved: they are other
-    /// people's answers; the compare link keeps them).
-    pub compare: Rc<Collection>,
-    /// The text in the compare page's paste box.
-    pub compare_text: String,
-    /// How many results the last "Add results" added.
-    pub compare_added: Option<usize>,
-    /// Why the comparison cannot be shown yet, on [`Page::Compare`].
-    pub compare_error: Option<String>,
-    /// Where "Back" on the compare page goes.
-    pub compare_return: Page,
 }
 
 /// Said once when the browser will not let the widget save.
@@ -119,8 +107,10 @@ pub enum Action {
     SetRole(Role),
     /// Whether to include notes in the share link.
     IncludeNotes(bool),
-    /// "Compare results": open the compare page.
-    OpenCompare,
+    /// "Compare results": open the compare view, which is its own wasm
+    /// bundle (`compare_app`), starting with the shared result whose link
+    /// (fragment) is given. The assessment's app hands it to the page.
+    OpenCompare(Option<String>),
     /// The text in the compare page's paste box changed.
     CompareText(String),
     /// "Add results" with the pasted text.
@@ -161,11 +151,6 @@ impl State {
             link_error: None,
             label: Label::default(),
             include_notes: false,
-            compare: Rc::default(),
-            compare_text: String::new(),
-            compare_added: None,
-            compare_error: None,
-            compare_return: Page::Start,
         }
     }
 
@@ -292,26 +277,14 @@ impl Reducible for State {
                 None => return self,
             },
             (Action::OpenFragment(fragment), _) => {
-                if let Some(payload) = compare_codec::payload_from_fragment(&fragment) {
-                    return Rc::new(match compare_codec::decode(payload, ASSESSMENTS) {
-                        Ok(comparison) => State {
-                            compare: Rc::new(Collection::from_comparison(comparison)),
-                            compare_added: None,
-                            compare_error: None,
-                            compare_return: Page::Start,
-                            ..self.go(Page::Comparison)
-                        },
-                        Err(error) => State {
-                            shared: None,
-                            link_error: Some(error.message()),
-                            ..self.go(Page::BadLink)
-                        },
-                    });
+                // A compare link is the compare view's (`compare_app`).
+                if compare_codec::payload_from_fragment(&fragment).is_some() {
+                    return self;
                 }
                 let Some(payload) = share::payload_from_fragment(&fragment) else {
-                    // Leaving a shared result or comparison by the browser's
-                    // Back button takes the link away: return to the start.
-                    return if matches!(self.page, Page::Shared | Page::BadLink | Page::Comparison) {
+                    // Leaving a shared result by the browser's Back button
+                    // takes the link away: return to the start.
+                    return if matches!(self.page, Page::Shared | Page::BadLink) {
                         State {
                             shared: None,
                             link_error: None,
@@ -334,130 +307,6 @@ impl Reducible for State {
                         ..self.go(Page::BadLink)
                     },
                 }
-            }
-            (Action::OpenCompare, page) if page != Page::Compare => {
-                let mut compare = (*self.compare).clone();
-                // "Compare with other results" from a shared result starts
-                // the comparison with it (results of another assessment
-                // than the one gathered so far are left out).
-                if let (Page::Shared, Some(shared)) = (page, &self.shared) {
-                    let entry = Entry::from_shared(shared, "");
-                    let same_assessment =
-                        compare.assessment.is_none_or(|a| a == shared.assessment());
-                    if same_assessment && !compare.entries.iter().any(|e| e.same_result(&entry)) {
-                        compare.assessment = Some(shared.assessment());
-                        compare.entries.push(entry);
-                    }
-                }
-                State {
-                    compare: Rc::new(compare),
-                    compare_return: match page {
-                        Page::Comparison | Page::BadLink => Page::Start,
-                        page => page,
-                    },
-                    compare_error: None,
-                    ..self.go(Page::Compare)
-                }
-            }
-            (Action::CompareText(text), _) => State {
-                compare_text: text,
-                ..(*self).clone()
-            },
-            (Action::CompareAdd, Page::Compare) => {
-                let mut compare = (*self.compare).clone();
-                let added = compare.add_text(&self.compare_text, Origin::Pasted);
-                State {
-                    // Keep the text when something was wrong, so nothing
-                    // pasted is lost and line numbers still match.
-                    compare_text: if compare.problems.is_empty() {
-                        String::new()
-                    } else {
-                        self.compare_text.clone()
-                    },
-                    compare: Rc::new(compare),
-                    compare_added: Some(added),
-                    compare_error: None,
-                    ..(*self).clone()
-                }
-            }
-            (Action::CompareFiles(files), Page::Compare) => {
-                let mut compare = (*self.compare).clone();
-                let mut problems = Vec::new();
-                let mut added = 0;
-                for (name, text) in &files {
-                    added += compare.add_text(text, Origin::File(name));
-                    problems.append(&mut compare.problems);
-                }
-                compare.problems = problems;
-                State {
-                    compare: Rc::new(compare),
-                    compare_added: Some(added),
-                    compare_error: None,
-                    ..(*self).clone()
-                }
-            }
-            (Action::CompareRemove(index), _) => {
-                let mut compare = (*self.compare).clone();
-                compare.remove(index);
-                compare.problems.clear();
-                State {
-                    compare: Rc::new(compare),
-                    compare_added: None,
-                    ..(*self).clone()
-                }
-            }
-            (Action::CompareName(index, name), _) => {
-                let mut compare = (*self.compare).clone();
-                if let Some(entry) = compare.entries.get_mut(index) {
-                    // Trimmed where shown and shared, not here: a space typed
-                    // between two words must survive the next key press.
-                    entry.name = name.chars().take(MAX_NAME_CHARS).collect();
-                }
-                State {
-                    compare: Rc::new(compare),
-                    ..(*self).clone()
-                }
-            }
-            (Action::CompareRole(index, role), _) => {
-                let mut compare = (*self.compare).clone();
-                if let Some(entry) = compare.entries.get_mut(index) {
-                    entry.role = role;
-                }
-                State {
-                    compare: Rc::new(compare),
-                    ..(*self).clone()
-                }
-            }
-            (Action::CompareMode(mode), _) => {
-                let mut compare = (*self.compare).clone();
-                compare.chosen_mode = Some(mode);
-                State {
-                    compare: Rc::new(compare),
-                    compare_error: None,
-                    ..(*self).clone()
-                }
-            }
-            (Action::ShowComparison, Page::Compare) => match self.compare.readiness() {
-                Ok(()) => State {
-                    compare_error: None,
-                    compare_added: None,
-                    ..self.go(Page::Comparison)
-                },
-                Err(reason) => State {
-                    compare_error: Some(reason),
-                    show_error: true,
-                    moves: self.moves + 1,
-                    ..(*self).clone()
-                },
-            },
-            (Action::ChangeComparison, Page::Comparison) => self.go(Page::Compare),
-            (Action::LeaveCompare, Page::Compare | Page::Comparison) => {
-                let page = match self.compare_return {
-                    Page::Shared if self.shared.is_none() => Page::Start,
-                    Page::Results if !self.answers.is_complete() => Page::Start,
-                    page => page,
-                };
-                self.go(page)
             }
             (Action::StartOwn, Page::Shared | Page::BadLink) => State {
                 shared: None,

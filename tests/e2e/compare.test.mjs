@@ -993,3 +993,82 @@ test('a bare share code on its own line is read as a result', async () => {
     await assertClean(page);
   });
 });
+
+// ---------------------------------------------------------------------------
+// 9. The compare view is a second wasm bundle (www/start.js switches)
+// ---------------------------------------------------------------------------
+
+const COMPARE_BUNDLE = /\/pkg\/digital_board_compare(_bg\.wasm|\.js)$/;
+
+test('the compare bundle loads only when someone compares; going back keeps the results page, and the results gathered', async () => {
+  await withWidget(browser, {}, async (page) => {
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await completeToResults(page, BOARD[0].pattern);
+    assert.deepEqual(requested.filter((p) => COMPARE_BUNDLE.test(p)), [], 'no compare bundle for the assessment');
+    const resultsTitle = await page.title();
+
+    await go(page, 'link', 'Compare results with other board members or organisations', COMPARE);
+    assert.deepEqual(
+      requested.filter((p) => COMPARE_BUNDLE.test(p)).sort(),
+      ['/pkg/digital_board_compare.js', '/pkg/digital_board_compare_bg.wasm'],
+    );
+    assert.equal(await page.title(), `${COMPARE} – ${TITLE}`);
+    assert.equal(await page.locator('#dba-heading').count(), 1, 'one heading with the id: the other view is out of the page');
+    await addLinks(page, `${link(BOARD[1].pattern, BOARD_LABEL)}\n${link(BOARD[2].pattern, BOARD_LABEL)}`);
+    await waitForStatus(page, '2 results added.');
+
+    // Back: the results page as it was, focused, with its title.
+    await go(page, 'link', 'Back', 'Your results');
+    assert.equal(await page.title(), resultsTitle);
+    assert.equal((await readSharePanel(page)).link !== null, true, 'the share panel is still there');
+
+    // And again: the results gathered are still there, nothing loaded twice.
+    await go(page, 'link', 'Compare results with other board members or organisations', COMPARE);
+    assert.equal((await readCompare(page)).count, 'Results added (2)');
+    assert.equal(requested.filter((p) => COMPARE_BUNDLE.test(p)).length, 2, 'each compare file requested once');
+    await checkA11y(page, 'compare page opened a second time');
+    await assertClean(page);
+  });
+});
+
+test('a compare link pasted into an open page switches to the comparison; the browser’s Back button returns to the assessment', async () => {
+  const members = BOARD.map((m) => link(m.pattern, { ...BOARD_LABEL, role: m.role }));
+  let compareLink;
+  await withWidget(browser, {}, async (page) => {
+    await openCompare(page);
+    await addLinks(page, members.join('\n'));
+    await waitForStatus(page, '3 results added.');
+    await go(page, 'button', 'Compare', BOARD_HEADING);
+    compareLink = (await readComparison(page)).link;
+    await assertClean(page);
+  });
+  await withWidget(browser, {}, async (page) => {
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, compareLink.slice(compareLink.indexOf('#')));
+    await waitForHeading(page, BOARD_HEADING);
+    await page.goBack();
+    await waitForHeading(page, TITLE);
+    assert.equal(new URL(page.url()).hash, '');
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await waitForHeading(page, QUESTIONS[0].text);
+    await assertClean(page);
+  });
+});
+
+test('when the compare bundle cannot load, the page says so and the own answers are kept', async () => {
+  await withWidget(browser, {}, async (page) => {
+    await completeToResults(page, BOARD[0].pattern);
+    await page.route(COMPARE_BUNDLE, (route) => route.abort());
+    await page.getByRole('link', { name: 'Compare results with other board members or organisations' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByRole('heading', { name: 'Compare results could not start' }).waitFor();
+    assert.match(await alert.textContent(), /Your own answers are still saved in this browser\. Reload the page to try again/);
+    // A reload brings the saved answers back.
+    await page.unroute(COMPARE_BUNDLE);
+    await page.reload();
+    await waitForHeading(page, TITLE, { focused: false });
+    await page.getByRole('heading', { name: 'You have saved answers' }).waitFor();
+  });
+});

@@ -39,12 +39,17 @@ import {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FILE = join(ROOT, 'target', 'single-file', 'digital-board-assessment.html');
 const FILE_URL = pathToFileURL(FILE).href;
-const WASM = join(ROOT, 'www', 'pkg', 'digital_board_assessment_bg.wasm');
+// Both bundles: the assessment and the compare view.
+const WASM = {
+  assessment: join(ROOT, 'www', 'pkg', 'digital_board_assessment_bg.wasm'),
+  compare: join(ROOT, 'www', 'pkg', 'digital_board_compare_bg.wasm'),
+};
 // What the file is made from: rebuilt when any of these is newer.
 const INPUTS = [
   ...readdirSync(join(ROOT, 'www', 'pkg')).map((name) => join(ROOT, 'www', 'pkg', name)),
   join(ROOT, 'www', 'widget.css'),
   join(ROOT, 'www', 'index.html'),
+  join(ROOT, 'www', 'start.js'),
   join(ROOT, '.ci', 'single-file.mjs'),
 ];
 
@@ -130,10 +135,14 @@ test('the file holds everything: one inline module script and style, no referenc
       "img-src data:; base-uri 'none'",
   );
 
-  // The wasm inside is this build's.
-  const base64 = /const WASM_BASE64 = '([A-Za-z0-9+/=]+)';/.exec(script)?.[1];
+  // The wasm of both bundles inside is this build's.
+  const base64 = /const WASM_BASE64 = (\{[^}]*\});/.exec(script)?.[1];
   assert.ok(base64, 'the wasm is in the script, base64');
-  assert.ok(Buffer.from(base64, 'base64').equals(readFileSync(WASM)), 'the inlined wasm is www/pkg’s');
+  const inlined = JSON.parse(base64);
+  assert.deepEqual(Object.keys(inlined).sort(), ['assessment', 'compare']);
+  for (const [bundle, file] of Object.entries(WASM)) {
+    assert.ok(Buffer.from(inlined[bundle], 'base64').equals(readFileSync(file)), `the inlined ${bundle} wasm is www/pkg’s`);
+  }
 });
 
 // ---------------------------------------------------------------------------
@@ -185,7 +194,7 @@ test('from file://: a full assessment by mouse, results, downloads, a share link
   });
 });
 
-test('from file://: a share link opens the shared result, and "Start your own assessment" takes it off the address', async () => {
+test('from file://: a share link opens the shared result, compare starts with it (the second bundle), and "Start your own assessment" takes it off the address', async () => {
   // Made by the widget itself, from the same answers.
   let link;
   await withFile(browser, FILE_URL, {}, async (page) => {
@@ -200,6 +209,13 @@ test('from file://: a share link opens the shared result, and "Start your own as
     const shared = await readResults(page);
     assert.equal(shared.overall, 'Siloed');
     assert.equal(shared.sections[1].score, '7 of 16 points (average 0.9 of 2)');
+    // The compare view, from the file's second inlined bundle, and back.
+    await page.getByRole('link', { name: 'Compare these results with others' }).click();
+    await waitForHeading(page, 'Compare results');
+    await page.getByRole('heading', { name: 'Results added (1)' }).waitFor();
+    await checkA11y(page, 'the compare page from file://');
+    await page.getByRole('link', { name: 'Back', exact: true }).click();
+    await waitForHeading(page, 'Shared results');
     await page.getByRole('button', { name: 'Start your own assessment' }).click();
     await waitForHeading(page, TITLE);
     assert.equal(page.url(), FILE_URL, 'history.replaceState works on file://');

@@ -1,0 +1,168 @@
+// Starts the widget in one root element and switches between its two wasm
+// bundles: the assessment (loaded at once) and the compare view (loaded only
+// when someone compares: "Compare results", a compare link (#c=) in the
+// address, or start="compare"). Each bundle renders into its own container
+// in the root; the one not in use is taken out of the page, not destroyed, so
+// the answers on screen and the results gathered for comparing survive going
+// back and forth.
+//
+// The bundles ask for a switch with bubbling DOM events from their root
+// (src/ui/dom.rs):
+//   dba-open-compare   detail: the link of a shared result to start with, or null
+//   dba-leave-compare
+// The compare view is told it is shown again by a non-bubbling
+// dba-open-compare on its container.
+//
+// Used by boot.js, element.js and the single-file edition (.ci/single-file.mjs
+// inlines this file without its `export` keywords).
+
+const OPEN_COMPARE = 'dba-open-compare';
+const LEAVE_COMPARE = 'dba-leave-compare';
+
+/** Whether the address holds a compare link (src/core/compare_codec.rs: "#c="). */
+const isCompareLink = (hash) => hash.startsWith('#c=');
+/** Whether the address holds a share link (src/core/share.rs: "#r="). */
+const isShareLink = (hash) => hash.startsWith('#r=');
+
+/** `load` run once: every root shares one instance of each bundle. */
+export function once(load) {
+  let loading;
+  return () => (loading ??= load());
+}
+
+/**
+ * Replaces `container`'s content with an NHS-style error box (built with DOM
+ * calls, no innerHTML, so nothing here is parsed as markup).
+ */
+export function showFailure(container, heading, text) {
+  const box = document.createElement('div');
+  box.className = 'nhsuk-error-summary';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('h2');
+  title.className = 'nhsuk-error-summary__heading';
+  title.textContent = heading;
+  const body = document.createElement('p');
+  body.textContent = text;
+  box.append(title, body);
+  container.replaceChildren(box);
+}
+
+const TRY_AGAIN =
+  'Reload the page to try again. If it still does not start, ' +
+  'try an up-to-date version of Microsoft Edge, Chrome, Firefox or Safari.';
+
+/**
+ * Starts the widget in `root`. `options`: assessment, organisation, start
+ * ("questions" or "compare"), manageTitle. `bundles`: { assessment, compare },
+ * each a function returning a promise of that bundle's mount function.
+ * Resolves once the first view is on screen; rejects if it cannot load.
+ */
+export async function startWidget(root, options, bundles) {
+  const manageTitle = options.manageTitle !== false;
+  const views = { assessment: {}, compare: {} };
+  let showing = null;
+
+  async function show(name, { sharedLink = null, focus = false, reopen = false, restoreTitle = false } = {}) {
+    const view = views[name];
+    if (showing && showing !== name && manageTitle) views[showing].title = document.title;
+    if (!view.container) {
+      // First time: load the bundle and mount it into a new container. When
+      // the user asked for it, the container shows "Loading" at once (and
+      // the bundle moves focus into it); at page load it replaces whatever
+      // the page had in the root only once the bundle is ready.
+      view.container = document.createElement('div');
+      view.container.className = 'dba-view';
+      const place = () => {
+        if (view.container.isConnected) view.container.replaceChildren();
+        else root.replaceChildren(view.container);
+        hideAllBut(name);
+      };
+      if (focus) {
+        const loading = document.createElement('p');
+        loading.setAttribute('role', 'status');
+        loading.textContent = 'Loading…';
+        view.container.append(loading);
+        root.append(view.container);
+        hideAllBut(name);
+      }
+      try {
+        const mount = await bundles[name]();
+        place();
+        mount(view.container, {
+          ...options,
+          start: options.start === 'questions' ? 'questions' : undefined,
+          sharedLink: sharedLink ?? undefined,
+          focus,
+        });
+      } catch (error) {
+        place();
+        showFailure(
+          view.container,
+          name === 'compare' ? 'Compare results could not start' : 'The self-assessment could not start',
+          name === 'compare'
+            ? `Your browser could not load it. Your own answers are still saved in this browser. ${TRY_AGAIN}`
+            : `Your browser could not load it. ${TRY_AGAIN}`,
+        );
+        throw error;
+      }
+      return;
+    }
+    if (showing === name && !reopen) return;
+    hideAllBut(name);
+    if (name === 'compare' && reopen) {
+      // The compare view goes to its first screen (title, focus) itself.
+      view.container.dispatchEvent(new CustomEvent(OPEN_COMPARE, { detail: sharedLink }));
+      return;
+    }
+    if (restoreTitle && manageTitle && view.title) document.title = view.title;
+    if (focus) view.container.querySelector('#dba-heading')?.focus();
+  }
+
+  // The view not in use is taken out of the page, not hidden: both views
+  // use the same element ids (the heading that receives focus, the error
+  // summary), which must be unique in the page. Yew keeps running on the
+  // detached container, and its listeners live on it.
+  function hideAllBut(name) {
+    for (const [other, view] of Object.entries(views)) {
+      if (!view.container) continue;
+      if (other !== name) view.container.remove();
+      else if (!view.container.isConnected) root.append(view.container);
+    }
+    showing = name;
+  }
+
+  const report = (error) => console.error(error);
+  root.addEventListener(OPEN_COMPARE, (event) => {
+    show('compare', { sharedLink: event.detail ?? null, focus: true, reopen: true }).catch(report);
+  });
+  root.addEventListener(LEAVE_COMPARE, () =>
+    show('assessment', { focus: true, restoreTitle: true }).catch(report),
+  );
+
+  // A link pasted into the address bar of an open page: each bundle reads
+  // its own kind of link; this shows the one it belongs to. Leaving a compare
+  // link by the browser's Back button leaves the compare view.
+  let lastHash = location.hash;
+  addEventListener('hashchange', () => {
+    const hash = location.hash;
+    if (isCompareLink(hash)) show('compare', { focus: true }).catch(report);
+    else if (showing === 'compare' && (isShareLink(hash) || isCompareLink(lastHash))) {
+      show('assessment', { focus: true }).catch(report);
+    }
+    lastHash = hash;
+  });
+
+  await show(isCompareLink(location.hash) || options.start === 'compare' ? 'compare' : 'assessment');
+}
+
+/**
+ * Starts the widget in every element with data-dba-root (or #app) in the
+ * page: data-assessment, data-organisation and data-start ("questions" or
+ * "compare") on it choose the assessment, label and where to start.
+ */
+export function startAll(bundles) {
+  for (const root of document.querySelectorAll('[data-dba-root], #app')) {
+    const { assessment, organisation, start } = root.dataset;
+    startWidget(root, { assessment, organisation, start }, bundles).catch((error) => console.error(error));
+  }
+}

@@ -6,22 +6,62 @@
 // (default 15), BENCH_OUT (report directory, default target/bench),
 // BENCH_OURS_SIZE (the JSON written by `.ci/size --json`, optional).
 //
-// Timing: every figure is measured in Node with performance.now(), from just
-// before `page.goto()` to the moment Playwright reports the condition true
-// (waitForFunction polling every animation frame), so all three pages carry
-// the same small CDP round-trip overhead. Each load runs in a new browser
-// context (a fresh, empty in-memory profile: no HTTP cache, no storage),
-// in one headless Chromium; rounds alternate ours → peer → minimal. One
-// warm-up round (not counted) comes first.
+// Method. Each load runs in a new browser context (a fresh, empty in-memory
+// profile: no HTTP cache, no storage) in one headless Chromium; rounds
+// alternate ours → peer → minimal, after one uncounted warm-up round. Node
+// starts the navigation (`page.goto`, waiting only for the commit) and at
+// once hands the whole run to ONE injected driver function (`drive` below,
+// the same code and the same rules for every page) via a single
+// `page.evaluate`, so no Chrome DevTools Protocol round trip falls inside
+// any timed interval. The driver:
+//   - waits for the first screen: it checks the condition once per
+//     animation frame (requestAnimationFrame), as Playwright's raf polling
+//     did;
+//   - then, for every step, clicks with `element.click()` (a step of two
+//     clicks, choice then Continue, yields one task between them, like two
+//     separate user inputs, and checks the choice is now checked), and
+//     waits, again frame by frame, until the next screen's condition holds.
+//     The condition is first checked in the frame after the click, never
+//     synchronously, so a page that renders synchronously and one that
+//     renders in a microtask are treated alike: a step takes whole frames,
+//     and the floor is one frame (about 16.7 ms at 60 Hz);
+//   - takes every time stamp with the page's own `performance.now()`, whose
+//     zero is the navigation's start (performance.timeOrigin), and returns
+//     them. These are the reported figures.
+// "Visible" means an element matching the condition with a layout box
+// (getClientRects() not empty), checked in a requestAnimationFrame
+// callback, i.e. in the frame that paints it. Node also times the whole load
+// (before page.goto → evaluate resolved) as a cross-check (`resultsNode`),
+// which adds two CDP round trips and nothing per step.
 //
-// "First question visible": ours — navigation → start page's "Start now"
-// visible (reported as `start`), click it, → question 1 heading visible
-// (`firstQuestion`, click included); peer — navigation → question 1 title
-// visible; minimal — navigation → its button visible.
-// "Results": navigation → results page after answering all 13 questions
-// (first choice each time) by clicks as fast as Playwright can issue them
-// (force: true, no actionability waits): ours — "Your results" heading;
-// peer — SurveyJS's completion page.
+// Harness floor: on the minimal page the driver clicks its counter button
+// 15 times (the same number of steps as ours), giving the per-step floor of
+// this method; afterwards, outside the timed run, Node clicks it the old way
+// (page.click with force: true, then waitForFunction with raf polling), one
+// click and two clicks per wait, to show what the previous Node-driven
+// method added to every step.
+//
+// What is timed: ours — navigation → start page's "Start now" visible
+// (`start`); click it → question 1 heading visible (`firstQuestion`, from
+// navigation, click included); for each of the 13 questions the first radio
+// (#dba-answer, "Absent") then "Continue" → the next heading (the last one:
+// "Check your answers"); "See your results" → "Your results" (`results`).
+// Every Continue advancing and "Your results" appearing at all prove the
+// answers were recorded (the widget refuses both without an answer). Peer —
+// navigation → question 1 title visible (`firstQuestion`); for each question
+// the first choice's label then "Next" ("See your results" on the last) →
+// the next question's title, or SurveyJS's completion page (`results`);
+// afterwards Node checks that SurveyJS recorded all 13 answers as the first
+// choice and is completed. Minimal — navigation → its button visible
+// (`firstQuestion`). Per step, click → next screen visible, medians:
+// `startClick` ("Start now"), `answerStep` (one question: choice, Continue,
+// next page), `resultsStep` ("See your results"), `step` (minimal page).
+//
+// element.click() skips the browser's input pipeline (hit test, mousedown
+// and mouseup, focus moving to the button), for every page alike. That
+// pipeline is what made the old Node-driven steps slow: the first
+// page.click() in a fresh page took 140–270 ms here (later ones ~30 ms),
+// which was most of the old 130 ms "Start now" → question 1.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -56,66 +96,101 @@ const LAUNCH_ARGS = [
 ];
 
 const { questions } = readAssessment();
-const RAF = { polling: 'raf', timeout: 15000 };
+const TIMEOUT_MS = 15000;
 
-const visibleHeading = (page, text) =>
-  page.waitForFunction(
-    (expected) => {
-      const h = document.getElementById('dba-heading');
-      return h !== null && h.textContent.trim() === expected && h.getClientRects().length > 0;
-    },
-    text,
-    RAF,
-  );
-
-const visibleSelector = (page, selector, text = null) =>
-  page.waitForFunction(
-    ([sel, expected]) =>
-      [...document.querySelectorAll(sel)].some(
-        (el) => el.getClientRects().length > 0 && (expected === null || el.textContent.includes(expected)),
-      ),
-    [selector, text],
-    RAF,
-  );
-
-const RUNS = {
-  async ours(page, url) {
-    const t0 = performance.now();
-    await page.goto(url, { waitUntil: 'commit' });
-    await visibleSelector(page, 'button.nhsuk-button', 'Start now');
-    const start = performance.now() - t0;
-    await page.click('button.nhsuk-button:has-text("Start now")', { force: true });
-    await visibleHeading(page, questions[0].text);
-    const firstQuestion = performance.now() - t0;
-    for (let i = 0; i < questions.length; i++) {
-      await page.click('#dba-answer', { force: true });
-      await page.click('form button[type="submit"]', { force: true });
-      await visibleHeading(page, i + 1 < questions.length ? questions[i + 1].text : 'Check your answers');
+// The injected driver. Runs inside the page (serialised by page.evaluate),
+// so it may use nothing from this module. `first` and every `until` are
+// conditions: { selector, text?, exact? } — some element matching
+// `selector` with a layout box whose text contains `text` (equals it,
+// trimmed, if `exact`). A click is a condition too (the first such element
+// is clicked), plus `checked`: a selector that must match a checked input
+// once the click has been handled.
+async function drive({ first, steps, timeout }) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const task = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const visible = ({ selector, text = null, exact = false }) =>
+    [...document.querySelectorAll(selector)].filter(
+      (el) =>
+        el.getClientRects().length > 0 &&
+        (text === null || (exact ? el.textContent.trim() === text : el.textContent.includes(text))),
+    );
+  // Resolves with the time of the first animation frame (after this call)
+  // in which the condition holds.
+  const until = async (condition, what) => {
+    const deadline = performance.now() + timeout;
+    for (;;) {
+      await frame();
+      if (visible(condition).length > 0) return performance.now();
+      if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(condition)}`);
     }
-    await page.click('button.nhsuk-button:has-text("See your results")', { force: true });
-    await visibleHeading(page, 'Your results');
-    return { start, firstQuestion, results: performance.now() - t0 };
+  };
+  const firstAt = await until(first, 'the first screen');
+  const done = [];
+  for (const step of steps) {
+    const clickedAt = performance.now();
+    for (const [i, click] of step.clicks.entries()) {
+      const [target] = visible(click);
+      if (!target) throw new Error(`${step.name}: nothing visible to click: ${JSON.stringify(click)}`);
+      target.click();
+      if (i + 1 < step.clicks.length) await task();
+      if (click.checked && !document.querySelector(click.checked)?.checked) {
+        throw new Error(`${step.name}: ${click.checked} is not checked after the click`);
+      }
+    }
+    const at = await until(step.until, step.name);
+    done.push({ name: step.name, ms: at - clickedAt, at });
+  }
+  return { first: firstAt, steps: done };
+}
+
+const heading = (text) => ({ selector: '#dba-heading', text, exact: true });
+const PLANS = {
+  ours: {
+    first: { selector: 'button.nhsuk-button', text: 'Start now' },
+    steps: [
+      {
+        name: 'Start now',
+        clicks: [{ selector: 'button.nhsuk-button', text: 'Start now' }],
+        until: heading(questions[0].text),
+      },
+      ...questions.map((q, i) => ({
+        name: `question ${i + 1}`,
+        clicks: [{ selector: '#dba-answer', checked: '#dba-answer' }, { selector: 'form button[type="submit"]' }],
+        until: heading(i + 1 < questions.length ? questions[i + 1].text : 'Check your answers'),
+      })),
+      {
+        name: 'See your results',
+        clicks: [{ selector: 'button.nhsuk-button', text: 'See your results' }],
+        until: heading('Your results'),
+      },
+    ],
   },
-  async peer(page, url) {
-    const t0 = performance.now();
-    await page.goto(url, { waitUntil: 'commit' });
-    await visibleSelector(page, '.sd-question__title', questions[0].text);
-    const firstQuestion = performance.now() - t0;
-    for (let i = 0; i < questions.length; i++) {
-      // The first choice's label (SurveyJS hides the input itself).
-      await page.click('.sd-item:first-child .sd-selectbase__label', { force: true });
+  peer: {
+    first: { selector: '.sd-question__title', text: questions[0].text },
+    steps: questions.map((q, i) => {
       const last = i + 1 === questions.length;
-      await page.click(last ? '.sd-navigation__complete-btn' : '.sd-navigation__next-btn', { force: true });
-      if (!last) await visibleSelector(page, '.sd-question__title', questions[i + 1].text);
-    }
-    await visibleSelector(page, '.sd-completedpage', 'Your results');
-    return { firstQuestion, results: performance.now() - t0 };
+      return {
+        name: `question ${i + 1}`,
+        // The first choice's label (SurveyJS hides the input itself), then
+        // Next, or "See your results" (SurveyJS's Complete) on the last page.
+        clicks: [
+          { selector: '.sd-item:first-child .sd-selectbase__label', checked: '.sd-item:first-child input' },
+          { selector: last ? '.sd-navigation__complete-btn' : '.sd-navigation__next-btn' },
+        ],
+        until: last
+          ? { selector: '.sd-completedpage', text: 'Your results' }
+          : { selector: '.sd-question__title', text: questions[i + 1].text },
+      };
+    }),
   },
-  async minimal(page, url) {
-    const t0 = performance.now();
-    await page.goto(url, { waitUntil: 'commit' });
-    await visibleSelector(page, 'button', 'Clicked');
-    return { firstQuestion: performance.now() - t0 };
+  minimal: {
+    first: { selector: 'button', text: 'Clicked 0 times', exact: true },
+    // As many steps as ours has (Start now, 13 answers, See your results).
+    steps: Array.from({ length: questions.length + 2 }, (_, i) => ({
+      name: `click ${i + 1}`,
+      clicks: [{ selector: 'button' }],
+      until: { selector: 'button', text: `Clicked ${i + 1} times`, exact: true },
+    })),
   },
 };
 
@@ -124,6 +199,62 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+// The old method's per-step cost, on the minimal page after its timed run:
+// Node's page.click (force) + waitForFunction (raf polling), `clicks`
+// clicks per wait. Returns the median per wait, in ms.
+async function nodeDrivenFloor(page, from, clicks, repeats = 5) {
+  const times = [];
+  let count = from;
+  for (let r = 0; r < repeats; r++) {
+    const t = performance.now();
+    for (let c = 0; c < clicks; c++) await page.click('button', { force: true });
+    count += clicks;
+    await page.waitForFunction((n) => document.querySelector('button')?.textContent === `Clicked ${n} times`, count, {
+      polling: 'raf',
+      timeout: TIMEOUT_MS,
+    });
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), count };
+}
+
+async function run(name, page, url) {
+  const t0 = performance.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  const { first, steps } = await page.evaluate(drive, { ...PLANS[name], timeout: TIMEOUT_MS });
+  const resultsNode = performance.now() - t0;
+  const ms = steps.map((s) => s.ms);
+  switch (name) {
+    case 'ours':
+      return {
+        start: first,
+        firstQuestion: steps[0].at,
+        results: steps.at(-1).at,
+        resultsNode,
+        startClick: steps[0].ms,
+        answerStep: median(ms.slice(1, 1 + questions.length)),
+        resultsStep: steps.at(-1).ms,
+        steps: ms,
+      };
+    case 'peer': {
+      // SurveyJS must have recorded every answer, as the first choice, and
+      // completed only now. `survey` is peer.js's global.
+      const recorded = await page.evaluate(() => ({ state: survey.state, data: survey.data }));
+      const values = Object.values(recorded.data);
+      if (recorded.state !== 'completed' || values.length !== questions.length || values.some((v) => v !== 'absent')) {
+        throw new Error(`peer: SurveyJS did not record the 13 answers: ${JSON.stringify(recorded)}`);
+      }
+      return { firstQuestion: first, results: steps.at(-1).at, resultsNode, answerStep: median(ms), steps: ms };
+    }
+    case 'minimal': {
+      const one = await nodeDrivenFloor(page, steps.length, 1);
+      const two = await nodeDrivenFloor(page, one.count, 2);
+      return { firstQuestion: first, step: median(ms), nodeClickWait: one.ms, nodeTwoClicksWait: two.ms, steps: ms };
+    }
+  }
+  throw new Error(`no run for ${name}`);
+}
 
 async function load(browser, name, served) {
   // target/debug/serve sends the widget's strict CSP with every response;
@@ -144,8 +275,16 @@ async function load(browser, name, served) {
     }
     served?.add(r.url());
   });
+  page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} for ${r.url()}`));
   try {
-    const result = await RUNS[name](page, new URL('/', PAGES[name].url).href);
+    let result;
+    try {
+      result = await run(name, page, new URL('/', PAGES[name].url).href);
+    } catch (error) {
+      // Say what the page reported too (e.g. files missing while www/ is rebuilt).
+      if (!errors.length) throw error;
+      throw new Error(`${name}: ${error.message}\nThe page also logged:\n  ${errors.join('\n  ')}`, { cause: error });
+    }
     if (errors.length) throw new Error(`${name}: the page logged errors:\n  ${errors.join('\n  ')}`);
     return result;
   } finally {
@@ -197,9 +336,18 @@ const med = (name, key) => (samples[name][0]?.[key] === undefined ? null : media
 const timings = Object.fromEntries(
   names.map((n) => [
     n,
-    Object.fromEntries(['start', 'firstQuestion', 'results'].map((k) => [k, med(n, k)]).filter(([, v]) => v !== null)),
+    Object.fromEntries(
+      ['start', 'firstQuestion', 'results', 'resultsNode', 'startClick', 'answerStep', 'resultsStep', 'step']
+        .map((k) => [k, med(n, k)])
+        .filter(([, v]) => v !== null),
+    ),
   ]),
 );
+const harnessFloor = {
+  in_page_step: med('minimal', 'step'),
+  node_click_wait: med('minimal', 'nodeClickWait'),
+  node_two_clicks_wait: med('minimal', 'nodeTwoClicksWait'),
+};
 const ratio = (a, b) => (a && b ? a / b : null);
 const size = Object.fromEntries(names.map((n) => [n, sizes(n, requested[n])]));
 let oursAllServed = null;
@@ -218,15 +366,21 @@ const report = {
   machine: { nproc, cpu: cpuModel, chromium: chromiumVersion, node: process.version },
   rounds: ROUNDS,
   method:
-    'Node performance.now() from before page.goto() until the condition is seen (raf polling); ' +
-    'new browser context per load; rounds alternate ours, peer, minimal; one uncounted warm-up round; ' +
-    'answers by Playwright clicks with force: true.',
+    'In-page driver: after page.goto (commit) Node makes ONE page.evaluate of the same driver function for every page, ' +
+    'which waits frame by frame (requestAnimationFrame) for the first screen, then for each step clicks with ' +
+    'element.click() (choice, one task, then Continue/Next) and waits frame by frame (first check in the frame after ' +
+    'the click) until the next screen is visible (layout box, expected text); times are the page\'s performance.now() ' +
+    'from navigation start (timeOrigin), so no CDP round trip is inside any figure (resultsNode: the same run timed ' +
+    'in Node from before page.goto, as a cross-check). New browser context per load; rounds alternate ours, peer, ' +
+    'minimal; one uncounted warm-up round. Peer: SurveyJS checked afterwards to have recorded all 13 answers.',
   median_ms: timings,
+  harness_floor_ms: harnessFloor,
   ratios: {
     first_question_ours_over_peer: ratio(timings.ours.firstQuestion, timings.peer.firstQuestion),
     first_question_ours_over_minimal: ratio(timings.ours.firstQuestion, timings.minimal.firstQuestion),
     start_page_ours_over_minimal: ratio(timings.ours.start, timings.minimal.firstQuestion),
     results_ours_over_peer: ratio(timings.ours.results, timings.peer.results),
+    answer_step_ours_over_peer: ratio(timings.ours.answerStep, timings.peer.answerStep),
     gzip_ours_over_peer: ratio(size.ours.total_gzip_bytes, size.peer.total_gzip_bytes),
     gzip_ours_over_minimal: ratio(size.ours.total_gzip_bytes, size.minimal.total_gzip_bytes),
   },
@@ -243,16 +397,25 @@ const x = (v) => (v === null ? '–' : `${v.toFixed(2)}×`);
 const lines = [
   `Benchmark, ${report.date.slice(0, 10)}: ${nproc} × ${cpuModel}, ${chromiumVersion}, headless; median of ${ROUNDS} loads each.`,
   '',
-  '| page | gzip loaded (files) | start page visible | first question visible | results after 13 answers |',
-  '| :--- | ---: | ---: | ---: | ---: |',
+  '| page | gzip loaded (files) | start page visible | first question visible | one answer step | results after 13 answers |',
+  '| :--- | ---: | ---: | ---: | ---: | ---: |',
   ...names.map(
     (n) =>
       `| ${{ ours: 'ours (Yew widget)', peer: 'peer (SurveyJS)', minimal: 'minimal Yew (one button)' }[n]} | ` +
       `${kb(size[n].total_gzip_bytes)} (${size[n].files.length}) | ${ms(timings[n].start)} | ` +
-      `${ms(timings[n].firstQuestion)} | ${ms(timings[n].results)} |`,
+      `${ms(timings[n].firstQuestion)}${n === 'ours' ? ` (click ${ms(timings.ours.startClick)})` : ''} | ` +
+      `${ms(timings[n].answerStep ?? timings[n].step)}${n === 'minimal' ? ' (one click)' : ''} | ${ms(timings[n].results)} |`,
   ),
-  `| **ours / peer** | ${x(report.ratios.gzip_ours_over_peer)} | | ${x(report.ratios.first_question_ours_over_peer)} | ${x(report.ratios.results_ours_over_peer)} |`,
-  `| **ours / minimal** | ${x(report.ratios.gzip_ours_over_minimal)} | ${x(report.ratios.start_page_ours_over_minimal)} | ${x(report.ratios.first_question_ours_over_minimal)} | |`,
+  `| **ours / peer** | ${x(report.ratios.gzip_ours_over_peer)} | | ${x(report.ratios.first_question_ours_over_peer)} | ` +
+    `${x(report.ratios.answer_step_ours_over_peer)} | ${x(report.ratios.results_ours_over_peer)} |`,
+  `| **ours / minimal** | ${x(report.ratios.gzip_ours_over_minimal)} | ${x(report.ratios.start_page_ours_over_minimal)} | ${x(report.ratios.first_question_ours_over_minimal)} | | |`,
+  '',
+  'Times from navigation start, measured in the page by one injected driver (element.click(), then frame-by-frame ' +
+    'checks): no CDP round trip inside any figure; a step takes whole frames. Harness floor per step: ' +
+    `${ms(harnessFloor.in_page_step)} with this driver (minimal page, one click → repainted); ` +
+    `the old Node-driven page.click + waitForFunction took ${ms(harnessFloor.node_click_wait)} for one click, ` +
+    `${ms(harnessFloor.node_two_clicks_wait)} for two (as each answer needed).`,
+  `Cross-check, timed in Node from before page.goto: results ours ${ms(timings.ours.resultsNode)}, peer ${ms(timings.peer.resultsNode)}.`,
   '',
   ...names.flatMap((n) => [
     `${n}: ${size[n].files.map((f) => `${f.path} ${kb(f.gzip_bytes)}`).join(', ')}`,

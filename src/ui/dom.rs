@@ -80,6 +80,20 @@ fn clear_fragment_if(is_ours: impl Fn(&str) -> bool) {
     }
 }
 
+/// Runs `f` just after the browser has painted the next frame (the
+/// animation frame, then a task): moving focus or changing the title
+/// forces style and layout work that would otherwise delay showing the page
+/// the user asked for.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let window = gloo::utils::window();
+    let then = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(f);
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    });
+    let _ = window.request_animation_frame(then.unchecked_ref());
+}
+
 /// Event asking the page (www/start.js) to show the compare view, which is
 /// its own wasm bundle. Its `detail` is the link of a shared result to start
 /// the comparison with, or `null`.

@@ -42,8 +42,9 @@ pub fn action_link(
 
 /// After each page change (`moves` counts them) sets the document title, if
 /// the widget manages it, and moves focus to the error summary (when
-/// `show_error`) or the page's heading. Never on first load (`moves` 0), so
-/// an embedding page keeps its focus.
+/// `show_error`) or the page's heading, once the new page is painted. Focus
+/// never moves on first load (`moves` 0), so an embedding page keeps its
+/// focus.
 #[hook]
 pub fn use_page_change(
     moves: u32,
@@ -58,11 +59,20 @@ pub fn use_page_change(
         app::HEADING_ID
     });
     use_effect_with((moves, title), move |(_, title)| {
-        if manage_title {
-            dom::set_title(title);
-        }
-        if let (Some(id), Some(root)) = (focus_target, root.get()) {
-            dom::focus_id(&root, id);
+        let title = title.clone();
+        let change = move || {
+            if manage_title {
+                dom::set_title(&title);
+            }
+            if let (Some(id), Some(root)) = (focus_target, root.get()) {
+                dom::focus_id(&root, id);
+            }
+        };
+        // At load there is nothing to show sooner: the title at once.
+        if moves == 0 {
+            change()
+        } else {
+            dom::after_paint(change)
         }
     });
 }

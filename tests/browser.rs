@@ -34,8 +34,18 @@ async fn remount() -> Element {
     root
 }
 
-/// Lets yew's scheduler render and run effects.
+/// Lets yew's scheduler render and run effects, and the widget change the
+/// title and focus, which it does just after the next paint (an animation
+/// frame, then a task).
 async fn settle() {
+    TimeoutFuture::new(10).await;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
     TimeoutFuture::new(10).await;
 }
 

@@ -61,10 +61,14 @@ pub fn use_page_change(
     use_effect_with((moves, title), move |(_, title)| {
         let title = title.clone();
         let change = move || {
+            // Not for a view the user has left (or a widget removed) since.
+            let Some(root) = root.get().filter(|root| root.is_connected()) else {
+                return;
+            };
             if manage_title {
                 dom::set_title(&title);
             }
-            if let (Some(id), Some(root)) = (focus_target, root.get()) {
+            if let Some(id) = focus_target {
                 dom::focus_id(&root, id);
             }
         };

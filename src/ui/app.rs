@@ -5,7 +5,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::bad_link_page::BadLinkPage;
+use super::bad_link_page::{BROKEN_SHARE_LINK, BadLinkPage};
 use super::share_panel::{self, SharePanel};
 
 use super::check_answers_page::CheckAnswersPage;
@@ -61,7 +61,7 @@ pub fn title_for(state: &State) -> String {
         Page::CheckAnswers => page_title("Check your answers", false),
         Page::Results => page_title("Your results", false),
         Page::Shared => page_title("Shared results", false),
-        Page::BadLink => page_title("This results link does not work", true),
+        Page::BadLink => page_title(BROKEN_SHARE_LINK, true),
     }
 }
 

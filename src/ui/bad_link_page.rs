@@ -1,13 +1,22 @@
-//! The page shown for a share link that cannot be read.
+//! The page shown for a share or compare link that cannot be read.
 
 use yew::prelude::*;
 
 use super::app::HEADING_ID;
 use super::state::Action;
 
+/// Heading (and title) for a share link that cannot be read.
+pub const BROKEN_SHARE_LINK: &str = "This results link does not work";
+
+/// Heading (and title) for a compare link that cannot be read.
+pub const BROKEN_COMPARE_LINK: &str = "This compare link does not work";
+
 /// Properties of [`BadLinkPage`].
 #[derive(Properties, PartialEq)]
 pub struct BadLinkPageProps {
+    /// The heading: [`BROKEN_SHARE_LINK`] or [`BROKEN_COMPARE_LINK`].
+    #[prop_or(BROKEN_SHARE_LINK)]
+    pub heading: &'static str,
     /// What is wrong with the link and what to do.
     pub message: AttrValue,
     /// Receives "Start your own assessment".
@@ -19,7 +28,7 @@ pub struct BadLinkPageProps {
 pub fn bad_link_page(props: &BadLinkPageProps) -> Html {
     html! {
         <div class="dba-page dba-page--bad-link">
-            <h1 id={HEADING_ID} tabindex="-1">{ "This results link does not work" }</h1>
+            <h1 id={HEADING_ID} tabindex="-1">{ props.heading }</h1>
             <p class="dba-link-error">{ props.message.clone() }</p>
             <p>{ "Any answers saved in this browser have not been changed." }</p>
             <button class="nhsuk-button" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::StartOwn)}>

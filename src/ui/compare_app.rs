@@ -8,7 +8,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::bad_link_page::BadLinkPage;
+use super::bad_link_page::{BROKEN_COMPARE_LINK, BadLinkPage};
 use super::compare_page::ComparePage;
 use super::compare_state::{CompareScreen, CompareState};
 use super::comparison_page::ComparisonPage;
@@ -36,7 +36,7 @@ pub fn title_for(state: &CompareState) -> String {
     match state.screen {
         CompareScreen::Gather => page_title("Compare results", state.error.is_some()),
         CompareScreen::Comparison => page_title(state.collection.mode().heading(), false),
-        CompareScreen::BadLink => page_title("This results link does not work", true),
+        CompareScreen::BadLink => page_title(BROKEN_COMPARE_LINK, true),
     }
 }
 
@@ -139,7 +139,7 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
             None => html! {},
         },
         CompareScreen::BadLink => html! {
-            <BadLinkPage message={state.link_error.clone().unwrap_or_default()} {on_action} />
+            <BadLinkPage heading={BROKEN_COMPARE_LINK} message={state.link_error.clone().unwrap_or_default()} {on_action} />
         },
     };
     html! { <div class="dba-app" ref={root_ref}>{ screen }</div> }

@@ -778,9 +778,13 @@ test('compare link: a named board of 12 fits in under 1,000 characters and opens
     [hash.slice(0, -10), 'This link is incomplete. It may have been cut off when it was copied.'],
     ['#c=garbage', 'This link has been changed or damaged, so we cannot show the results.'],
   ]) {
-    await withWidget(browser, { path: `/${fragment}`, heading: 'This results link does not work' }, async (page) => {
+    await withWidget(browser, { path: `/${fragment}`, heading: 'This compare link does not work' }, async (page) => {
+      assert.equal(await page.title(), `Error: This compare link does not work – ${TITLE}`);
       const message = await page.locator('.dba-link-error').textContent();
       assert.ok(message.startsWith(reason), `${fragment.slice(0, 30)}…: ${message}`);
+      // Out of the compare view, the broken link off the address.
+      await go(page, 'button', 'Start your own assessment', TITLE);
+      assert.equal(new URL(page.url()).hash, '');
       await assertClean(page);
     });
   }

@@ -21,12 +21,15 @@ use digital_board_assessment::core::model::Level::{self, Absent, Embedded, Siloe
 use digital_board_assessment::core::scoring::{Answers, Response, Tally};
 use digital_board_assessment::core::share::{
     self, Date, Label, MAX_LINK_CHARS, Role, ShareError, SharedResult, assessment_hash,
-    base64url_decode, base64url_encode, crc16,
+    base64url_decode,
 };
 
 mod support;
 use support::csv::parse_csv;
+use support::envelope::seal;
 use support::json::{Value, parse_json};
+use support::markdown::unescaped_pipes;
+use support::rng::Rng;
 
 // ---------------------------------------------------------------------------
 // Fixtures
@@ -103,21 +106,6 @@ fn link(pattern: &str, organisation: Option<&str>, role: Role, date: Option<Date
     share::link(BASE, &payload(pattern, organisation, role, date))
 }
 
-/// A payload with a valid envelope (format version, length, checksum)
-/// around any body, written from the documented format.
-fn seal(version: u8, body: &[u8]) -> String {
-    let mut bytes = vec![version];
-    let mut len = body.len() + 2;
-    while len >= 0x80 {
-        bytes.push((len as u8 & 0x7f) | 0x80);
-        len >>= 7;
-    }
-    bytes.push(len as u8);
-    bytes.extend(body);
-    bytes.extend(crc16(&bytes).to_be_bytes());
-    base64url_encode(&bytes)
-}
-
 /// The body inside a payload's envelope.
 fn body_of(payload: &str) -> Vec<u8> {
     let bytes = base64url_decode(payload).expect("canonical base64url");
@@ -128,52 +116,32 @@ fn body_of(payload: &str) -> Vec<u8> {
     bytes[at + 1..bytes.len() - 2].to_vec()
 }
 
-/// SplitMix64, so the random runs are the same every time.
-struct Rng(u64);
+/// A random answer pattern for the 13 questions.
+fn random_pattern(rng: &mut Rng) -> String {
+    (0..13).map(|_| rng.pick(&['A', 'S', 'E', 'D'])).collect()
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-
-    fn pattern(&mut self) -> String {
-        (0..13).map(|_| self.pick(&['A', 'S', 'E', 'D'])).collect()
-    }
-
-    /// Up to `pieces` pieces of text that stress UTF-8 and escaping.
-    fn text(&mut self, pieces: usize) -> String {
-        const PIECES: [&str; 14] = [
-            "Trust",
-            " ",
-            "Dr ",
-            "RX1",
-            "<script>",
-            "|",
-            "=cmd",
-            "\"",
-            "é",
-            "–",
-            "😀",
-            "👩🏽‍⚕️",
-            "Ysbyty",
-            "\n",
-        ];
-        (0..self.below(pieces + 1))
-            .map(|_| self.pick(&PIECES))
-            .collect()
-    }
+/// Up to `pieces` pieces of text that stress UTF-8 and escaping.
+fn random_text(rng: &mut Rng, pieces: usize) -> String {
+    const PIECES: [&str; 14] = [
+        "Trust",
+        " ",
+        "Dr ",
+        "RX1",
+        "<script>",
+        "|",
+        "=cmd",
+        "\"",
+        "é",
+        "–",
+        "😀",
+        "👩🏽‍⚕️",
+        "Ysbyty",
+        "\n",
+    ];
+    (0..rng.below(pieces + 1))
+        .map(|_| rng.pick(&PIECES))
+        .collect()
 }
 
 // A board of three: Jane Smith and a second executive, and a non-executive.
@@ -1414,14 +1382,14 @@ fn random_comparisons_round_trip() {
                 1 => entries
                     .last()
                     .map_or(String::new(), |e| e.organisation.clone()),
-                _ => rng.text(12).trim().to_owned(),
+                _ => random_text(&mut rng, 12).trim().to_owned(),
             };
             entries.push(Entry {
-                name: clip_name(&rng.text(15)),
+                name: clip_name(&random_text(&mut rng, 15)),
                 organisation,
                 role: rng.pick(&Role::ALL),
                 date: (rng.below(3) > 0).then(|| Date::from_days(rng.next() as u16)),
-                responses: responses(&rng.pattern()),
+                responses: responses(&random_pattern(&mut rng)),
             });
         }
         let original = comparison(rng.pick(&Mode::ALL), entries);
@@ -1540,7 +1508,7 @@ fn a_board_of_twelve_and_a_system_of_twelve_fit_in_a_link() {
         Mode::Board,
         names
             .iter()
-            .map(|&(name, role)| entry(name, ROYAL_DEVON, role, date, &rng.pattern()))
+            .map(|&(name, role)| entry(name, ROYAL_DEVON, role, date, &random_pattern(&mut rng)))
             .collect(),
     );
     let link = compare_codec::link(BASE, &compare_codec::encode(&board));
@@ -1578,7 +1546,15 @@ fn a_board_of_twelve_and_a_system_of_twelve_fit_in_a_link() {
         Mode::System,
         trusts
             .iter()
-            .map(|&trust| entry("", trust, Role::Unspecified, date, &rng.pattern()))
+            .map(|&trust| {
+                entry(
+                    "",
+                    trust,
+                    Role::Unspecified,
+                    date,
+                    &random_pattern(&mut rng),
+                )
+            })
             .collect(),
     );
     let link = compare_codec::link(BASE, &compare_codec::encode(&system));
@@ -1883,8 +1859,8 @@ fn random_and_mutated_compare_links_never_panic() {
         let mut text = String::new();
         for _ in 0..1 + rng.below(4) {
             match rng.below(4) {
-                0 => text.push_str(&rng.text(8)),
-                1 => text.push_str(&format!("{BASE}#r={}", rng.pattern())),
+                0 => text.push_str(&random_text(&mut rng, 8)),
+                1 => text.push_str(&format!("{BASE}#r={}", random_pattern(&mut rng))),
                 2 => text.push_str(&format!("{BASE}#c={}", payloads[rng.below(3)])),
                 _ => text.push_str(rng.pick(&[
                     "\n",
@@ -2128,20 +2104,6 @@ fn system_and_then_and_now_csv() {
     );
 }
 
-/// Unescaped `|` in a Markdown line.
-fn pipes(line: &str) -> usize {
-    let mut count = 0;
-    let mut escaped = false;
-    for c in line.chars() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '|' if !escaped => count += 1,
-            _ => escaped = false,
-        }
-    }
-    count
-}
-
 /// Each Markdown table's lines, every one with as many cells as its head.
 fn tables(md: &str) -> Vec<Vec<&str>> {
     let mut tables: Vec<Vec<&str>> = Vec::new();
@@ -2154,7 +2116,7 @@ fn tables(md: &str) -> Vec<Vec<&str>> {
         if is_table {
             let table = tables.last_mut().unwrap();
             if let Some(head) = table.first() {
-                assert_eq!(pipes(line), pipes(head), "{line}");
+                assert_eq!(unescaped_pipes(line), unescaped_pipes(head), "{line}");
             }
             table.push(line);
         }

@@ -17,6 +17,8 @@ use digital_board_assessment::core::scoring::{Answers, Response, score};
 mod support;
 use support::csv::parse_csv;
 use support::json::{Value, parse_json};
+use support::markdown::unescaped_pipes;
+use support::rng::Rng;
 
 // ---------------------------------------------------------------------------
 // Fixtures
@@ -514,19 +516,6 @@ fn markdown_user_text_cannot_add_markup_or_break_a_table() {
     );
 }
 
-fn unescaped_pipes(line: &str) -> usize {
-    let mut count = 0;
-    let mut escaped = false;
-    for c in line.chars() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '|' if !escaped => count += 1,
-            _ => escaped = false,
-        }
-    }
-    count
-}
-
 fn unescape_markdown(text: &str) -> String {
     let mut out = String::new();
     let mut chars = text.chars();
@@ -539,30 +528,17 @@ fn unescape_markdown(text: &str) -> String {
     out
 }
 
-/// SplitMix64, so the random runs are the same every time.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Up to 30 characters, mostly ones that mean something somewhere.
-    fn hostile_text(&mut self) -> String {
-        const ALPHABET: &[char] = &[
-            '<', '>', '&', '"', '\'', '`', '*', '_', '[', ']', '(', ')', '!', '#', '|', '\\', '~',
-            '$', '-', '+', '=', '@', '.', ':', '/', ',', ';', ' ', '\n', '\r', '\t', '\0',
-            '\u{7f}', '\u{2028}', 'a', 'Z', '1', 'é', '–', '🙂',
-        ];
-        let len = self.next() % 31;
-        (0..len)
-            .map(|_| ALPHABET[(self.next() % ALPHABET.len() as u64) as usize])
-            .collect()
-    }
+/// Up to 30 characters, mostly ones that mean something somewhere.
+fn hostile_text(rng: &mut Rng) -> String {
+    const ALPHABET: &[char] = &[
+        '<', '>', '&', '"', '\'', '`', '*', '_', '[', ']', '(', ')', '!', '#', '|', '\\', '~', '$',
+        '-', '+', '=', '@', '.', ':', '/', ',', ';', ' ', '\n', '\r', '\t', '\0', '\u{7f}',
+        '\u{2028}', 'a', 'Z', '1', 'é', '–', '🙂',
+    ];
+    let len = rng.next() % 31;
+    (0..len)
+        .map(|_| ALPHABET[(rng.next() % ALPHABET.len() as u64) as usize])
+        .collect()
 }
 
 #[test]
@@ -573,13 +549,13 @@ fn random_hostile_text_survives_every_format() {
         let mut answers = Answers::empty(13);
         for i in 0..13 {
             answers.responses[i] = [None, A, S, E, D][(rng.next() % 5) as usize];
-            answers.notes[i] = rng.hostile_text();
+            answers.notes[i] = hostile_text(&mut rng);
         }
         let m = ExportMeta {
-            organisation: Some(rng.hostile_text()),
-            role: Some(rng.hostile_text()),
-            date: Some(rng.hostile_text()),
-            share_code: Some(rng.hostile_text()),
+            organisation: Some(hostile_text(&mut rng)),
+            role: Some(hostile_text(&mut rng)),
+            date: Some(hostile_text(&mut rng)),
+            share_code: Some(hostile_text(&mut rng)),
         };
         let trimmed = |s: &str| s.trim().to_owned();
         let or_null = |s: &str| {

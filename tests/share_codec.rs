@@ -5,6 +5,10 @@
 //! Crafted links are built here from the documented wire format (see
 //! `core::share`), using only the public checksum and base64url functions.
 
+mod support;
+use support::envelope::seal;
+use support::rng::Rng;
+
 use digital_board_assessment::core::content::{ASSESSMENTS, default_assessment};
 use digital_board_assessment::core::model::{Assessment, Level, Source};
 use digital_board_assessment::core::scoring::{Answers, Response};
@@ -20,32 +24,6 @@ const RESPONSES: [Response; 4] = [
     Response::Level(Level::Siloed),
     Response::Level(Level::Embedded),
 ];
-
-/// SplitMix64: a tiny, well-mixed PRNG so runs are the same every time.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number below `n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, one_in: usize) -> bool {
-        self.below(one_in) == 0
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
 
 /// Text drawn from pieces that stress UTF-8 and escaping, at most `max` bytes.
 fn random_text(rng: &mut Rng, max: usize) -> String {
@@ -156,20 +134,6 @@ fn open(payload: &str) -> (u8, Vec<u8>) {
     }
     assert_eq!(declared, bytes.len() - at);
     (content[0], content[at..].to_vec())
-}
-
-/// Builds a payload with a valid envelope around any body.
-fn seal(version: u8, body: &[u8]) -> String {
-    let mut bytes = vec![version];
-    let mut len = body.len() + 2;
-    while len >= 0x80 {
-        bytes.push((len as u8 & 0x7f) | 0x80);
-        len >>= 7;
-    }
-    bytes.push(len as u8);
-    bytes.extend(body);
-    bytes.extend(crc16(&bytes).to_be_bytes());
-    base64url_encode(&bytes)
 }
 
 /// The answers-only body for the default assessment, all Embedded.

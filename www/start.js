@@ -34,7 +34,7 @@ export function once(load) {
  * Replaces `container`'s content with an NHS-style error box (built with DOM
  * calls, no innerHTML, so nothing here is parsed as markup).
  */
-export function showFailure(container, heading, text) {
+function showFailure(container, heading, text) {
   const box = document.createElement('div');
   box.className = 'nhsuk-error-summary';
   box.setAttribute('role', 'alert');

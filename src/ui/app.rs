@@ -152,9 +152,7 @@ pub fn app(props: &AppProps) -> Html {
             Action::OpenCompare(shared_link) => {
                 // As on leaving a shared result for any other page.
                 dom::clear_share_fragment();
-                if let Some(root) = root.cast::<web_sys::Element>() {
-                    dom::tell_page(&root, dom::OPEN_COMPARE_EVENT, shared_link.as_deref());
-                }
+                dom::tell_page(&root, dom::OPEN_COMPARE_EVENT, shared_link.as_deref());
             }
             action => dispatcher.dispatch(action),
         })

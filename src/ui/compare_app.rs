@@ -114,9 +114,7 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
             // the comparison back.
             Action::LeaveCompare | Action::StartOwn => {
                 dom::clear_compare_fragment();
-                if let Some(root) = root.cast::<web_sys::Element>() {
-                    dom::tell_page(&root, dom::LEAVE_COMPARE_EVENT, None);
-                }
+                dom::tell_page(&root, dom::LEAVE_COMPARE_EVENT, None);
             }
             action => dispatcher.dispatch(action),
         })

@@ -103,8 +103,12 @@ pub const OPEN_COMPARE_EVENT: &str = "dba-open-compare";
 pub const LEAVE_COMPARE_EVENT: &str = "dba-leave-compare";
 
 /// Tells the page something (see [`OPEN_COMPARE_EVENT`]): a bubbling
-/// event from `from`, so the page hears it from inside a shadow root too.
-pub fn tell_page(from: &web_sys::Element, name: &str, detail: Option<&str>) {
+/// event from the element `from` refers to (nothing if it is not rendered),
+/// so the page hears it from inside a shadow root too.
+pub fn tell_page(from: &yew::NodeRef, name: &str, detail: Option<&str>) {
+    let Some(from) = from.cast::<web_sys::Element>() else {
+        return;
+    };
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_detail(&detail.map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from_str));

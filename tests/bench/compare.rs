@@ -24,22 +24,9 @@ const RUNS: usize = 30;
 const TARGET: Duration = Duration::from_millis(50);
 const BASE: &str = "https://intranet.example.nhs.uk/board/digital-assessment/";
 
-/// SplitMix64: a small, seeded generator, so every run is the same.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "../support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const TRUSTS: [&str; 8] = [
     "Airedale NHS Foundation Trust",

@@ -19,7 +19,10 @@ import {
   assertClean,
   checkA11y,
   completeToResults,
+  download,
   launchBrowser,
+  md,
+  parseCsv,
   readSharePanel,
   sharePayload,
   todayLocal,
@@ -220,54 +223,8 @@ const storageSnapshot = (page) =>
     session: Object.fromEntries(Object.entries(sessionStorage)),
   }));
 
-/** Clicks a Download button and returns the file's suggested name and text. */
-async function download(page, format) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: `Download ${format}`, exact: true }).click(),
-  ]);
-  assert.equal(await file.failure(), null, `${format} download failed`);
-  return { name: file.suggestedFilename(), text: (await readFile(await file.path())).toString('utf8') };
-}
 
-/** RFC 4180 parser: rows of fields (quotes removed, doubled quotes undone). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  assert.equal(field + row.join(''), '', 'the CSV ends with a line break');
-  return rows;
-}
 
-/** Markdown inline escaping as documented in src/core/export.rs. */
-const md = (text) => text.trim().replace(/[\\`*_[\]<>|#~&!$]/g, (c) => `\\${c}`);
 
 /** Pastes the board of three and compares it (mouse), ending on the comparison. */
 async function compareBoard(page) {

@@ -4,14 +4,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import {
   QUESTIONS,
   SECTIONS,
   TITLE,
   assertClean,
   completeToResults,
+  download,
   launchBrowser,
+  md,
+  parseCsv,
   readResults,
   readSharePanel,
   sharePayload,
@@ -48,55 +50,8 @@ const NAME = { A: 'Absent', S: 'Siloed', E: 'Embedded', D: 'Don’t know' };
 const KEY = { A: 'absent', S: 'siloed', E: 'embedded', D: 'dont_know' };
 const POINTS = { A: 0, S: 1, E: 2, D: null };
 
-/** Clicks a Download button and returns the file's suggested name and bytes. */
-async function download(page, format) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: `Download ${format}` }).click(),
-  ]);
-  const path = await file.path();
-  assert.equal(await file.failure(), null, `${format} download failed`);
-  return { name: file.suggestedFilename(), bytes: await readFile(path) };
-}
 
-/** Markdown inline escaping as documented in src/core/export.rs. */
-const md = (text) => text.trim().replace(/[\\`*_[\]<>|#~&!$]/g, (c) => `\\${c}`);
 
-/** RFC 4180 parser: rows of fields (quotes removed, doubled quotes undone). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  assert.equal(field + row.join(''), '', 'the CSV ends with a line break');
-  return rows;
-}
 
 test('downloads: Markdown, CSV and JSON, named by organisation and date, notes inert, share code readable', async () => {
   const today = todayLocal();

@@ -20,6 +20,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -662,3 +663,57 @@ export function takeConsoleMessages(page, pattern) {
   log.console = log.console.filter((line) => !pattern.test(line));
   return taken;
 }
+
+// ---------------------------------------------------------------------------
+// Downloads and the formats they are in
+// ---------------------------------------------------------------------------
+
+/** Clicks a "Download …" button; returns the file's suggested name, bytes and text. */
+export async function download(page, format) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Download ${format}`, exact: true }).click(),
+  ]);
+  assert.equal(await file.failure(), null, `${format} download failed`);
+  const bytes = await readFile(await file.path());
+  return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+}
+
+/** RFC 4180 parser: rows of fields (quotes removed, doubled quotes undone). */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  assert.equal(field + row.join(''), '', 'the CSV ends with a line break');
+  return rows;
+}
+
+/** Markdown inline escaping as documented in src/core/export.rs. */
+export const md = (text) => text.trim().replace(/[\\`*_[\]<>|#~&!$]/g, (c) => `\\${c}`);

@@ -349,8 +349,9 @@ async function main() {
     `<script type="module">${script}</script>`,
     '<script type="module" src="boot.js"></script>',
   );
-  // boot.js's imports, preloaded by the page: inlined here.
-  html = html.replace(/^[ \t]*<link rel="modulepreload" href="[^"]*">\n/gm, '');
+  // boot.js's imports and the assessment's wasm, preloaded by the page:
+  // inlined here.
+  html = html.replace(/^[ \t]*<link rel="(?:module)?preload" href="[^"]*"[^>]*>\n/gm, '');
   if (!html.includes('<link rel="icon" href="data:,">')) {
     fail(`${show(HTML)}: expected <link rel="icon" href="data:,"> (without it browsers request /favicon.ico)`);
   }

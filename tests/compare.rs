@@ -1039,6 +1039,126 @@ fn names_and_links_are_split_whatever_the_punctuation() {
     assert_eq!(collection.entries[0].name, "N".repeat(60));
 }
 
+/// `text` percent-encoded as JavaScript's encodeURIComponent does (and as
+/// Microsoft Safe Links encode the address they wrap).
+fn encode_uri_component(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'!'
+            | b'~'
+            | b'*'
+            | b'\''
+            | b'('
+            | b')' => char::from(b).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[test]
+fn several_links_on_one_line_are_each_read_with_their_own_name() {
+    let jane = payload(JANE, Some(LEEDS), Role::Executive, None);
+    let bob = payload(NON_EXEC, Some(LEEDS), Role::NonExecutive, None);
+    let raj = payload(EXEC_2, Some(LEEDS), Role::Executive, None);
+    let cases = [
+        (
+            format!(
+                "Jane Smith: {BASE}#r={jane}, Bob Jones: {BASE}#r={bob}; Raj Patel – {BASE}#r={raj}."
+            ),
+            ["Jane Smith", "Bob Jones", "Raj Patel"],
+        ),
+        (
+            format!("{BASE}#r={jane} {BASE}#r={bob} {BASE}#r={raj}"),
+            ["", "", ""],
+        ),
+        (
+            format!("<{BASE}#r={jane}>, <{BASE}#r={bob}> | Raj: {BASE}#r={raj}"),
+            ["", "", "Raj"],
+        ),
+    ];
+    for (line, names) in cases {
+        let mut collection = Collection::default();
+        assert_eq!(collection.add_text(&line, Origin::Pasted), 3, "{line}");
+        assert_eq!(collection.problems, Vec::<Problem>::new(), "{line}");
+        let read: Vec<(&str, Vec<Option<Response>>)> = collection
+            .entries
+            .iter()
+            .map(|e| (e.name.as_str(), e.responses.clone()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (names[0], responses(JANE)),
+                (names[1], responses(NON_EXEC)),
+                (names[2], responses(EXEC_2)),
+            ],
+            "{line}"
+        );
+    }
+    // A bad link beside a good one: the good one is added, the line named.
+    let mut collection = Collection::default();
+    let line = format!(
+        "Jane: {BASE}#r={jane} and Bob: {BASE}#r={}",
+        &bob[..bob.len() - 4]
+    );
+    assert_eq!(collection.add_text(&line, Origin::Pasted), 1);
+    assert_eq!(collection.entries[0].name, "Jane");
+    assert_eq!(collection.problems.len(), 1);
+    assert_eq!(collection.problems[0].source, "Line 1");
+}
+
+#[test]
+fn links_wrapped_by_microsoft_safe_links_are_unwrapped() {
+    let jane = payload(JANE, Some(LEEDS), Role::Executive, Some(day(2025, 3, 4)));
+    let url = format!("{BASE}#r={jane}");
+    let outlook = format!(
+        "https://eur03.safelinks.protection.outlook.com/?url={}&data=05%7C02%7Cjane.smith%40nhs.net%7C4f1c%7C0%7C0%7C638&sdata=k2Jx%2BqV%3D&reserved=0",
+        encode_uri_component(&url)
+    );
+    let teams = format!(
+        "https://statics.teams.cdn.office.net/evergreen-assets/safelinks/1/atp-safelinks.html?url={}&locale=en-gb&dest=https%3A%2F%2Fteams.microsoft.com",
+        encode_uri_component(&url)
+    );
+    for (line, name) in [
+        (
+            format!("Jane Smith (Chair): {outlook}"),
+            "Jane Smith (Chair)",
+        ),
+        (format!("<{outlook}>"), ""),
+        (teams.clone(), ""),
+        (format!("Jane\u{a0}– {teams}"), "Jane"),
+    ] {
+        let mut collection = Collection::default();
+        assert_eq!(collection.add_text(&line, Origin::Pasted), 1, "{line}");
+        assert_eq!(collection.problems, Vec::<Problem>::new(), "{line}");
+        assert_eq!(collection.entries[0].name, name, "{line}");
+        assert_eq!(collection.entries[0].responses, responses(JANE), "{line}");
+        assert_eq!(collection.entries[0].date, Some(day(2025, 3, 4)), "{line}");
+    }
+    // Percent signs that wrap no link, and a wrapped link that was cut off.
+    let cut_off = outlook.replace(
+        &encode_uri_component(&url),
+        &encode_uri_component(&url[..url.len() - 5]),
+    );
+    for (line, reason) in [
+        (
+            "We are 100% behind this %E2%80%94 see %ZZ".to_owned(),
+            NOT_A_LINK.to_owned(),
+        ),
+        (cut_off, ShareError::Truncated.message()),
+    ] {
+        let mut collection = Collection::default();
+        assert_eq!(collection.add_text(&line, Origin::Pasted), 0, "{line}");
+        assert_eq!(collection.problems, [problem("Line 1", &reason)], "{line}");
+    }
+}
+
 #[test]
 fn an_empty_link_or_a_link_to_nothing_says_so() {
     let mut collection = Collection::default();

@@ -159,10 +159,12 @@ export async function startWidget(root, options, bundles) {
  * Starts the widget in every element with data-dba-root (or #app) in the
  * page: data-assessment, data-organisation and data-start ("questions" or
  * "compare") on it choose the assessment, label and where to start.
+ * Resolves once every root shows its first view (or its failure message).
  */
 export function startAll(bundles) {
-  for (const root of document.querySelectorAll('[data-dba-root], #app')) {
+  const started = [...document.querySelectorAll('[data-dba-root], #app')].map((root) => {
     const { assessment, organisation, start } = root.dataset;
-    startWidget(root, { assessment, organisation, start }, bundles).catch((error) => console.error(error));
-  }
+    return startWidget(root, { assessment, organisation, start }, bundles).catch((error) => console.error(error));
+  });
+  return Promise.all(started);
 }

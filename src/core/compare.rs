@@ -550,7 +550,6 @@ impl Origin<'_> {
 enum Found {
     Results(Vec<Entry>, &'static Assessment, Option<Mode>),
     Problem(String),
-    Nothing,
 }
 
 impl Collection {
@@ -589,7 +588,8 @@ impl Collection {
     }
 
     /// Adds the results in pasted text or a file: share links (one per
-    /// line, optionally after a name such as "Jane Smith, Chair:"), compare
+    /// line or several on a line, each optionally after a name such as
+    /// "Jane Smith, Chair:", also wrapped by Microsoft Safe Links), compare
     /// links, or an exported JSON results or comparison file. Good results
     /// are added, duplicates and bad input are listed in
     /// [`Collection::problems`] (replacing the last input's). Returns how
@@ -609,9 +609,10 @@ impl Collection {
             None => {
                 let mut any = false;
                 for (number, line) in text.lines().enumerate() {
-                    let found = read_line(line);
-                    any |= !matches!(found, Found::Nothing);
-                    self.take(found, origin.line(number + 1));
+                    for found in read_line(line) {
+                        any = true;
+                        self.take(found, origin.line(number + 1));
+                    }
                 }
                 if !any {
                     let message = match origin {
@@ -632,7 +633,6 @@ impl Collection {
 
     fn take(&mut self, found: Found, source: String) {
         let (entries, assessment, mode) = match found {
-            Found::Nothing => return,
             Found::Problem(message) => {
                 self.problems.push(Problem { source, message });
                 return;
@@ -696,43 +696,108 @@ impl Collection {
 }
 
 /// Reads one pasted line: blank, a share link, a compare link, or neither.
-fn read_line(line: &str) -> Found {
+fn read_line(line: &str) -> Vec<Found> {
     let line = line.trim();
     if line.is_empty() {
-        return Found::Nothing;
+        return Vec::new();
     }
-    let marker = [
+    let mut found = Vec::new();
+    let mut rest = line;
+    while let Some(hash) = next_marker(rest) {
+        // The link is the last run of text without spaces before the '#',
+        // from its first "http" if it has one ("Jane:https://…"); text before
+        // it is a name, e.g. "Jane Smith (Chair): https://…", or, after an
+        // earlier link on the line, ", Bob Jones: https://…". A space may be
+        // wider than a byte (a no-break space pasted from Outlook or Teams).
+        let before = &rest[..hash];
+        let word = before
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let start = before[word..].find("http").map_or(word, |i| word + i);
+        let name = before[..start]
+            .trim_end_matches(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, ':' | '-' | '–' | '—' | '<' | '(' | '[' | ',' | '"')
+            })
+            .trim_start_matches(|c: char| {
+                // What may close the link before it: "<…>, ", "(…); ".
+                c.is_whitespace()
+                    || matches!(c, ',' | ';' | '|' | '.' | '>' | ')' | ']' | '"' | '\'')
+            });
+        // The code ends at a space, at what closes a link in text, or at
+        // '&' (the next parameter of a Safe Links address, decoded below);
+        // share and compare codes hold none of these.
+        let after = &rest[hash + 1..];
+        let end = after
+            .find(|c: char| c.is_whitespace() || matches!(c, '>' | '"' | '\'' | ')' | ']' | '&'))
+            .unwrap_or(after.len());
+        let code = after[..end].trim_end_matches(['.', ',', ';']);
+        found.push(read_code(code, name));
+        rest = &after[end..];
+    }
+    if !found.is_empty() {
+        return found;
+    }
+    // A link from an email or a Teams message may come wrapped by Microsoft
+    // Safe Links ("https://…safelinks.protection.outlook.com/?url=https%3A%2F%2F…%23r%3D…"):
+    // ours is inside it, percent-encoded.
+    if let Some(decoded) = percent_decoded(line).filter(|decoded| next_marker(decoded).is_some()) {
+        return read_line(&decoded);
+    }
+    if looks_like_payload(line) {
+        return vec![read_code(&format!("{}{line}", share::FRAGMENT_PREFIX), "")];
+    }
+    vec![Found::Problem("This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.".to_owned())]
+}
+
+/// Where the next share or compare fragment ("#r=" or "#c=") in `text`
+/// starts (the index of its '#').
+fn next_marker(text: &str) -> Option<usize> {
+    [
         share::FRAGMENT_PREFIX,
         super::compare_codec::FRAGMENT_PREFIX,
     ]
     .into_iter()
-    .filter_map(|prefix| Some((line.find(&format!("#{prefix}"))?, prefix)))
-    .min();
-    let Some((hash, _)) = marker else {
-        if looks_like_payload(line) {
-            return read_code(&format!("{}{line}", share::FRAGMENT_PREFIX), "");
+    .filter_map(|prefix| text.find(&format!("#{prefix}")))
+    .min()
+}
+
+/// `text` with every "%XX" escape decoded, if it has any and the result is
+/// UTF-8.
+fn percent_decoded(text: &str) -> Option<String> {
+    if !text.contains('%') {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+            .map(|hex| hex_value(hex[0]) << 4 | hex_value(hex[1]));
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
         }
-        return Found::Problem("This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.".to_owned());
-    };
-    // The link is the last run of text without spaces before the '#', from
-    // its first "http" if it has one ("Jane:https://…"); text before it is a
-    // name, e.g. "Jane Smith (Chair): https://…". A space may be wider than
-    // a byte (a no-break space pasted from Outlook or Teams).
-    let before = &line[..hash];
-    let word = before
-        .char_indices()
-        .rfind(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let start = before[word..].find("http").map_or(word, |i| word + i);
-    let name = before[..start].trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '<' | '(' | '[' | ',' | '"')
-    });
-    let code = line[hash + 1..]
-        .split(|c: char| c.is_whitespace() || matches!(c, '>' | '"' | '\'' | ')' | ']'))
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches(['.', ',', ';']);
-    read_code(code, name)
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The value of one hexadecimal digit (`digit` is one).
+fn hex_value(digit: u8) -> u8 {
+    match digit {
+        b'0'..=b'9' => digit - b'0',
+        _ => (digit | 0x20) - b'a' + 10,
+    }
 }
 
 /// A bare share code pasted without its link: long enough and only
@@ -779,10 +844,10 @@ mod tests {
 
     #[test]
     fn names_before_links_and_trailing_punctuation_are_split_off() {
-        assert!(matches!(read_line("   "), Found::Nothing));
-        assert!(matches!(read_line("hello there"), Found::Problem(_)));
-        match read_line("Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.") {
-            Found::Problem(message) => assert!(
+        assert!(read_line("   ").is_empty());
+        assert!(matches!(read_line("hello there")[..], [Found::Problem(_)]));
+        match &read_line("Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.")[..] {
+            [Found::Problem(message)] => assert!(
                 message.contains("incomplete") || message.contains("damaged"),
                 "{message}"
             ),

@@ -95,7 +95,7 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
             <div class={classes!("nhsuk-form-group", props.error.is_some().then_some("nhsuk-form-group--error"))}>
                 <label class="nhsuk-label nhsuk-label--s" for={LINKS_ID}>{ "Results links" }</label>
                 <div class="nhsuk-hint" id="dba-compare-links-hint">
-                    { "One link per line. You can put a name before a link, for example “Jane Smith: https://…”." }
+                    { "One link per line is clearest, but links copied from an email or a Teams chat work as they are. You can put a name before a link, for example “Jane Smith: https://…”." }
                 </div>
                 if let Some(error) = &props.error {
                     <span class="nhsuk-error-message" id="dba-compare-links-error">

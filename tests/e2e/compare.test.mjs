@@ -24,6 +24,7 @@ import {
   md,
   parseCsv,
   readSharePanel,
+  requestsMade,
   sharePayload,
   todayLocal,
   waitForHeading,
@@ -1031,5 +1032,41 @@ test('when the compare bundle cannot load, the page says so and the own answers 
     await page.reload();
     await waitForHeading(page, TITLE, { focused: false });
     await page.getByRole('heading', { name: 'You have saved answers' }).waitFor();
+  });
+});
+
+const ASSESSMENT_WASM = '/pkg/digital_board_assessment_bg.wasm';
+const assessmentWasmRequests = (page) =>
+  requestsMade(page).filter((url) => new URL(url).pathname === ASSESSMENT_WASM).length;
+
+test('the page preloads the assessment’s wasm and uses that one download, also when it opens on a compare link', async () => {
+  await withWidget(browser, {}, async (page) => {
+    assert.equal(assessmentWasmRequests(page), 1, 'the preload and the bundle share one request');
+    await assertClean(page);
+  });
+  await withWidget(browser, { path: '/#c=garbage', heading: 'This compare link does not work' }, async (page) => {
+    // Chromium warns about a preload left unused a few seconds after the
+    // page loads; wait past that (assertClean fails on any warning).
+    await page.waitForTimeout(4000);
+    assert.equal(assessmentWasmRequests(page), 1, 'the compare view loads the assessment in the background');
+    await go(page, 'button', 'Start your own assessment', TITLE);
+    assert.equal(assessmentWasmRequests(page), 1, 'nothing downloaded again');
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await waitForHeading(page, QUESTIONS[0].text);
+    await assertClean(page);
+  });
+});
+
+// Links as they arrive in Outlook or Teams: wrapped by Safe Links, several on a line.
+test('links wrapped by Outlook’s Safe Links, and several links on one line, are each read', async () => {
+  const [jane, bob, raj] = BOARD.slice(0, 3).map((m) => link(m.pattern, BOARD_LABEL));
+  const safeLink = (url) =>
+    `https://eur03.safelinks.protection.outlook.com/?url=${encodeURIComponent(url)}&data=05%7C02%7C%7C0&sdata=x%2B%3D&reserved=0`;
+  await withWidget(browser, {}, async (page) => {
+    await openCompare(page);
+    await addLinks(page, `Jane Smith: ${safeLink(jane)}\nBob Jones: ${bob}, Raj Patel: ${raj}`);
+    await waitForStatus(page, '3 results added.');
+    assert.deepEqual((await readCompare(page)).entries.map((e) => e.name), ['Jane Smith', 'Bob Jones', 'Raj Patel']);
+    await assertClean(page);
   });
 });

@@ -218,7 +218,7 @@ export async function openWidget(browser, options = {}) {
   return openRecorded(browser, new URL(options.path ?? '/', BASE_URL).href, options, {
     bypass: '127.0.0.1,localhost,[::1]',
     isLocal: staysLocal,
-    log: { offLoopback: [], console: [], pageErrors: [] },
+    log: { offLoopback: [], console: [], pageErrors: [], requests: [] },
   });
 }
 
@@ -623,10 +623,10 @@ export async function openFile(browser, url, options = {}) {
   });
 }
 
-/** The URL of every request a page opened with `openFile` has made so far. */
+/** The URL of every request a page opened with `openWidget` or `openFile` has made so far. */
 export function requestsMade(page) {
   const log = logs.get(page);
-  assert.ok(log?.requests, 'requestsMade: this page was not opened with openFile');
+  assert.ok(log?.requests, 'requestsMade: this page was not opened with openWidget or openFile');
   return [...log.requests];
 }
 

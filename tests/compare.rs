@@ -468,6 +468,16 @@ fn roles_are_only_averaged_when_both_groups_gave_levels() {
     for spread in spreads(&board) {
         assert_eq!(spread.roles, None);
         assert!(!spread.roles_differ());
+        // The executives' own average still stands (Absent and Embedded: 1.0);
+        // a group with nobody in it has no figure.
+        assert_eq!(
+            (spread.executive_tenths, spread.non_executive_tenths),
+            (Some(10), None)
+        );
+        assert_eq!(
+            compare_export::role_averages(&spread, board.role_counts()),
+            ("1.0".to_owned(), String::new())
+        );
         // Levels 0 1 2: median 1, two apart.
         assert_eq!(spread.median_halves, Some(2));
         assert!(spread.two_apart());
@@ -2124,8 +2134,9 @@ fn board_csv_has_a_column_per_member_and_a_row_per_question() {
             "Siloed",
             "Between Absent and Siloed",
             "1",
-            "",
-            "",
+            // The executives average 0.5; the one non-executive said don't know.
+            "0.5",
+            "No levels given",
             "One apart; 1 don’t know",
         ],
     );
@@ -2139,8 +2150,8 @@ fn board_csv_has_a_column_per_member_and_a_row_per_question() {
             "",
             "No levels given",
             "3",
-            "",
-            "",
+            "No levels given",
+            "No levels given",
             "3 don’t know",
         ],
     );

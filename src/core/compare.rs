@@ -257,6 +257,11 @@ pub struct Spread {
     pub median_halves: Option<u32>,
     /// Entries that answered "Don't know".
     pub dont_know: u32,
+    /// Executives' average level in tenths of a point (15 = 1.5), if any
+    /// executive gave a level (not "Don't know").
+    pub executive_tenths: Option<u32>,
+    /// Non-executives' average level in tenths, if any gave a level.
+    pub non_executive_tenths: Option<u32>,
     /// Executive and non-executive averages, when both groups gave levels.
     pub roles: Option<RoleGap>,
 }
@@ -328,12 +333,14 @@ pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
                 let members = comparison.entries.iter().filter(|e| e.role == role);
                 Tally::of(members.filter_map(|e| e.responses.get(question))).average_tenths()
             };
-            let roles = by_role(Role::Executive)
-                .zip(by_role(Role::NonExecutive))
-                .map(|(executive_tenths, non_executive_tenths)| RoleGap {
+            let executive_tenths = by_role(Role::Executive);
+            let non_executive_tenths = by_role(Role::NonExecutive);
+            let roles = executive_tenths.zip(non_executive_tenths).map(
+                |(executive_tenths, non_executive_tenths)| RoleGap {
                     executive_tenths,
                     non_executive_tenths,
-                });
+                },
+            );
             Spread {
                 question,
                 lowest: level(points.first()),
@@ -342,6 +349,8 @@ pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
                 dont_know: answers()
                     .filter(|(_, r)| *r == Some(Response::DontKnow))
                     .count() as u32,
+                executive_tenths,
+                non_executive_tenths,
                 roles,
             }
         })

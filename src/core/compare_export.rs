@@ -89,14 +89,23 @@ pub fn disagreement_text(spread: &Spread) -> String {
     }
 }
 
-/// Executives' and non-executives' averages, e.g. "2.0 / 1.0", or "".
-pub fn role_averages(spread: &Spread) -> (String, String) {
-    spread.roles.map_or((String::new(), String::new()), |r| {
-        (
-            tenths_text(r.executive_tenths),
-            tenths_text(r.non_executive_tenths),
-        )
-    })
+/// Executives' and non-executives' averages on one question, e.g. ("2.0",
+/// "1.0"), given how many of each the comparison holds (`role_counts`): ""
+/// for a group with nobody in it, "No levels given" for one whose members
+/// all answered "Don't know".
+pub fn role_averages(
+    spread: &Spread,
+    (executives, non_executives): (u32, u32),
+) -> (String, String) {
+    let text = |members: u32, tenths: Option<u32>| match (members, tenths) {
+        (0, _) => String::new(),
+        (_, Some(tenths)) => tenths_text(tenths),
+        (_, None) => median_label(None),
+    };
+    (
+        text(executives, spread.executive_tenths),
+        text(non_executives, spread.non_executive_tenths),
+    )
 }
 
 fn question_text(assessment: &'static Assessment, index: usize) -> (&'static str, &'static str) {
@@ -171,6 +180,7 @@ pub fn csv(comparison: &Comparison) -> String {
         );
     }
     csv_row(&mut out, header);
+    let role_counts = comparison.role_counts();
     for spread in spreads(comparison) {
         let (section, question) = question_text(assessment, spread.question);
         let mut fields: Vec<String> = vec![
@@ -189,7 +199,7 @@ pub fn csv(comparison: &Comparison) -> String {
         fields.push(median_label(spread.median_halves));
         fields.push(spread.dont_know.to_string());
         if board {
-            let (executives, non_executives) = role_averages(&spread);
+            let (executives, non_executives) = role_averages(&spread, role_counts);
             fields.extend([executives, non_executives, disagreement_text(&spread)]);
         }
         csv_row(&mut out, fields);

@@ -58,7 +58,7 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                 <tbody class="nhsuk-table__body">
                     { for props.order.iter().filter_map(|&i| Some((props.spreads.get(i)?, assessment.question(i)?))).map(|(spread, placed)| {
                         let highlight = board && (spread.two_apart() || spread.roles_differ());
-                        let (executive, non_executive) = role_averages(spread);
+                        let (executive, non_executive) = role_averages(spread, (executives, non_executives));
                         html! {
                             <tr class={classes!("nhsuk-table__row", highlight.then_some("dba-disagree"))} data-question={placed.question.id}>
                                 <th class="nhsuk-table__header" scope="row">

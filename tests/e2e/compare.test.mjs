@@ -94,15 +94,15 @@ const BOARD_SPREAD = {
   3: ['All Siloed', 'Siloed', '0', '1.0', '1.0', 'All agree'],
   4: ['Absent to Embedded', 'Embedded', '0', '1.0', '2.0', TWO_EXEC_DIFFER],
   5: ['Siloed to Embedded', 'Embedded', '0', '2.0', '1.0', 'One apart; Executives and non-executives differ'],
-  // Averages are shown only when both groups gave a level (Spread.roles).
-  6: ['All Siloed', 'Siloed', '1', '', '', '1 don’t know'],
+  // The one non-executive said don't know: no level to average.
+  6: ['All Siloed', 'Siloed', '1', '1.0', 'No levels given', '1 don’t know'],
   7: ['All Siloed', 'Siloed', '1', '1.0', '1.0', '1 don’t know'],
   // Levels 0 and 2: the median falls between them, on Siloed.
   8: ['Absent to Embedded', 'Siloed', '1', '2.0', '0.0', `${TWO_EXEC_DIFFER}; 1 don’t know`],
   9: ['Siloed to Embedded', 'Siloed', '0', '1.0', '2.0', 'One apart; Executives and non-executives differ'],
   10: ['Absent to Siloed', 'Siloed', '0', '0.5', '1.0', 'One apart'],
   11: ['All Embedded', 'Embedded', '0', '2.0', '2.0', 'All agree'],
-  12: ['All Absent', 'Absent', '1', '', '', '1 don’t know'],
+  12: ['All Absent', 'Absent', '1', '0.0', 'No levels given', '1 don’t know'],
   13: ['All Siloed', 'Siloed', '0', '1.0', '1.0', 'All agree'],
 };
 const BOARD_HIGHLIGHTED = [1, 4, 5, 8, 9];

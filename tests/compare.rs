@@ -10,8 +10,9 @@
 
 use digital_board_assessment::core::compare::{
     Change, Collection, Comparison, Entry, MAX_ENTRIES, MAX_NAME_CHARS, Mode, Origin, Problem,
-    RoleGap, Spread, clip_name, disagreement_order, median_label, organisations_differ,
-    range_label, section_tallies, spreads, tally_range, tenths_text, then_and_now,
+    RoleGap, Spread, clip_name, disagreement_order, median_label, organisation_key,
+    organisations_differ, range_label, section_tallies, spreads, tally_range, tenths_text,
+    then_and_now,
 };
 use digital_board_assessment::core::compare_codec::{self, json_code};
 use digital_board_assessment::core::compare_export::{self, METHOD};
@@ -708,6 +709,36 @@ fn the_suggested_mode_follows_organisations_and_dates() {
     assert!(!organisations_differ(&at("RX1", None), &at(" rx1", None)));
     assert!(organisations_differ(&at("RX1", None), &at("RR8", None)));
     assert!(!organisations_differ(&at("", None), &at("RR8", None)));
+}
+
+#[test]
+fn one_rule_decides_whether_two_organisations_are_the_same_everywhere() {
+    let (june, march) = (Some(day(2025, 6, 1)), Some(day(2025, 3, 4)));
+    let at = |org: &str, date| entry("", org, Role::Executive, date, JANE);
+    // Case (also beyond ASCII) and spacing do not matter; letters do.
+    for (a, b, same) in [
+        ("Ysbyty Gwynedd", "  ysbyty   GWYNEDD ", true),
+        ("ÉCOLE NHS Trust", "école nhs trust", true),
+        ("Hôpital\u{a0}Trust", "HÔPITAL trust", true),
+        ("RX1", "RX2", false),
+        ("Ecole NHS Trust", "École NHS Trust", false),
+    ] {
+        assert_eq!(
+            organisation_key(a) == organisation_key(b),
+            same,
+            "{a} / {b}"
+        );
+        // Then and now of one organisation, or a system of two.
+        let (then, now) = (at(a, march), at(b, june));
+        assert_eq!(organisations_differ(&then, &now), !same, "{a} / {b}");
+        assert_eq!(
+            Comparison::suggested_mode(&[then, now]),
+            if same { Mode::ThenAndNow } else { Mode::System },
+            "{a} / {b}"
+        );
+        // The same answers, role and date: one result twice, or two.
+        assert_eq!(at(a, june).same_result(&at(b, june)), same, "{a} / {b}");
+    }
 }
 
 #[test]

@@ -123,10 +123,7 @@ impl Entry {
     /// role and date (names are the chair's, not the result's).
     pub fn same_result(&self, other: &Entry) -> bool {
         self.responses == other.responses
-            && self
-                .organisation
-                .trim()
-                .eq_ignore_ascii_case(other.organisation.trim())
+            && organisation_key(&self.organisation) == organisation_key(&other.organisation)
             && self.role == other.role
             && self.date == other.date
     }
@@ -202,7 +199,7 @@ impl Comparison {
     pub fn suggested_mode(entries: &[Entry]) -> Mode {
         let organisations: Vec<String> = entries
             .iter()
-            .map(|e| e.organisation.trim().to_lowercase())
+            .map(|e| organisation_key(&e.organisation))
             .filter(|o| !o.is_empty())
             .collect();
         let distinct = {
@@ -500,8 +497,20 @@ pub fn then_and_now(comparison: &Comparison) -> Result<(usize, usize), String> {
 /// Whether the two organisations named differ (both given), so then and now
 /// may be comparing two organisations by mistake.
 pub fn organisations_differ(a: &Entry, b: &Entry) -> bool {
-    let (a, b) = (a.organisation.trim(), b.organisation.trim());
-    !a.is_empty() && !b.is_empty() && !a.eq_ignore_ascii_case(b)
+    let (a, b) = (
+        organisation_key(&a.organisation),
+        organisation_key(&b.organisation),
+    );
+    !a.is_empty() && !b.is_empty() && a != b
+}
+
+/// An organisation's name as compared everywhere: case and spacing do not
+/// matter ("Ysbyty  Gwynedd" is "ysbyty gwynedd", "ÉCOLE" is "école").
+pub fn organisation_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 // ---------------------------------------------------------------------------

@@ -191,7 +191,7 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                     </div>
                 }
                 <h2 class="nhsuk-heading-m">{ "Save or print" }</h2>
-                <div class="dba-actions">
+                <div class="nhsuk-button-group">
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("csv", "text/csv;charset=utf-8")}>{ "Download CSV" }</button>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("md", "text/markdown;charset=utf-8")}>{ "Download Markdown" }</button>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("json", "application/json")}>{ "Download JSON" }</button>

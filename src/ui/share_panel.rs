@@ -184,7 +184,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
 
             <h2 class="nhsuk-heading-m">{ "Save or print" }</h2>
             <p>{ "Download your results for board papers or to compare later. Files are made in this browser." }</p>
-            <div class="dba-actions">
+            <div class="nhsuk-button-group">
                 { for ExportFormat::ALL.iter().map(|&format| html! {
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download(format)}>
                         { format!("Download {}", format.name()) }

@@ -49,7 +49,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                     "This browser has your answers from earlier: {answered} of {} questions answered.",
                     assessment.question_count()
                 ) }</p>
-                <div class="dba-actions">
+                <div class="nhsuk-button-group">
                     <button class="nhsuk-button" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::Resume)}>
                         { "Continue where you left off" }
                     </button>

@@ -132,6 +132,43 @@ test('reflow at 320 px wide: no horizontal scrolling on any screen', async () =>
   });
 });
 
+/**
+ * Pairs of buttons in one group that touch or overlap (less than 8 px apart
+ * side by side, or on top of each other), by their text.
+ */
+function touchingButtons(page, groupSelector) {
+  return page.evaluate((selector) => {
+    const touching = [];
+    for (const group of document.querySelectorAll(selector)) {
+      const buttons = [...group.querySelectorAll('.nhsuk-button')].map((b) => [b.textContent.trim(), b.getBoundingClientRect()]);
+      for (const [i, [a, ra]] of buttons.entries()) {
+        for (const [b, rb] of buttons.slice(i + 1)) {
+          const apartSideways = Math.max(rb.left - ra.right, ra.left - rb.right);
+          const apartUpDown = Math.max(rb.top - ra.bottom, ra.top - rb.bottom);
+          if (apartSideways < 8 && apartUpDown < 8) touching.push(`${a} / ${b}`);
+        }
+      }
+    }
+    return touching;
+  }, groupSelector);
+}
+
+test('buttons side by side keep apart: saved answers on the start page, and Save or print, on a laptop and a phone', async () => {
+  for (const width of [1024, 360]) {
+    await withWidget(browser, { viewport: { width, height: 800 } }, async (page) => {
+      await completeByMouse(page, FULL_PATTERN);
+      await seeResults(page);
+      assert.deepEqual(await touchingButtons(page, '.nhsuk-button-group'), [], `results page at ${width} px`);
+      assert.equal(await page.locator('.nhsuk-button-group .nhsuk-button').count(), 4, 'the download and print buttons are in a group');
+      await page.reload();
+      await page.getByRole('heading', { name: 'You have saved answers' }).waitFor();
+      assert.deepEqual(await touchingButtons(page, '.nhsuk-button-group'), [], `start page at ${width} px`);
+      assert.equal(await page.locator('.nhsuk-button-group .nhsuk-button').count(), 2);
+      await assertClean(page);
+    });
+  }
+});
+
 /** Whether each of these locators is visible, by a readable name. */
 async function visibility(entries) {
   const result = {};

@@ -2122,7 +2122,7 @@ fn board_csv_has_a_column_per_member_and_a_row_per_question() {
             "0",
             "2.0",
             "0.0",
-            "Two apart; Executives and non-executives differ",
+            "Two apart; executives and non-executives differ",
         ],
     );
     row(
@@ -2152,7 +2152,7 @@ fn board_csv_has_a_column_per_member_and_a_row_per_question() {
             "1",
             "1.0",
             "2.0",
-            "One apart; Executives and non-executives differ; 1 don’t know",
+            "One apart; executives and non-executives differ; 1 don’t know",
         ],
     );
     row(
@@ -2333,7 +2333,7 @@ fn board_markdown_lists_questions_most_disagreement_first() {
     assert_eq!(
         questions[2 + 4],
         format!(
-            "| 6. {} | Don’t know | Siloed | Embedded | Siloed to Embedded | Between Siloed and Embedded | 1 | One apart; Executives and non-executives differ; 1 don’t know |",
+            "| 6. {} | Don’t know | Siloed | Embedded | Siloed to Embedded | Between Siloed and Embedded | 1 | One apart; executives and non-executives differ; 1 don’t know |",
             question_text(5)
         )
     );

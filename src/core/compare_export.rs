@@ -72,21 +72,26 @@ pub fn column_heading(comparison: &Comparison, index: usize) -> String {
 pub fn disagreement_text(spread: &Spread) -> String {
     let mut parts = Vec::new();
     if spread.two_apart() {
-        parts.push("Two apart".to_owned());
+        parts.push("two apart".to_owned());
     } else if spread.range() == 1 {
-        parts.push("One apart".to_owned());
+        parts.push("one apart".to_owned());
     }
     if spread.roles_differ() {
-        parts.push("Executives and non-executives differ".to_owned());
+        parts.push("executives and non-executives differ".to_owned());
     }
     if spread.dont_know > 0 {
         parts.push(format!("{} don’t know", spread.dont_know));
     }
     if parts.is_empty() {
-        "All agree".to_owned()
-    } else {
-        parts.join("; ")
+        return "All agree".to_owned();
     }
+    // A sentence: only its first word starts with a capital.
+    let text = parts.join("; ");
+    let mut first = text.chars();
+    first
+        .next()
+        .map(|c| c.to_uppercase().chain(first).collect())
+        .unwrap_or_default()
 }
 
 /// Executives' and non-executives' averages on one question, e.g. ("2.0",

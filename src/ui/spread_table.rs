@@ -33,6 +33,12 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
     let (executives, non_executives) = comparison.role_counts();
     let show_roles = board && executives > 0 && non_executives > 0;
     let caption_id = format!("dba-spread-caption-{}", comparison.mode.key());
+    // A board's table leads with how much it disagrees, the figures, then
+    // each member's answer (the columns that scroll off a narrow screen
+    // first); a system's leads with the organisations, as its chart does.
+    let results_head: Vec<Html> = (0..comparison.entries.len())
+        .map(|i| html! { <th class="nhsuk-table__header" scope="col">{ column_heading(comparison, i) }</th> })
+        .collect();
     html! {
         <div class="dba-table-wrapper" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
             <table class="nhsuk-table dba-spread-table">
@@ -40,18 +46,20 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                 <thead class="nhsuk-table__head">
                     <tr class="nhsuk-table__row">
                         <th class="nhsuk-table__header" scope="col">{ "Question" }</th>
-                        { for (0..comparison.entries.len()).map(|i| html! {
-                            <th class="nhsuk-table__header" scope="col">{ column_heading(comparison, i) }</th>
-                        }) }
+                        if board {
+                            <th class="nhsuk-table__header" scope="col">{ "Disagreement" }</th>
+                        } else {
+                            { for results_head.clone() }
+                        }
                         <th class="nhsuk-table__header" scope="col">{ if board { "Range" } else { "System range" } }</th>
                         <th class="nhsuk-table__header" scope="col">{ "Median" }</th>
                         <th class="nhsuk-table__header" scope="col">{ "Don’t know" }</th>
                         if show_roles {
-                            <th class="nhsuk-table__header" scope="col">{ "Executives’ average" }</th>
-                            <th class="nhsuk-table__header" scope="col">{ "Non-executives’ average" }</th>
+                            <th class="nhsuk-table__header" scope="col">{ "Executive average" }</th>
+                            <th class="nhsuk-table__header" scope="col">{ "Non-executive average" }</th>
                         }
                         if board {
-                            <th class="nhsuk-table__header" scope="col">{ "Disagreement" }</th>
+                            { for results_head }
                         }
                     </tr>
                 </thead>
@@ -59,27 +67,20 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                     { for props.order.iter().filter_map(|&i| Some((props.spreads.get(i)?, assessment.question(i)?))).map(|(spread, placed)| {
                         let highlight = board && (spread.two_apart() || spread.roles_differ());
                         let (executive, non_executive) = role_averages(spread, (executives, non_executives));
+                        let results: Vec<Html> = comparison.entries.iter().map(|entry| {
+                            let response = entry.responses.get(placed.index).copied().flatten();
+                            html! {
+                                <td class="nhsuk-table__cell">
+                                    <strong class={tag_class(response.and_then(Response::level))}>{ response_label(response) }</strong>
+                                </td>
+                            }
+                        }).collect();
                         html! {
                             <tr class={classes!("nhsuk-table__row", highlight.then_some("dba-disagree"))} data-question={placed.question.id}>
                                 <th class="nhsuk-table__header" scope="row">
                                     <span class="dba-spread-table__number">{ format!("{}. ", placed.index + 1) }</span>
                                     { placed.question.text }
                                 </th>
-                                { for comparison.entries.iter().map(|entry| {
-                                    let response = entry.responses.get(placed.index).copied().flatten();
-                                    html! {
-                                        <td class="nhsuk-table__cell">
-                                            <strong class={tag_class(response.and_then(Response::level))}>{ response_label(response) }</strong>
-                                        </td>
-                                    }
-                                }) }
-                                <td class="nhsuk-table__cell">{ range_label(spread) }</td>
-                                <td class="nhsuk-table__cell">{ median_label(spread.median_halves) }</td>
-                                <td class="nhsuk-table__cell">{ spread.dont_know }</td>
-                                if show_roles {
-                                    <td class="nhsuk-table__cell">{ executive }</td>
-                                    <td class="nhsuk-table__cell">{ non_executive }</td>
-                                }
                                 if board {
                                     <td class="nhsuk-table__cell">
                                         if highlight {
@@ -88,6 +89,18 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                                             { disagreement_text(spread) }
                                         }
                                     </td>
+                                } else {
+                                    { for results.clone() }
+                                }
+                                <td class="nhsuk-table__cell">{ range_label(spread) }</td>
+                                <td class="nhsuk-table__cell">{ median_label(spread.median_halves) }</td>
+                                <td class="nhsuk-table__cell">{ spread.dont_know }</td>
+                                if show_roles {
+                                    <td class="nhsuk-table__cell">{ executive }</td>
+                                    <td class="nhsuk-table__cell">{ non_executive }</td>
+                                }
+                                if board {
+                                    { for results }
                                 }
                             </tr>
                         }

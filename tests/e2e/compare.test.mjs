@@ -86,20 +86,20 @@ const boardLinks = () => BOARD.map((m) => link(m.pattern, { ...BOARD_LABEL, role
 const boardText = () => boardLinks().map((l, i) => `${BOARD[i].prefix}${l}`).join('\n');
 
 const BOARD_ORDER = [8, 1, 4, 5, 9, 2, 10, 6, 7, 12, 3, 11, 13];
-const TWO_EXEC_DIFFER = 'Two apart; Executives and non-executives differ';
+const TWO_EXEC_DIFFER = 'Two apart; executives and non-executives differ';
 /** Per question: range, median, don't know, executives', non-executives', disagreement. */
 const BOARD_SPREAD = {
   1: ['Absent to Embedded', 'Embedded', '0', '2.0', '0.0', TWO_EXEC_DIFFER],
   2: ['Siloed to Embedded', 'Siloed', '0', '1.5', '1.0', 'One apart'],
   3: ['All Siloed', 'Siloed', '0', '1.0', '1.0', 'All agree'],
   4: ['Absent to Embedded', 'Embedded', '0', '1.0', '2.0', TWO_EXEC_DIFFER],
-  5: ['Siloed to Embedded', 'Embedded', '0', '2.0', '1.0', 'One apart; Executives and non-executives differ'],
+  5: ['Siloed to Embedded', 'Embedded', '0', '2.0', '1.0', 'One apart; executives and non-executives differ'],
   // The one non-executive said don't know: no level to average.
   6: ['All Siloed', 'Siloed', '1', '1.0', 'No levels given', '1 don’t know'],
   7: ['All Siloed', 'Siloed', '1', '1.0', '1.0', '1 don’t know'],
   // Levels 0 and 2: the median falls between them, on Siloed.
   8: ['Absent to Embedded', 'Siloed', '1', '2.0', '0.0', `${TWO_EXEC_DIFFER}; 1 don’t know`],
-  9: ['Siloed to Embedded', 'Siloed', '0', '1.0', '2.0', 'One apart; Executives and non-executives differ'],
+  9: ['Siloed to Embedded', 'Siloed', '0', '1.0', '2.0', 'One apart; executives and non-executives differ'],
   10: ['Absent to Siloed', 'Siloed', '0', '0.5', '1.0', 'One apart'],
   11: ['All Embedded', 'Embedded', '0', '2.0', '2.0', 'All agree'],
   12: ['All Absent', 'Absent', '1', '0.0', 'No levels given', '1 don’t know'],
@@ -112,7 +112,7 @@ const boardRows = () =>
   BOARD_ORDER.map((n) => ({
     question: qid(n),
     disagree: BOARD_HIGHLIGHTED.includes(n),
-    cells: [qtext(n), ...levels(n, BOARD.map((m) => m.pattern)), ...BOARD_SPREAD[n]],
+    cells: [qtext(n), BOARD_SPREAD[n][5], ...BOARD_SPREAD[n].slice(0, 5), ...levels(n, BOARD.map((m) => m.pattern))],
   }));
 
 // ---------------------------------------------------------------------------
@@ -316,9 +316,11 @@ test('board: three members pasted and compared by keyboard; summary, disagreemen
 
     const table = await readTable(page, { selector: 'table.dba-spread-table' });
     assert.equal(table.caption, 'Each member’s answer, most disagreement first');
+    // How much the board disagrees first; each member's answer last (what
+    // scrolls off a narrow screen).
     assert.deepEqual(table.head, [
-      'Question', 'Jane Smith (executive)', 'Executive 2', 'Lee (non-executive)',
-      'Range', 'Median', DK, 'Executives’ average', 'Non-executives’ average', 'Disagreement',
+      'Question', 'Disagreement', 'Range', 'Median', DK, 'Executive average', 'Non-executive average',
+      'Jane Smith (executive)', 'Executive 2', 'Lee (non-executive)',
     ]);
     assert.deepEqual(table.rows.map((r) => r.question), BOARD_ORDER.map(qid), 'most disagreement first');
     assert.deepEqual(table.rows, boardRows());
@@ -706,7 +708,8 @@ test('compare link: a named board of 12 fits in under 1,000 characters and opens
     assert.ok(comparison.shareText.includes('The link is too long for a QR code that phones can scan easily. Send the link instead.'));
     assert.equal(comparison.lead, '12 board members: 6 executives, 6 non-executives.');
     table = await readTable(page, { selector: 'table.dba-spread-table' });
-    assert.deepEqual(table.head.slice(1, 13), TWELVE.map(([name, role]) =>
+    // After the question, the disagreement and five columns of figures.
+    assert.deepEqual(table.head.slice(7), TWELVE.map(([name, role]) =>
       (name.startsWith('Non-executive') ? name : `${name} (${role})`)));
     await assertClean(page);
   });

@@ -1073,3 +1073,35 @@ test('links wrapped by Outlook’s Safe Links, and several links on one line, ar
     await assertClean(page);
   });
 });
+
+// A phone, or a narrow window beside the meeting's slides.
+test('at 320 px wide no comparison scrolls the page sideways; wide tables scroll in their own region, captions in view', async () => {
+  const systemText = TRUSTS.map((t) => link(t.pattern, { organisation: t.organisation, date: '2025-06-30' })).join('\n');
+  for (const [text, heading] of [[boardText(), BOARD_HEADING], [systemText, SYSTEM_HEADING]]) {
+    await withWidget(browser, { viewport: { width: 320, height: 640 } }, async (page) => {
+      await openCompare(page);
+      await addLinks(page, text);
+      await go(page, 'button', 'Compare', heading);
+      const layout = await page.evaluate(() => ({
+        pageWidth: document.documentElement.scrollWidth,
+        regions: [...document.querySelectorAll('.dba-table-wrapper')].map((wrapper) => {
+          const caption = wrapper.querySelector('caption');
+          return {
+            caption: caption?.textContent.trim(),
+            scrolls: wrapper.scrollWidth > wrapper.clientWidth,
+            focusable: wrapper.tabIndex === 0,
+            captionInView: caption ? caption.getBoundingClientRect().right <= wrapper.getBoundingClientRect().right + 0.5 : true,
+          };
+        }),
+      }));
+      assert.ok(layout.pageWidth <= 320, `${heading}: the page is ${layout.pageWidth} px wide`);
+      assert.ok(layout.regions.some((r) => r.scrolls), `${heading}: some table is wider than the screen here`);
+      for (const region of layout.regions) {
+        assert.ok(region.captionInView, `${heading}: caption “${region.caption}” runs past the screen`);
+        assert.ok(!region.scrolls || region.focusable, `${heading}: “${region.caption}” scrolls but cannot be reached by keyboard`);
+      }
+      await checkA11y(page, `${heading} at 320 px`);
+      await assertClean(page);
+    });
+  }
+});

@@ -85,13 +85,13 @@ pub fn disagreement_text(spread: &Spread) -> String {
     if parts.is_empty() {
         return "All agree".to_owned();
     }
-    // A sentence: only its first word starts with a capital.
-    let text = parts.join("; ");
-    let mut first = text.chars();
-    first
-        .next()
-        .map(|c| c.to_uppercase().chain(first).collect())
-        .unwrap_or_default()
+    // A sentence: only its first word starts with a capital (every part
+    // starts with an ASCII letter or digit, so no Unicode case tables).
+    let mut text = parts.join("; ");
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 /// Executives' and non-executives' averages on one question, e.g. ("2.0",

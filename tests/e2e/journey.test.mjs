@@ -82,8 +82,9 @@ test('(a) complete by mouse: exact stages, section scores, chart, discussion ord
     for (const [i, code] of [...MOUSE_PATTERN].entries()) {
       const n = i + 1;
       // Every question page has the full structure and title.
-      await assertQuestionPage(page, n);
+      const shown = await assertQuestionPage(page, n);
       assert.equal(await checkedAnswer(page), null, `question ${n} starts with nothing chosen`);
+      assert.equal(shown.notesValue, '', `question ${n} starts with empty notes (the last question's are not carried over)`);
       const next = n < 13 ? Q(n + 1) : 'Check your answers';
       await answerByMouse(page, n, code, { note: MOUSE_NOTES[n], next });
     }

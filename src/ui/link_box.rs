@@ -1,5 +1,6 @@
 //! A link to copy: the read-only field, "Copy link" with a fallback that
-//! selects the text, and a QR code when the link is short enough to scan.
+//! selects the text, and a QR code when the link is short enough to scan,
+//! which can be shown larger for a shared screen.
 //! Used for share links and compare links.
 
 use web_sys::HtmlInputElement;
@@ -34,6 +35,22 @@ pub struct LinkBoxProps {
 pub fn link_box(props: &LinkBoxProps) -> Html {
     let copy_status = use_state(|| None::<bool>);
     let field = use_node_ref();
+    // A larger code for a meeting-room screen, to scan from across the room.
+    let large_qr = use_state(|| false);
+    let qr_figure = use_node_ref();
+    let toggle_qr = {
+        let large_qr = large_qr.clone();
+        Callback::from(move |_: MouseEvent| large_qr.set(!*large_qr))
+    };
+    {
+        // Once it has grown, bring the whole code into view.
+        let qr_figure = qr_figure.clone();
+        use_effect_with(*large_qr, move |&large| {
+            if let Some(figure) = qr_figure.cast::<web_sys::Element>().filter(|_| large) {
+                figure.scroll_into_view();
+            }
+        });
+    }
     let length = props.link.chars().count();
     let hint_id = format!("{}-hint", props.id);
     let copy = {
@@ -68,10 +85,13 @@ pub fn link_box(props: &LinkBoxProps) -> Html {
             None => "",
         } }</p>
         if length <= MAX_QR_LINK_CHARS {
-            <figure class="dba-qr-figure">
+            <figure ref={qr_figure} class={classes!("dba-qr-figure", large_qr.then_some("dba-qr-figure--large"))}>
                 <QrCode text={props.link.clone()} label={props.qr_label.clone()} />
                 <figcaption class="nhsuk-body-s">{ props.qr_caption.clone() }</figcaption>
             </figure>
+            <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button" onclick={toggle_qr}>
+                { if *large_qr { "Show a smaller QR code" } else { "Show a larger QR code" } }
+            </button>
         } else {
             <p class="nhsuk-body-s">{ props.too_long_for_qr.clone() }</p>
         }

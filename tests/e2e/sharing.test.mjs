@@ -597,6 +597,34 @@ for (const [label, initScript] of [
 // QR code and length limits
 // ---------------------------------------------------------------------------
 
+// A board session: the chair puts the QR code on the meeting room's screen.
+test('a larger QR code for a shared screen: most of the screen’s height, wholly in view, and back', async () => {
+  await withWidget(browser, { viewport: { width: 1024, height: 768 } }, async (page) => {
+    await ownResultsFrom(page, encode({ date: '2026-11-21' }));
+    const qr = page.locator('svg.dba-qr');
+    const small = await qr.boundingBox();
+    assert.ok(small.width < 250, `small to begin with: ${small.width}`);
+    const moves = (await readSharePanel(page)).qr.moves;
+
+    await page.getByRole('button', { name: 'Show a larger QR code' }).click();
+    await page.getByRole('button', { name: 'Show a smaller QR code' }).waitFor();
+    // Grown, then scrolled into view a frame later.
+    await page.waitForFunction(() => {
+      const box = document.querySelector('svg.dba-qr').getBoundingClientRect();
+      return box.width > 500 && box.top >= 0 && box.bottom <= innerHeight;
+    });
+    const large = await qr.boundingBox();
+    assert.ok(large.width >= 0.75 * 768 && Math.abs(large.width - large.height) < 1, `large and square: ${JSON.stringify(large)}`);
+    assert.equal((await readSharePanel(page)).qr.moves, moves, 'the same code, only larger');
+    await checkA11y(page, 'results with the larger QR code');
+
+    await page.getByRole('button', { name: 'Show a smaller QR code' }).click();
+    await page.getByRole('button', { name: 'Show a larger QR code' }).waitFor();
+    assert.equal((await qr.boundingBox()).width, small.width);
+    await assertClean(page);
+  });
+});
+
 test('QR code for short links, explained when too long to scan, and a warning past 1,000 characters', async () => {
   // 400 ASCII characters of notes: a link between 400 and 1,000 characters.
   const mediumNote = 'Discussed at the March board; '.repeat(14).slice(0, 400);

@@ -239,7 +239,7 @@ fn assert_spreads(comparison: &Comparison, expected: &[Expected]) {
             executive_tenths,
             non_executive_tenths,
         });
-        assert_eq!(spread.roles, roles, "roles, Q{question}");
+        assert_eq!(spread.roles(), roles, "roles, Q{question}");
     }
 }
 
@@ -467,7 +467,7 @@ fn roles_are_only_averaged_when_both_groups_gave_levels() {
         ],
     );
     for spread in spreads(&board) {
-        assert_eq!(spread.roles, None);
+        assert_eq!(spread.roles(), None);
         assert!(!spread.roles_differ());
         // The executives' own average still stands (Absent and Embedded: 1.0);
         // a group with nobody in it has no figure.

@@ -259,8 +259,6 @@ pub struct Spread {
     pub executive_tenths: Option<u32>,
     /// Non-executives' average level in tenths, if any gave a level.
     pub non_executive_tenths: Option<u32>,
-    /// Executive and non-executive averages, when both groups gave levels.
-    pub roles: Option<RoleGap>,
 }
 
 impl Spread {
@@ -277,9 +275,19 @@ impl Spread {
         self.range() >= 2
     }
 
+    /// Executive and non-executive averages, when both groups gave levels.
+    pub fn roles(&self) -> Option<RoleGap> {
+        self.executive_tenths.zip(self.non_executive_tenths).map(
+            |(executive_tenths, non_executive_tenths)| RoleGap {
+                executive_tenths,
+                non_executive_tenths,
+            },
+        )
+    }
+
     /// Whether executives and non-executives see this question differently.
     pub fn roles_differ(&self) -> bool {
-        self.roles.is_some_and(|r| r.differs())
+        self.roles().is_some_and(|r| r.differs())
     }
 
     /// Whether this question is one to discuss: two apart, roles differ, or
@@ -330,14 +338,6 @@ pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
                 let members = comparison.entries.iter().filter(|e| e.role == role);
                 Tally::of(members.filter_map(|e| e.responses.get(question))).average_tenths()
             };
-            let executive_tenths = by_role(Role::Executive);
-            let non_executive_tenths = by_role(Role::NonExecutive);
-            let roles = executive_tenths.zip(non_executive_tenths).map(
-                |(executive_tenths, non_executive_tenths)| RoleGap {
-                    executive_tenths,
-                    non_executive_tenths,
-                },
-            );
             Spread {
                 question,
                 lowest: level(points.first()),
@@ -346,9 +346,8 @@ pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
                 dont_know: answers()
                     .filter(|(_, r)| *r == Some(Response::DontKnow))
                     .count() as u32,
-                executive_tenths,
-                non_executive_tenths,
-                roles,
+                executive_tenths: by_role(Role::Executive),
+                non_executive_tenths: by_role(Role::NonExecutive),
             }
         })
         .collect()
@@ -361,7 +360,7 @@ pub fn disagreement_order(spreads: &[Spread]) -> Vec<usize> {
     let mut order: Vec<&Spread> = spreads.iter().collect();
     order.sort_by_key(|s| {
         let role_gap = s
-            .roles
+            .roles()
             .map_or(0, |r| r.executive_tenths.abs_diff(r.non_executive_tenths));
         (
             std::cmp::Reverse((s.range(), s.roles_differ(), role_gap, s.dont_know)),
@@ -795,7 +794,7 @@ fn percent_decoded(text: &str) -> Option<String> {
             .then(|| bytes.get(i + 1..i + 3))
             .flatten()
             .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-            .map(|hex| hex_value(hex[0]) << 4 | hex_value(hex[1]));
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
         match escaped {
             Some(byte) => {
                 out.push(byte);
@@ -808,14 +807,6 @@ fn percent_decoded(text: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
-}
-
-/// The value of one hexadecimal digit (`digit` is one).
-fn hex_value(digit: u8) -> u8 {
-    match digit {
-        b'0'..=b'9' => digit - b'0',
-        _ => (digit | 0x20) - b'a' + 10,
-    }
 }
 
 /// A bare share code pasted without its link: long enough and only

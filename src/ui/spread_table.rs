@@ -39,6 +39,7 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
     let results_head: Vec<Html> = (0..comparison.entries.len())
         .map(|i| html! { <th class="nhsuk-table__header" scope="col">{ column_heading(comparison, i) }</th> })
         .collect();
+    let (heads_first, heads_last) = results_first_or_last(board, results_head);
     html! {
         <div class="dba-table-wrapper" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
             <table class="nhsuk-table dba-spread-table">
@@ -46,10 +47,9 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                 <thead class="nhsuk-table__head">
                     <tr class="nhsuk-table__row">
                         <th class="nhsuk-table__header" scope="col">{ "Question" }</th>
+                        { for heads_first }
                         if board {
                             <th class="nhsuk-table__header" scope="col">{ "Disagreement" }</th>
-                        } else {
-                            { for results_head.clone() }
                         }
                         <th class="nhsuk-table__header" scope="col">{ if board { "Range" } else { "System range" } }</th>
                         <th class="nhsuk-table__header" scope="col">{ "Median" }</th>
@@ -58,9 +58,7 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                             <th class="nhsuk-table__header" scope="col">{ "Executive average" }</th>
                             <th class="nhsuk-table__header" scope="col">{ "Non-executive average" }</th>
                         }
-                        if board {
-                            { for results_head }
-                        }
+                        { for heads_last }
                     </tr>
                 </thead>
                 <tbody class="nhsuk-table__body">
@@ -75,12 +73,14 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                                 </td>
                             }
                         }).collect();
+                        let (results_first, results_last) = results_first_or_last(board, results);
                         html! {
                             <tr class={classes!("nhsuk-table__row", highlight.then_some("dba-disagree"))} data-question={placed.question.id}>
                                 <th class="nhsuk-table__header" scope="row">
                                     <span class="dba-spread-table__number">{ format!("{}. ", placed.index + 1) }</span>
                                     { placed.question.text }
                                 </th>
+                                { for results_first }
                                 if board {
                                     <td class="nhsuk-table__cell">
                                         if highlight {
@@ -89,8 +89,6 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                                             { disagreement_text(spread) }
                                         }
                                     </td>
-                                } else {
-                                    { for results.clone() }
                                 }
                                 <td class="nhsuk-table__cell">{ range_label(spread) }</td>
                                 <td class="nhsuk-table__cell">{ median_label(spread.median_halves) }</td>
@@ -99,14 +97,22 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                                     <td class="nhsuk-table__cell">{ executive }</td>
                                     <td class="nhsuk-table__cell">{ non_executive }</td>
                                 }
-                                if board {
-                                    { for results }
-                                }
+                                { for results_last }
                             </tr>
                         }
                     }) }
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The per-result columns (headers or cells) to put straight after the
+/// question, and those to put last: a board's go last (see above).
+fn results_first_or_last(board: bool, results: Vec<Html>) -> (Vec<Html>, Vec<Html>) {
+    if board {
+        (Vec::new(), results)
+    } else {
+        (results, Vec::new())
     }
 }

@@ -36,6 +36,7 @@ static TINY: Assessment = Assessment {
         publisher: "A publisher",
         published: "May 2020",
         url: "https://example.org/guide",
+        credit: "Its questions are quoted.",
     },
     sections: &[
         Section {
@@ -704,7 +705,10 @@ fn markdown_is_a_board_paper() {
         assert!(md.contains(paragraph), "{paragraph}");
     }
     assert!(md.trim_end().ends_with(
-        "Questions quoted from *Building a digital strategy*, NHS Providers and Public Digital, March 2021 (<https://www.nhsproviders.org/building-a-digital-strategy>). Levels from the guide’s absent, siloed and embedded grid."
+        &format!(
+            "Source: *Building a digital strategy*, NHS Providers and Public Digital, March 2021 (<https://www.nhsproviders.org/building-a-digital-strategy>). {}",
+            default_assessment().source.credit
+        )
     ));
 }
 
@@ -719,6 +723,7 @@ fn markdown_without_meta_or_answers_says_so() {
     assert!(!md.contains("**Role:**"));
     assert!(!md.contains("**Date:**"));
     assert!(md.contains("## Overall stage: Not enough answers\n"));
+    assert!(md.contains("\nThere is no overall stage: a stage needs at least 7 of the 13 questions answered with a level (not “Don’t know”), and 0 are.\n"));
     assert!(md.contains("Not answered: 13 questions."));
     assert!(md.contains("None: no checked pair of answers is two levels apart."));
     assert!(md.contains("| Not answered |  |"));
@@ -726,6 +731,7 @@ fn markdown_without_meta_or_answers_says_so() {
     let all_embedded = Answers::from_responses(vec![E; 13]);
     let md = markdown(default_assessment(), &all_embedded, &ExportMeta::default());
     assert!(md.contains("## Overall stage: Embedded\n"));
+    assert!(!md.contains("There is no overall stage"));
     assert!(md.contains("Assurance gaps: none"));
     assert!(md.contains("Every answer was Embedded."));
 }

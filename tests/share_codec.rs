@@ -541,6 +541,7 @@ static NEWER_CONTENT: [Assessment; 1] = [Assessment {
         publisher: "",
         published: "",
         url: "",
+        credit: "",
     },
     sections: &[],
     consistency_checks: &[],

@@ -62,6 +62,9 @@ pub struct SourceEntry {
     pub publisher: Spanned<String>,
     pub published: Spanned<String>,
     pub url: Spanned<String>,
+    /// What is quoted from the publication and what was written for the
+    /// assessment, in a sentence or two: shown with every result.
+    pub credit: Spanned<String>,
 }
 
 /// A section of questions.
@@ -198,6 +201,7 @@ fn validate(file: &CheckedFile) -> Result<(), Diagnostic> {
     require_text(file, "source publisher", &source.publisher)?;
     require_text(file, "source published", &source.published)?;
     require_text(file, "source url", &source.url)?;
+    require_text(file, "source credit", &source.credit)?;
     if !source.url.get_ref().starts_with("https://") {
         return Err(file.diagnostic(source.url.span(), "source url must start with https://"));
     }
@@ -398,11 +402,12 @@ pub fn generate_rust(files: &[CheckedFile]) -> String {
         );
         let _ = writeln!(
             out,
-            "  source: Source {{ title: {:?}, publisher: {:?}, published: {:?}, url: {:?} }},",
+            "  source: Source {{ title: {:?}, publisher: {:?}, published: {:?}, url: {:?}, credit: {:?} }},",
             tidy(&c.source.title),
             tidy(&c.source.publisher),
             tidy(&c.source.published),
-            c.source.url.get_ref().trim()
+            c.source.url.get_ref().trim(),
+            tidy(&c.source.credit)
         );
         out.push_str("  sections: &[\n");
         for section in sections {

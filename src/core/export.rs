@@ -25,7 +25,7 @@ use std::fmt::{self, Write};
 
 use super::model::{Assessment, Level};
 use super::report::{
-    METHOD, discussion_order, plural, response_label, stage_label, tally_sentence,
+    METHOD, discussion_order, no_stage_reason, plural, response_label, stage_label, tally_sentence,
 };
 use super::scoring::{Answers, Response, Tally, score};
 
@@ -276,6 +276,10 @@ fn write_markdown(
     writeln!(out)?;
     writeln!(out, "{}", md(&tally_sentence(overall)))?;
     writeln!(out)?;
+    if let Some(reason) = no_stage_reason(overall) {
+        writeln!(out, "{}", md(&reason))?;
+        writeln!(out)?;
+    }
     let gaps = results.assurance_gaps.len() as u32;
     if gaps == 0 {
         writeln!(
@@ -411,11 +415,12 @@ fn write_markdown(
     writeln!(out)?;
     writeln!(
         out,
-        "Questions quoted from *{}*, {}, {} ({}). Levels from the guide’s absent, siloed and embedded grid.",
+        "Source: *{}*, {}, {} ({}). {}",
         md(source.title),
         md(source.publisher),
         md(source.published),
-        md_url(source.url)
+        md_url(source.url),
+        md(source.credit)
     )
 }
 

@@ -55,6 +55,8 @@ pub struct Source {
     pub published: &'static str,
     /// Where to read it.
     pub url: &'static str,
+    /// What is quoted from it and what was written for the assessment.
+    pub credit: &'static str,
 }
 
 /// One question and the three descriptors a board member picks from.

@@ -52,6 +52,21 @@ pub fn stage_label(tally: &Tally) -> &'static str {
     tally.stage().map_or("Not enough answers", Level::name)
 }
 
+/// Why a tally has no stage, when it has none: "There is no overall stage:
+/// a stage needs at least 7 of the 13 questions answered with a level (not
+/// “Don’t know”), and 6 are."
+pub fn no_stage_reason(tally: &Tally) -> Option<String> {
+    (tally.stage().is_none() && tally.questions > 0).then(|| {
+        format!(
+            "There is no overall stage: a stage needs at least {} of the {} questions answered with a level (not “Don’t know”), and {} {}.",
+            tally.questions.div_ceil(2),
+            tally.questions,
+            tally.scored,
+            plural(tally.scored, "is", "are")
+        )
+    })
+}
+
 /// One sentence summarising a tally, e.g.
 /// "14 of 20 points from 10 scored answers (average 1.4 of 2); 3 don’t know."
 pub fn tally_sentence(tally: &Tally) -> String {
@@ -75,6 +90,25 @@ pub fn tally_sentence(tally: &Tally) -> String {
 /// "1 question" / "2 questions".
 pub fn plural(count: u32, one: &'static str, many: &'static str) -> &'static str {
     if count == 1 { one } else { many }
+}
+
+/// What a set of answers holds, said before it is deleted or replaced:
+/// "9 of 13 questions answered, with notes on 2".
+pub fn answers_held(answers: &Answers) -> String {
+    let answered = answers.responses.iter().filter(|r| r.is_some()).count();
+    let noted = answers
+        .notes
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .count();
+    let mut held = format!(
+        "{answered} of {} questions answered",
+        answers.responses.len()
+    );
+    if noted > 0 {
+        held.push_str(&format!(", with notes on {noted}"));
+    }
+    held
 }
 
 /// A date as people write it in the UK: "21 November 2026".
@@ -112,6 +146,40 @@ pub fn page_title(page: &str, has_error: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_stage_reason_says_how_many_levels_a_stage_needs() {
+        let mut answers = Answers::empty(13);
+        for slot in &mut answers.responses[..7] {
+            *slot = Some(Response::DontKnow);
+        }
+        for slot in &mut answers.responses[7..] {
+            *slot = Some(Response::Level(Absent));
+        }
+        let tally = Tally::of(&answers.responses);
+        assert_eq!(
+            no_stage_reason(&tally).as_deref(),
+            Some(
+                "There is no overall stage: a stage needs at least 7 of the 13 questions answered with a level (not “Don’t know”), and 6 are."
+            )
+        );
+        answers.responses[0] = Some(Response::Level(Absent));
+        assert_eq!(no_stage_reason(&Tally::of(&answers.responses)), None);
+    }
+
+    #[test]
+    fn answers_held_counts_answers_and_notes() {
+        let mut answers = Answers::empty(13);
+        assert_eq!(answers_held(&answers), "0 of 13 questions answered");
+        answers.responses[0] = Some(Response::DontKnow);
+        answers.responses[5] = Some(Response::Level(Siloed));
+        answers.notes[2] = "Ask the CIO".into();
+        answers.notes[3] = "  ".into();
+        assert_eq!(
+            answers_held(&answers),
+            "2 of 13 questions answered, with notes on 1"
+        );
+    }
     use crate::core::model::Level::*;
 
     #[test]

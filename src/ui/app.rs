@@ -9,14 +9,15 @@ use super::bad_link_page::{BROKEN_SHARE_LINK, BadLinkPage};
 use super::share_panel::{self, SharePanel};
 
 use super::check_answers_page::CheckAnswersPage;
+use super::confirm_page::ConfirmPage;
 use super::dom;
 use super::question_page::QuestionPage;
 use super::results_page::ResultsPage;
 use super::start_page::StartPage;
-use super::state::{Action, Page, State};
+use super::state::{Action, Page, ReturnTo, State};
 use super::storage;
 use crate::core::model::Assessment;
-use crate::core::report::{PRODUCT_NAME, page_title, progress_label};
+use crate::core::report::{PRODUCT_NAME, answers_held, page_title, progress_label};
 use crate::core::saved;
 
 /// Id of every page's main heading, which receives focus after navigation.
@@ -44,6 +45,13 @@ pub struct AppProps {
     pub focus_heading: bool,
 }
 
+/// Heading (and title) of the question asked before deleting answers.
+const DELETE_HEADING: &str = "Delete your answers?";
+
+/// Heading (and title) of the question asked before "Edit a copy"
+/// replaces answers.
+const REPLACE_HEADING: &str = "Replace your answers with this copy?";
+
 /// The title of the page being shown.
 pub fn title_for(state: &State) -> String {
     match state.page {
@@ -62,6 +70,8 @@ pub fn title_for(state: &State) -> String {
         Page::Results => page_title("Your results", false),
         Page::Shared => page_title("Shared results", false),
         Page::BadLink => page_title(BROKEN_SHARE_LINK, true),
+        Page::ConfirmStartAgain(_) => page_title(DELETE_HEADING, false),
+        Page::ConfirmEditCopy => page_title(REPLACE_HEADING, false),
     }
 }
 
@@ -109,7 +119,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     // Once the user leaves a shared result, its link leaves the address.
     use_effect_with(state.page, |page| {
-        if !matches!(page, Page::Shared | Page::BadLink) {
+        if !matches!(page, Page::Shared | Page::BadLink | Page::ConfirmEditCopy) {
             dom::clear_share_fragment();
         }
     });
@@ -212,13 +222,15 @@ pub fn app(props: &AppProps) -> Html {
                 >
                     <div class="dba-actions dba-no-print">
                         <h2 class="nhsuk-heading-m">{ "What you can do next" }</h2>
-                        <p>{ "These results are read-only. “Edit a copy” puts these answers into this browser so you can change them and make your own results; it replaces any answers saved here." }</p>
-                        <button class="nhsuk-button" type="button" onclick={on_action.reform(|_: MouseEvent| Action::StartOwn)}>
-                            { "Start your own assessment" }
-                        </button>
-                        <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::EditCopy)}>
-                            { "Edit a copy" }
-                        </button>
+                        <p>{ "These results are read-only. “Edit a copy” puts these answers into this browser so you can change them and make your own results. If this browser has answers of your own, you will be asked before they are replaced." }</p>
+                        <div class="nhsuk-button-group">
+                            <button class="nhsuk-button" type="button" onclick={on_action.reform(|_: MouseEvent| Action::StartOwn)}>
+                                { "Start your own assessment" }
+                            </button>
+                            <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::EditCopy)}>
+                                { "Edit a copy" }
+                            </button>
+                        </div>
                         <p><a class="nhsuk-link" href="#" onclick={super::action_link(&on_action, || Action::OpenCompare(Some(dom::fragment())))}>{ "Compare these results with others" }</a></p>
                     </div>
                 </ResultsPage>
@@ -228,6 +240,35 @@ pub fn app(props: &AppProps) -> Html {
         Page::BadLink => html! {
             <BadLinkPage message={state.link_error.clone().unwrap_or_default()} {on_action} />
         },
+        Page::ConfirmStartAgain(return_to) => {
+            let held = state.own_answers().map(answers_held).unwrap_or_default();
+            let keep_first = if return_to == ReturnTo::Results {
+                " To keep a copy, choose “Keep my answers”, then save, print or share your results first."
+            } else {
+                ""
+            };
+            html! {
+                <ConfirmPage
+                    heading={DELETE_HEADING}
+                    text={format!("This deletes the answers saved in this browser ({held}). You cannot undo this.{keep_first}")}
+                    confirm_label="Delete my answers"
+                    confirm={Action::ConfirmStartAgain}
+                    {on_action}
+                />
+            }
+        }
+        Page::ConfirmEditCopy => {
+            let held = state.own_answers().map(answers_held).unwrap_or_default();
+            html! {
+                <ConfirmPage
+                    heading={REPLACE_HEADING}
+                    text={format!("This browser already has answers of your own ({held}). Editing a copy of the shared results replaces them, and you cannot undo this.")}
+                    confirm_label="Replace my answers"
+                    confirm={Action::ConfirmEditCopy}
+                    {on_action}
+                />
+            }
+        }
     };
     html! { <div class="dba-app" ref={root_ref}>{ notice }{ page }</div> }
 }

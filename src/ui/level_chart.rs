@@ -17,8 +17,10 @@ pub struct LevelChartProps {
     pub answers: Answers,
 }
 
-const WIDTH: u32 = 640;
-const LABEL_WIDTH: u32 = 130;
+// Narrow enough to fit a 320 px screen with 13 px text (rows are numbered,
+// not titled: the table below names each question).
+const WIDTH: u32 = 400;
+const LABEL_WIDTH: u32 = 36;
 const ROW_HEIGHT: u32 = 30;
 const BAR_HEIGHT: u32 = 20;
 const TOP: u32 = 28;
@@ -49,12 +51,11 @@ pub fn level_chart(props: &LevelChartProps) -> Html {
     let height = TOP + count * ROW_HEIGHT + 6;
     let band = PLOT_WIDTH / 3;
     html! {
-        // Focusable because narrow screens scroll it sideways (keyboard users must reach it).
-        <figure class="dba-chart" tabindex="0" aria-labelledby="dba-chart-caption">
+        <figure class="dba-chart" aria-labelledby="dba-chart-caption">
             <figcaption class="nhsuk-body-s" id="dba-chart-caption">
-                { "Level given for each question, numbered as in the table below. Longer bars are further along: Absent, Siloed, Embedded. “Don’t know” is shown as an outlined bar." }
+                { "Level given for each question, by question number as in the table below. Longer bars are further along: Absent, Siloed, Embedded. “Don’t know” is shown as an outlined bar." }
             </figcaption>
-            <svg class="dba-chart__svg" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="dba-chart-caption" focusable="false">
+            <svg class="dba-chart__svg dba-chart__svg--fits" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="dba-chart-caption" focusable="false">
                 { for Level::ALL.iter().map(|level| {
                     let x = LABEL_WIDTH + band * level.points();
                     html! {
@@ -71,7 +72,7 @@ pub fn level_chart(props: &LevelChartProps) -> Html {
                     html! {
                         <g class="dba-chart__row" data-question={placed.question.id}>
                             <text class="dba-chart__label" x={(LABEL_WIDTH - 8).to_string()} y={mid.clone()} text-anchor="end">
-                                { format!("Question {}", placed.index + 1) }
+                                { (placed.index + 1).to_string() }
                             </text>
                             <rect class="dba-chart__track" x={LABEL_WIDTH.to_string()} y={y.to_string()} width={PLOT_WIDTH.to_string()} height={BAR_HEIGHT.to_string()} />
                             <rect class={bar_class(response)} x={LABEL_WIDTH.to_string()} y={y.to_string()} width={bar_width(response).to_string()} height={BAR_HEIGHT.to_string()} />

@@ -10,6 +10,7 @@ pub mod compare_app;
 pub mod compare_page;
 pub mod compare_state;
 pub mod comparison_page;
+pub mod confirm_page;
 pub mod dom;
 pub mod error_summary;
 pub mod level_chart;
@@ -79,6 +80,18 @@ pub fn use_page_change(
             dom::after_paint(change)
         }
     });
+}
+
+/// The publication an assessment comes from, linked, and what in the
+/// assessment is quoted from it (start and results pages).
+pub fn source_credit(source: &'static crate::core::model::Source) -> Html {
+    html! {
+        <p class="nhsuk-body-s">
+            { "Source: " }
+            <a href={source.url} rel="noreferrer noopener">{ source.title }</a>
+            { format!(", {}, {}. {}", source.publisher, source.published, source.credit) }
+        </p>
+    }
 }
 
 /// CSS modifier of the NHS tag used for a level or a stage.

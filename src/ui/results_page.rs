@@ -9,7 +9,8 @@ use super::state::Action;
 use super::{action_link, tag_class};
 use crate::core::model::{Assessment, Level};
 use crate::core::report::{
-    METHOD, discussion_order, long_date, plural, response_label, stage_label, tally_sentence,
+    METHOD, discussion_order, long_date, no_stage_reason, plural, response_label, stage_label,
+    tally_sentence,
 };
 use crate::core::scoring::{Answers, Response, score};
 use crate::core::share::{Date, Label, Role};
@@ -87,6 +88,9 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                     <h2 class="nhsuk-card__heading">{ "Overall stage" }</h2>
                     <p class="dba-overall__stage">{ stage_tag(overall.stage(), stage_label(overall)) }</p>
                     <p class="nhsuk-card__description">{ tally_sentence(overall) }</p>
+                    if let Some(reason) = no_stage_reason(overall) {
+                        <p class="nhsuk-card__description">{ reason }</p>
+                    }
                     if gaps > 0 {
                         <p class="nhsuk-card__description">{ format!(
                             "{gaps} {} answered “Don’t know”: {} assurance {}, listed first under For discussion.",
@@ -147,7 +151,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
             <LevelChart {assessment} answers={answers.clone()} />
             <div class="dba-table-wrapper">
                 <table class="nhsuk-table dba-answers-table">
-                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{ "Answers by question (the chart’s data, with your notes)" }</caption>
+                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{ if props.read_only { "Answers by question (the chart’s data, with any notes shared)" } else { "Answers by question (the chart’s data, with your notes)" } }</caption>
                     <thead class="nhsuk-table__head">
                         <tr class="nhsuk-table__row">
                             <th class="nhsuk-table__header" scope="col">{ "No." }</th>
@@ -206,11 +210,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                 </div>
             </details>
 
-            <p class="nhsuk-body-s">
-                { "Questions quoted from " }
-                <a href={assessment.source.url} rel="noreferrer noopener">{ assessment.source.title }</a>
-                { format!(", {}, {}. Levels from the guide’s absent, siloed and embedded grid.", assessment.source.publisher, assessment.source.published) }
-            </p>
+            { super::source_credit(&assessment.source) }
 
             { props.children.clone() }
 

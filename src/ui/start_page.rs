@@ -22,11 +22,26 @@ pub struct StartPageProps {
 #[function_component(StartPage)]
 pub fn start_page(props: &StartPageProps) -> Html {
     let assessment = props.assessment;
-    let source = &assessment.source;
     let start = props.on_action.reform(|_: MouseEvent| Action::Start);
     html! {
         <div class="dba-page dba-page--start">
             <h1 id={HEADING_ID} tabindex="-1">{ assessment.title }</h1>
+            // Above the fold for someone coming back: their answers come first.
+            if let Some(answered) = props.saved {
+                <h2 class="nhsuk-heading-m">{ "You have saved answers" }</h2>
+                <p>{ format!(
+                    "This browser has your answers from earlier: {answered} of {} questions answered.",
+                    assessment.question_count()
+                ) }</p>
+                <div class="nhsuk-button-group">
+                    <button class="nhsuk-button" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::Resume)}>
+                        { "Continue where you left off" }
+                    </button>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::StartAgain)}>
+                        { "Clear my answers" }
+                    </button>
+                </div>
+            }
             <p class="nhsuk-body-l">{ assessment.description }</p>
             <p>{ format!(
                 "There are {} questions in {} sections. It takes about 10 minutes.",
@@ -43,21 +58,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <span class="nhsuk-u-visually-hidden">{ "Information: " }</span>
                 <p>{ "Your answers stay in this browser. Nothing is sent to a server. Answers are saved on this device as you go, so you can come back to them." }</p>
             </div>
-            if let Some(answered) = props.saved {
-                <h2 class="nhsuk-heading-m">{ "You have saved answers" }</h2>
-                <p>{ format!(
-                    "This browser has your answers from earlier: {answered} of {} questions answered.",
-                    assessment.question_count()
-                ) }</p>
-                <div class="nhsuk-button-group">
-                    <button class="nhsuk-button" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::Resume)}>
-                        { "Continue where you left off" }
-                    </button>
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::StartAgain)}>
-                        { "Clear my answers" }
-                    </button>
-                </div>
-            } else {
+            if props.saved.is_none() {
                 <button class="nhsuk-button" type="button" onclick={start}>{ "Start now" }</button>
             }
             <h2 class="nhsuk-heading-m">{ "Compare results" }</h2>
@@ -65,11 +66,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 { "Board members, or organisations across a system, can put their shared results side by side to see where they differ. " }
                 <a class="nhsuk-link" href="#" onclick={super::action_link(&props.on_action, || Action::OpenCompare(None))}>{ "Compare results" }</a>
             </p>
-            <p class="nhsuk-body-s">
-                { "Questions quoted from " }
-                <a href={source.url} rel="noreferrer noopener">{ source.title }</a>
-                { format!(", {}, {}.", source.publisher, source.published) }
-            </p>
+            { super::source_credit(&assessment.source) }
         </div>
     }
 }

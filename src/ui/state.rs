@@ -11,6 +11,7 @@ use crate::core::compare::Mode;
 use crate::core::compare_codec;
 use crate::core::content::ASSESSMENTS;
 use crate::core::model::Assessment;
+use crate::core::saved;
 use crate::core::scoring::{Answers, Response};
 use crate::core::share::{self, Label, Role, SharedResult};
 
@@ -29,6 +30,21 @@ pub enum Page {
     Shared,
     /// A share link that could not be read.
     BadLink,
+    /// "Start again" or "Clear my answers", asking before this browser's
+    /// answers are deleted; "Keep my answers" goes back to the page named.
+    ConfirmStartAgain(ReturnTo),
+    /// "Edit a copy" of a shared result, asking before it replaces the
+    /// answers this browser already has.
+    ConfirmEditCopy,
+}
+
+/// The page a question asked before deleting answers goes back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnTo {
+    /// The start page ("Clear my answers").
+    Start,
+    /// The results page ("Start again").
+    Results,
 }
 
 /// Everything the widget shows.
@@ -68,6 +84,9 @@ pub struct State {
 /// Said once when the browser will not let the widget save.
 pub const CANNOT_SAVE: &str = "Your answers cannot be saved in this browser, because storage is blocked or full. You can still finish the assessment, but if you close or reload this page your answers will be lost.";
 
+/// Said on the start page once answers have been deleted.
+pub const ANSWERS_DELETED: &str = "Your answers have been deleted from this browser.";
+
 /// Something the user did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -87,9 +106,13 @@ pub enum Action {
     ShowResults,
     /// "Change your answers" from the results page.
     ReviewAnswers,
-    /// "Start again" or "Clear my answers": forget every answer, here and
-    /// in storage.
+    /// "Start again" or "Clear my answers": ask before deleting anything.
     StartAgain,
+    /// "Delete my answers": forget every answer, here and in storage.
+    ConfirmStartAgain,
+    /// "Keep my answers": back from a question asked before deleting or
+    /// replacing answers.
+    KeepAnswers,
     /// "Continue where you left off" with answers saved earlier.
     Resume,
     /// Saving to the browser failed.
@@ -99,8 +122,11 @@ pub enum Action {
     OpenFragment(String),
     /// "Start your own assessment" from a shared result or a bad link.
     StartOwn,
-    /// "Edit a copy" of a shared result: its answers become this browser's.
+    /// "Edit a copy" of a shared result: its answers become this
+    /// browser's (after asking, if this browser has answers of its own).
     EditCopy,
+    /// "Replace my answers" with the copy of a shared result.
+    ConfirmEditCopy,
     /// The organisation name or ODS code typed for sharing.
     SetOrganisation(String),
     /// The role chosen for sharing.
@@ -175,6 +201,18 @@ impl State {
             notice: None,
             moves: self.moves + 1,
             ..self.clone()
+        }
+    }
+
+    /// The answers this browser holds, in the page or saved earlier, if
+    /// there is anything in them to lose.
+    pub fn own_answers(&self) -> Option<&Answers> {
+        if saved::has_progress(&self.answers) {
+            Some(&self.answers)
+        } else {
+            self.resume
+                .as_ref()
+                .filter(|answers| saved::has_progress(answers))
         }
     }
 
@@ -257,12 +295,25 @@ impl Reducible for State {
                     ..self.go(Page::Question(missing))
                 },
             },
-            (Action::StartAgain, _) => State {
+            (Action::StartAgain, Page::Start | Page::Results) if self.own_answers().is_some() => {
+                self.go(Page::ConfirmStartAgain(if self.page == Page::Results {
+                    ReturnTo::Results
+                } else {
+                    ReturnTo::Start
+                }))
+            }
+            (Action::ConfirmStartAgain, Page::ConfirmStartAgain(_)) => State {
                 moves: self.moves + 1,
                 clears: self.clears + 1,
                 storage_failed: self.storage_failed,
+                notice: Some(ANSWERS_DELETED),
                 ..State::new(self.assessment)
             },
+            (Action::KeepAnswers, Page::ConfirmStartAgain(ReturnTo::Start)) => self.go(Page::Start),
+            (Action::KeepAnswers, Page::ConfirmStartAgain(ReturnTo::Results)) => {
+                self.go(Page::Results)
+            }
+            (Action::KeepAnswers, Page::ConfirmEditCopy) => self.go(Page::Shared),
             (Action::Resume, Page::Start) => match &self.resume {
                 Some(saved) => {
                     let page = saved
@@ -284,7 +335,10 @@ impl Reducible for State {
                 let Some(payload) = share::payload_from_fragment(&fragment) else {
                     // Leaving a shared result by the browser's Back button
                     // takes the link away: return to the start.
-                    return if matches!(self.page, Page::Shared | Page::BadLink) {
+                    return if matches!(
+                        self.page,
+                        Page::Shared | Page::BadLink | Page::ConfirmEditCopy
+                    ) {
                         State {
                             shared: None,
                             link_error: None,
@@ -313,17 +367,22 @@ impl Reducible for State {
                 link_error: None,
                 ..self.go(Page::Start)
             },
-            (Action::EditCopy, Page::Shared) => match &self.shared {
-                Some(result) => State {
-                    assessment: result.assessment(),
-                    answers: result.answers().clone(),
-                    label: result.label().cloned().unwrap_or_default(),
-                    resume: None,
-                    shared: None,
-                    ..self.go(Page::CheckAnswers)
-                },
-                _ => return self,
-            },
+            (Action::EditCopy, Page::Shared) if self.own_answers().is_some() => {
+                self.go(Page::ConfirmEditCopy)
+            }
+            (Action::EditCopy, Page::Shared) | (Action::ConfirmEditCopy, Page::ConfirmEditCopy) => {
+                match &self.shared {
+                    Some(result) => State {
+                        assessment: result.assessment(),
+                        answers: result.answers().clone(),
+                        label: result.label().cloned().unwrap_or_default(),
+                        resume: None,
+                        shared: None,
+                        ..self.go(Page::CheckAnswers)
+                    },
+                    _ => return self,
+                }
+            }
             (Action::SetOrganisation(organisation), _) => State {
                 label: Label {
                     organisation,
@@ -445,12 +504,48 @@ mod tests {
             Action::ShowResults,
             Action::StartAgain,
         ]);
-        let state = run(actions);
+        let asked = run(actions);
+        assert_eq!(asked.page, Page::ConfirmStartAgain(ReturnTo::Results));
+        assert!(asked.answers.is_complete(), "nothing deleted before Yes");
+        assert_eq!(asked.clears, 0);
+        let state = asked.reduce(Action::ConfirmStartAgain);
         assert_eq!(state.page, Page::Start);
         assert_eq!(
             state.answers,
             Answers::empty(default_assessment().question_count())
         );
+        assert_eq!(state.clears, 1);
+        assert_eq!(state.notice, Some(ANSWERS_DELETED));
+        assert_eq!(state.reduce(Action::Start).notice, None);
+    }
+
+    #[test]
+    fn keep_my_answers_goes_back_with_nothing_deleted() {
+        let mut actions = answer_all();
+        actions.extend([Action::ShowResults, Action::StartAgain, Action::KeepAnswers]);
+        let state = run(actions);
+        assert_eq!(state.page, Page::Results);
+        assert!(state.answers.is_complete());
+        assert_eq!(state.clears, 0);
+
+        let mut saved = Answers::empty(13);
+        saved.notes[4] = "evidence".into();
+        let start = Rc::new(State::opened(
+            default_assessment(),
+            Some(saved.clone()),
+            None,
+        ));
+        let asked = start.reduce(Action::StartAgain);
+        assert_eq!(asked.page, Page::ConfirmStartAgain(ReturnTo::Start));
+        let kept = asked.clone().reduce(Action::KeepAnswers);
+        assert_eq!(
+            (kept.page, kept.resume.as_ref(), kept.clears),
+            (Page::Start, Some(&saved), 0)
+        );
+        let cleared = kept
+            .reduce(Action::StartAgain)
+            .reduce(Action::ConfirmStartAgain);
+        assert_eq!((cleared.resume.as_ref(), cleared.clears), (None, 1));
     }
 
     #[test]
@@ -484,10 +579,16 @@ mod tests {
     }
 
     #[test]
-    fn start_again_asks_for_stored_answers_to_be_cleared() {
-        let state = run([Action::Start, Action::StartAgain]);
-        assert_eq!(state.clears, 1);
-        assert_eq!(state.page, Page::Start);
+    fn start_again_is_only_offered_where_it_has_a_button() {
+        // A question page has no Start again: nothing happens.
+        let state = run([
+            Action::Start,
+            Action::Choose(0, Response::DontKnow),
+            Action::StartAgain,
+        ]);
+        assert_eq!((state.page, state.clears), (Page::Question(0), 0));
+        // Nor does "Delete my answers" do anything unless it was asked.
+        assert_eq!(state.reduce(Action::ConfirmStartAgain).clears, 0);
     }
 
     fn shared_fragment(organisation: &str) -> String {
@@ -515,6 +616,44 @@ mod tests {
         assert_eq!(copy.answers, shared_answers);
         assert_eq!(copy.label.organisation, "RXX");
         assert!(copy.shared.is_none());
+    }
+
+    #[test]
+    fn edit_a_copy_asks_before_replacing_answers_saved_here() {
+        let mut saved = Answers::empty(13);
+        saved.responses[0] = Some(Response::DontKnow);
+        let state = Rc::new(State::opened(
+            default_assessment(),
+            Some(saved.clone()),
+            None,
+        ))
+        .reduce(Action::OpenFragment(shared_fragment("RXX")));
+        let asked = state.reduce(Action::EditCopy);
+        assert_eq!(asked.page, Page::ConfirmEditCopy);
+        assert_eq!(asked.resume.as_ref(), Some(&saved));
+        assert!(asked.shared.is_some());
+        // Keep: back to the shared result, own answers untouched.
+        let kept = asked.clone().reduce(Action::KeepAnswers);
+        assert_eq!(
+            (kept.page, kept.resume.as_ref()),
+            (Page::Shared, Some(&saved))
+        );
+        // The browser's Back button while asking leaves the link too.
+        assert_eq!(
+            asked
+                .clone()
+                .reduce(Action::OpenFragment(String::new()))
+                .page,
+            Page::Start
+        );
+        // Replace: the copy's answers, the saved ones gone.
+        let copy = asked.reduce(Action::ConfirmEditCopy);
+        assert_eq!(copy.page, Page::CheckAnswers);
+        assert_eq!(
+            copy.answers.response(0),
+            Some(Response::Level(Level::Embedded))
+        );
+        assert_eq!(copy.resume, None);
     }
 
     #[test]

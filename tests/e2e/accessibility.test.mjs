@@ -124,6 +124,22 @@ test('reflow at 320 px wide: no horizontal scrolling on any screen', async () =>
 
     await seeResults(page);
     await check('the results page');
+    // The chart fits the column whole (it used to scroll inside itself and
+    // cut "Embedded" off), and its text stays at least 12 px.
+    const chart = await page.evaluate(() => {
+      const figure = document.querySelector('figure.dba-chart');
+      const svg = figure.querySelector('svg');
+      const label = svg.querySelector('.dba-chart__value').getBoundingClientRect();
+      return {
+        scrolls: figure.scrollWidth > figure.clientWidth,
+        svgRight: svg.getBoundingClientRect().right,
+        figureRight: figure.getBoundingClientRect().right,
+        textHeight: label.height,
+      };
+    });
+    assert.equal(chart.scrolls, false, 'the chart does not scroll sideways');
+    assert.ok(chart.svgRight <= chart.figureRight + 0.5, JSON.stringify(chart));
+    assert.ok(chart.textHeight >= 12, `chart text ${chart.textHeight}px high`);
     await page.getByText('How we scored this').click();
     await check('the results page with “How we scored this” open');
 

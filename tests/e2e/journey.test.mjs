@@ -116,7 +116,7 @@ test('(a) complete by mouse: exact stages, section scores, chart, discussion ord
       results.chartRows,
       QUESTIONS.map((q, i) => ({
         question: q.id,
-        label: `Question ${i + 1}`,
+        label: `${i + 1}`,
         barClass: `dba-chart__bar ${ANSWER[MOUSE_PATTERN[i]].barClass}`,
         value: ANSWER[MOUSE_PATTERN[i]].name,
       })),
@@ -448,6 +448,8 @@ test('(e) Start again clears every answer and note', async () => {
     assert.equal(allAbsent.discussion.length, 13);
 
     await page.getByRole('button', { name: 'Start again' }).click();
+    await waitForHeading(page, 'Delete your answers?');
+    await page.getByRole('button', { name: 'Delete my answers' }).click();
     await waitForHeading(page, TITLE); // the start page, heading focused
     assert.equal(await page.title(), TITLE);
 
@@ -539,6 +541,8 @@ test('(f) the URL never changes and no history entry is added through a whole jo
     await step('See your results again', () => seeResults(page));
     await step('Start again', async () => {
       await page.getByRole('button', { name: 'Start again' }).click();
+      await waitForHeading(page, 'Delete your answers?');
+      await page.getByRole('button', { name: 'Delete my answers' }).click();
       await waitForHeading(page, TITLE);
     });
 

@@ -69,8 +69,19 @@ test('"Clear my answers" removes everything stored', async () => {
     await startByMouse(page);
     await answerByMouse(page, 1, 'S', { note: 'private note', next: QUESTIONS[1].text });
     await reload(page);
+    // Asked first, with what would be lost; "Keep my answers" keeps them.
     await page.getByRole('button', { name: 'Clear my answers' }).click();
+    await waitForHeading(page, 'Delete your answers?');
+    assert.match(await page.locator('.dba-page--confirm p').textContent(), /\(1 of 13 questions answered, with notes on 1\)/);
+    await checkA11y(page, 'delete your answers?');
+    await page.getByRole('button', { name: 'Keep my answers' }).click();
+    await page.getByRole('heading', { name: 'You have saved answers' }).waitFor();
+    assert.deepEqual(await storedKeys(page), [STORAGE_KEY]);
+
+    await page.getByRole('button', { name: 'Clear my answers' }).click();
+    await page.getByRole('button', { name: 'Delete my answers' }).click();
     await page.getByRole('button', { name: 'Start now' }).waitFor();
+    assert.equal(await page.getByRole('status').textContent(), 'Information: Your answers have been deleted from this browser.');
     assert.deepEqual(await storedKeys(page), []);
     await reload(page);
     assert.equal(await page.getByRole('heading', { name: 'You have saved answers' }).count(), 0);
@@ -85,6 +96,12 @@ test('"Start again" on the results page clears stored answers', async () => {
     await seeResults(page, { force: true });
     assert.deepEqual(await storedKeys(page), [STORAGE_KEY]);
     await page.getByRole('button', { name: 'Start again' }).click();
+    await waitForHeading(page, 'Delete your answers?');
+    assert.deepEqual(await storedKeys(page), [STORAGE_KEY], 'nothing deleted before Yes');
+    await page.getByRole('button', { name: 'Keep my answers' }).click();
+    await waitForHeading(page, 'Your results');
+    await page.getByRole('button', { name: 'Start again' }).click();
+    await page.getByRole('button', { name: 'Delete my answers' }).click();
     await page.getByRole('button', { name: 'Start now' }).waitFor();
     assert.deepEqual(await storedKeys(page), []);
     await assertClean(page);

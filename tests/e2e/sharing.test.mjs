@@ -362,6 +362,38 @@ test('a link pasted into an open page (hashchange) opens the shared result; othe
   });
 });
 
+test('"Edit a copy" asks before replacing answers saved here, and "Keep my answers" keeps them', async () => {
+  const payload = encode({ pattern: 'ESEESEDEEAESE', date: '2026-01-05' });
+  await withWidget(browser, {}, async (page) => {
+    await startByMouse(page);
+    await answerByMouse(page, 1, 'A', { note: 'our own view', next: QUESTIONS[1].text });
+    const saved = await storedAnswers(page);
+
+    await setHash(page, `#r=${payload}`);
+    await waitForHeading(page, 'Shared results');
+    await page.getByRole('button', { name: 'Edit a copy' }).click();
+    await waitForHeading(page, 'Replace your answers with this copy?');
+    assert.match(
+      await page.locator('.dba-page--confirm p').textContent(),
+      /\(1 of 13 questions answered, with notes on 1\)\. Editing a copy of the shared results replaces them/,
+    );
+    assert.ok(page.url().includes(`#r=${payload}`), 'the link stays in the address while asking');
+    await checkA11y(page, 'replace your answers?');
+
+    await page.getByRole('button', { name: 'Keep my answers' }).click();
+    await waitForHeading(page, 'Shared results');
+    assert.equal(await storedAnswers(page), saved, 'kept');
+
+    await page.getByRole('button', { name: 'Edit a copy' }).click();
+    await page.getByRole('button', { name: 'Replace my answers' }).click();
+    await waitForHeading(page, 'Check your answers');
+    assert.deepEqual(await readCheckAnswers(page), expectedCheckAnswers('ESEESEDEEAESE', {}));
+    await page.waitForFunction(([key, before]) => window.localStorage.getItem(key) !== before, [STORAGE_KEY, saved]);
+    assert.notEqual(await storedAnswers(page), saved, 'replaced by the copy');
+    await assertClean(page);
+  });
+});
+
 // ---------------------------------------------------------------------------
 // Bad links
 // ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ use super::bad_link_page::{BROKEN_SHARE_LINK, BadLinkPage};
 use super::share_panel::{self, SharePanel};
 
 use super::check_answers_page::CheckAnswersPage;
-use super::confirm_page::ConfirmPage;
+use super::confirm_page::confirm_page;
 use super::dom;
 use super::question_page::QuestionPage;
 use super::results_page::ResultsPage;
@@ -247,27 +247,27 @@ pub fn app(props: &AppProps) -> Html {
             } else {
                 ""
             };
-            html! {
-                <ConfirmPage
-                    heading={DELETE_HEADING}
-                    text={format!("This deletes the answers saved in this browser ({held}). You cannot undo this.{keep_first}")}
-                    confirm_label="Delete my answers"
-                    confirm={Action::ConfirmStartAgain}
-                    {on_action}
-                />
-            }
+            confirm_page(
+                DELETE_HEADING,
+                format!(
+                    "This deletes the answers saved in this browser ({held}). You cannot undo this.{keep_first}"
+                ),
+                "Delete my answers",
+                Action::ConfirmStartAgain,
+                &on_action,
+            )
         }
         Page::ConfirmEditCopy => {
             let held = state.own_answers().map(answers_held).unwrap_or_default();
-            html! {
-                <ConfirmPage
-                    heading={REPLACE_HEADING}
-                    text={format!("This browser already has answers of your own ({held}). Editing a copy of the shared results replaces them, and you cannot undo this.")}
-                    confirm_label="Replace my answers"
-                    confirm={Action::ConfirmEditCopy}
-                    {on_action}
-                />
-            }
+            confirm_page(
+                REPLACE_HEADING,
+                format!(
+                    "This browser already has answers of your own ({held}). Editing a copy of the shared results replaces them, and you cannot undo this."
+                ),
+                "Replace my answers",
+                Action::ConfirmEditCopy,
+                &on_action,
+            )
         }
     };
     html! { <div class="dba-app" ref={root_ref}>{ notice }{ page }</div> }

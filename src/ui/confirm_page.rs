@@ -7,34 +7,26 @@ use yew::prelude::*;
 use super::app::HEADING_ID;
 use super::state::Action;
 
-/// Properties of [`ConfirmPage`].
-#[derive(Properties, PartialEq)]
-pub struct ConfirmPageProps {
-    /// The question, as the heading.
-    pub heading: &'static str,
-    /// What would be lost, and anything else to know first.
-    pub text: String,
-    /// The label of the button that goes ahead.
-    pub confirm_label: &'static str,
-    /// What that button does.
-    pub confirm: Action,
-    /// Receives `confirm` and "Keep my answers".
-    pub on_action: Callback<Action>,
-}
-
-/// A question with a red button to go ahead and a way back.
-#[function_component(ConfirmPage)]
-pub fn confirm_page(props: &ConfirmPageProps) -> Html {
-    let confirm = props.confirm.clone();
+/// A question (`heading`), what would be lost (`text`), a red button that
+/// goes ahead (`confirm_label`, sending `confirm`) and "Keep my answers".
+/// A plain function, not a component: it has no state of its own, and a
+/// component would cost the wasm more than its markup.
+pub fn confirm_page(
+    heading: &'static str,
+    text: String,
+    confirm_label: &'static str,
+    confirm: Action,
+    on_action: &Callback<Action>,
+) -> Html {
     html! {
         <div class="dba-page dba-page--confirm">
-            <h1 id={HEADING_ID} tabindex="-1">{ props.heading }</h1>
-            <p>{ props.text.clone() }</p>
+            <h1 id={HEADING_ID} tabindex="-1">{ heading }</h1>
+            <p>{ text }</p>
             <div class="nhsuk-button-group">
-                <button class="nhsuk-button nhsuk-button--warning" type="button" onclick={props.on_action.reform(move |_: MouseEvent| confirm.clone())}>
-                    { props.confirm_label }
+                <button class="nhsuk-button nhsuk-button--warning" type="button" onclick={on_action.reform(move |_: MouseEvent| confirm.clone())}>
+                    { confirm_label }
                 </button>
-                <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::KeepAnswers)}>
+                <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::KeepAnswers)}>
                     { "Keep my answers" }
                 </button>
             </div>

@@ -223,6 +223,14 @@ type Expected = (
     Option<(u32, u32)>,
 );
 
+/// A median in half points (0 Absent … 4 Embedded), the sum of its two
+/// middle levels.
+fn halves(spread: &Spread) -> Option<u32> {
+    spread
+        .median
+        .map(|(low, high)| low.points() + high.points())
+}
+
 fn assert_spreads(comparison: &Comparison, expected: &[Expected]) {
     let actual = spreads(comparison);
     assert_eq!(actual.len(), expected.len());
@@ -233,7 +241,7 @@ fn assert_spreads(comparison: &Comparison, expected: &[Expected]) {
         assert_eq!(spread.question, index);
         assert_eq!(spread.lowest, lowest, "lowest, Q{question}");
         assert_eq!(spread.highest, highest, "highest, Q{question}");
-        assert_eq!(spread.median_halves, median, "median, Q{question}");
+        assert_eq!(halves(spread), median, "median, Q{question}");
         assert_eq!(spread.dont_know, dont_know, "don't know, Q{question}");
         let roles = roles.map(|(executive_tenths, non_executive_tenths)| RoleGap {
             executive_tenths,
@@ -304,7 +312,7 @@ fn a_board_of_three_spreads_question_by_question() {
     // In words.
     let labels: Vec<(String, String)> = all
         .iter()
-        .map(|s| (range_label(s), median_label(s.median_halves)))
+        .map(|s| (range_label(s), median_label(s.median)))
         .collect();
     let words = |range: &str, median: &str| (range.to_owned(), median.to_owned());
     assert_eq!(labels[1], words("Absent to Embedded", "Embedded"));
@@ -397,7 +405,7 @@ fn role_averages_round_half_up_to_tenths_and_medians_of_even_counts_fall_between
         (Some(Embedded), Some(Embedded), Some(4), 4, None),
         // Q6 non-executives all don't know: four levels 2, median (2+2).
         (Some(Embedded), Some(Embedded), Some(4), 3, None),
-        // Q7 levels 0 and 2 only: the median falls between, on Siloed (0+2).
+        // Q7 levels 0 and 2 only: the median falls between them (0+2).
         (Some(Absent), Some(Embedded), Some(2), 5, Some((0, 20))),
         // Q8 levels 0 0 2 2: the middle two are 0 and 2, so 2 halves.
         (Some(Absent), Some(Embedded), Some(2), 3, None),
@@ -417,13 +425,14 @@ fn role_averages_round_half_up_to_tenths_and_medians_of_even_counts_fall_between
         .map(|s| s.question + 1)
         .collect();
     assert_eq!(differ, [1, 2, 7]);
-    assert_eq!(
-        median_label(all[8].median_halves),
-        "Between Siloed and Embedded"
-    );
-    assert_eq!(median_label(all[7].median_halves), "Siloed");
-    // Q8 is Absent to Embedded without a single Siloed given.
-    assert_eq!(range_label(&all[7]), "Absent to Embedded");
+    assert_eq!(median_label(all[8].median), "Between Siloed and Embedded");
+    // Q7 and Q8 are Absent to Embedded without a single Siloed given, so
+    // their median is between the two, never "Siloed".
+    for q in [6, 7] {
+        assert_eq!(all[q].median, Some((Absent, Embedded)));
+        assert_eq!(median_label(all[q].median), "Between Absent and Embedded");
+        assert_eq!(range_label(&all[q]), "Absent to Embedded");
+    }
 }
 
 #[test]
@@ -447,11 +456,21 @@ fn role_gaps_differ_from_a_whole_level_apart() {
     assert_eq!(tenths_text(20), "2.0");
 
     assert_eq!(median_label(None), "No levels given");
-    assert_eq!(median_label(Some(0)), "Absent");
-    assert_eq!(median_label(Some(1)), "Between Absent and Siloed");
-    assert_eq!(median_label(Some(2)), "Siloed");
-    assert_eq!(median_label(Some(3)), "Between Siloed and Embedded");
-    assert_eq!(median_label(Some(4)), "Embedded");
+    assert_eq!(median_label(Some((Absent, Absent))), "Absent");
+    assert_eq!(
+        median_label(Some((Absent, Siloed))),
+        "Between Absent and Siloed"
+    );
+    assert_eq!(median_label(Some((Siloed, Siloed))), "Siloed");
+    assert_eq!(
+        median_label(Some((Siloed, Embedded))),
+        "Between Siloed and Embedded"
+    );
+    assert_eq!(
+        median_label(Some((Absent, Embedded))),
+        "Between Absent and Embedded"
+    );
+    assert_eq!(median_label(Some((Embedded, Embedded))), "Embedded");
 }
 
 #[test]
@@ -480,7 +499,7 @@ fn roles_are_only_averaged_when_both_groups_gave_levels() {
             ("1.0".to_owned(), String::new())
         );
         // Levels 0 1 2: median 1, two apart.
-        assert_eq!(spread.median_halves, Some(2));
+        assert_eq!(spread.median, Some((Siloed, Siloed)));
         assert!(spread.two_apart());
     }
     assert_eq!(board.role_counts(), (2, 0));
@@ -492,7 +511,7 @@ fn roles_are_only_averaged_when_both_groups_gave_levels() {
     assert_eq!(all.len(), 13);
     for spread in all {
         assert_eq!(
-            (spread.lowest, spread.highest, spread.median_halves),
+            (spread.lowest, spread.highest, spread.median),
             (None, None, None)
         );
         assert_eq!((spread.dont_know, spread.range()), (0, 0));
@@ -2264,6 +2283,116 @@ fn system_and_then_and_now_csv() {
         compare_export::csv(&undated),
         "\u{feff}Then and now needs 2 dated results\r\n"
     );
+}
+
+// The reviewer's system: Leeds at three dates (the second written
+// differently) and Harrogate.
+//
+//                        Q1 Q2 … Q13
+// Leeds 1 Nov 2025        A  A    A
+// Leeds 1 Nov 2026        S  S    S
+// Harrogate               E  E    E
+// Leeds 22 Nov 2026       E  E    E
+const HARROGATE: &str = "Harrogate and District NHS Foundation Trust";
+
+fn leeds_three_times() -> Comparison {
+    let leeds = |date, pattern| entry("", LEEDS_TRUST, Role::Unspecified, Some(date), pattern);
+    let mut second = leeds(day(2026, 11, 1), "SSSSSSSSSSSSS");
+    second.organisation = " leeds teaching hospitals  NHS trust".to_owned();
+    comparison(
+        Mode::System,
+        vec![
+            leeds(day(2025, 11, 1), "AAAAAAAAAAAAA"),
+            second,
+            entry(
+                "",
+                HARROGATE,
+                Role::Unspecified,
+                Some(day(2025, 11, 1)),
+                "EEEEEEEEEEEEE",
+            ),
+            leeds(day(2026, 11, 22), "EEEEEEEEEEEEE"),
+        ],
+    )
+}
+
+#[test]
+fn one_organisation_added_three_times_is_told_apart_by_date_in_every_download() {
+    let system = leeds_three_times();
+    let leeds = [
+        format!("{LEEDS_TRUST} (1 November 2025)"),
+        "leeds teaching hospitals  NHS trust (1 November 2026)".to_owned(),
+        HARROGATE.to_owned(),
+        format!("{LEEDS_TRUST} (22 November 2026)"),
+    ];
+    assert_eq!(system.labels(), leeds);
+    assert_eq!(compare_export::column_headings(&system), leeds);
+
+    let rows = csv_rows(&compare_export::csv(&system));
+    assert_eq!(rows[0][3..7], leeds);
+
+    let md = compare_export::markdown(&system, None, None);
+    let all = tables(&md);
+    let names: Vec<&str> = all[0][2..]
+        .iter()
+        .map(|row| row[2..].split(" | ").next().unwrap())
+        .collect();
+    assert_eq!(names, leeds);
+    let head = |first: &str, last: &str| format!("| {first} | {} | {last}", leeds.join(" | "));
+    assert!(
+        all[1][0].starts_with(&head("Section", "Range of averages")),
+        "{}",
+        all[1][0]
+    );
+    assert!(
+        all[2][0].starts_with(&head("Question", "Range")),
+        "{}",
+        all[2][0]
+    );
+    // The system counts Leeds three times, and the paper says so.
+    assert!(md.contains(&format!(
+        "**Organisations counted more than once:** {LEEDS_TRUST} has 3 results in this comparison."
+    )));
+    assert!(md.contains("choose “Then and now” and compare two of its results"));
+    // The JSON keeps each result's own name; its date is beside it.
+    let json = parse_json(&compare_export::json(&system));
+    assert_eq!(json["results"][0]["name"], Value::string(LEEDS_TRUST));
+    assert_eq!(json["results"][0]["date"], Value::string("2025-11-01"));
+
+    // Three different organisations: no dates added, no warning.
+    let md = compare_export::markdown(&system_of_three(), None, None);
+    assert!(!md.contains("counted more than once"));
+    assert_eq!(
+        system_of_three().labels(),
+        [AIREDALE, ROYAL_DEVON, LEEDS_TRUST]
+    );
+}
+
+#[test]
+fn a_median_of_absent_and_embedded_is_between_them_in_every_download() {
+    // Two members, Absent and Embedded on every question: the middle of an
+    // even count is between two levels nobody else gave.
+    let board = comparison(
+        Mode::Board,
+        vec![
+            entry("", LEEDS, Role::Executive, None, "AAAAAAAAAAAAA"),
+            entry("", LEEDS, Role::NonExecutive, None, "EEEEEEEEEEEEE"),
+        ],
+    );
+    let rows = csv_rows(&compare_export::csv(&board));
+    let median = rows[0].iter().position(|h| h == "Median").unwrap();
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| r[median] == "Between Absent and Embedded")
+    );
+    let md = compare_export::markdown(&board, None, None);
+    assert_eq!(
+        md.matches("| Absent to Embedded | Between Absent and Embedded |")
+            .count(),
+        13
+    );
+    assert!(!md.contains("| Siloed |"));
 }
 
 /// Each Markdown table's lines, every one with as many cells as its head.

@@ -278,3 +278,89 @@ fn compare_page_lists_results_and_suggests_a_mode() {
     assert!(!tag_of("dba-compare-mode-board").contains(" checked"));
     check_snapshot("compare-page", &html);
 }
+
+/// The reviewer's system: Leeds at three dates and Harrogate. Every place
+/// that names the results tells Leeds's apart by date, and the page warns
+/// that the system's range and median count Leeds three times.
+#[test]
+fn one_organisation_added_three_times_is_dated_and_warned_of() {
+    use digital_board_assessment::core::compare::{Collection, Comparison, Entry, Mode};
+    use digital_board_assessment::core::share::{Date, Role};
+    use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
+    use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
+    const LEEDS: &str = "Leeds Teaching Hospitals NHS Trust";
+    let entry = |organisation: &str, year, month, day| Entry {
+        name: String::new(),
+        organisation: organisation.to_owned(),
+        role: Role::Unspecified,
+        date: Date::from_ymd(year, month, day),
+        responses: vec![Some(Response::Level(Level::Siloed)); 13],
+    };
+    let comparison = Comparison {
+        assessment: default_assessment(),
+        mode: Mode::System,
+        entries: vec![
+            entry(LEEDS, 2025, 11, 1),
+            entry(LEEDS, 2026, 11, 1),
+            entry(LEEDS, 2026, 11, 22),
+            entry("Harrogate", 2026, 11, 1),
+        ],
+    };
+    let html = render::<ComparisonPage>(ComparisonPageProps {
+        comparison: std::rc::Rc::new(comparison.clone()),
+        base_url: "http://127.0.0.1:8080/".into(),
+        today: Date::from_ymd(2026, 11, 22),
+        on_action: Callback::noop(),
+    });
+    assert!(html.contains("4 results from 2 organisations side by side."));
+    let dated = [
+        format!("{LEEDS} (1 November 2025)"),
+        format!("{LEEDS} (1 November 2026)"),
+        format!("{LEEDS} (22 November 2026)"),
+    ];
+    for label in &dated {
+        let header = format!("<th scope=\"col\" class=\"nhsuk-table__header\">{label}</th>");
+        // The sections table and the question table.
+        assert_eq!(html.matches(&header).count(), 2, "{label}");
+    }
+    assert!(!html.contains(&format!("scope=\"col\">{LEEDS}</th>")));
+    assert!(html.contains(&format!(
+        "<span class=\"dba-system-chart__key\">A:</span> {}</li>",
+        dated[0]
+    )));
+    let warning = comparison.repeats_warning().expect("a warning");
+    assert!(warning.starts_with(&format!("{LEEDS} has 3 results")));
+    assert!(html.contains("nhsuk-card--warning"));
+    assert!(html.contains("Organisations counted more than once"));
+    assert!(html.contains(&warning));
+
+    // The results added are named as the tables name them.
+    let html = render::<ComparePage>(ComparePageProps {
+        collection: std::rc::Rc::new(Collection::from_comparison(comparison)),
+        text: "".into(),
+        added: None,
+        error: None,
+        on_action: Callback::noop(),
+    });
+    assert!(html.contains(&format!("Result 3: {}", dated[2])));
+}
+
+/// On a board, the results added are named as the table's columns are,
+/// role and all.
+#[test]
+fn a_boards_results_added_are_named_as_its_columns() {
+    use digital_board_assessment::core::compare::{Collection, Mode};
+    use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
+    let mut comparison = (*three_results(Mode::Board)).clone();
+    comparison.entries[0].name = "Jane Smith".to_owned();
+    let html = render::<ComparePage>(ComparePageProps {
+        collection: std::rc::Rc::new(Collection::from_comparison(comparison)),
+        text: "".into(),
+        added: None,
+        error: None,
+        on_action: Callback::noop(),
+    });
+    assert!(html.contains("Result 1: Jane Smith (executive)"), "{html}");
+    assert!(html.contains("Result 2: Non-executive 1"));
+    assert!(html.contains("Result 3: Member 1"));
+}

@@ -179,6 +179,100 @@ impl Comparison {
         }
     }
 
+    /// Every entry's label wherever results are named: table headings, the
+    /// chart's legend, downloads and the results added. It is the
+    /// [`display_name`](Self::display_name), unless another entry's is the
+    /// same (compared as [`organisation_key`]): one organisation's results
+    /// across a system, or two results given one name. Those get their
+    /// date, "Leeds Teaching Hospitals NHS Trust (1 November 2025)", and
+    /// their result number when the date does not tell them apart: "(1
+    /// November 2025, result 3)", or "(result 3)" undated.
+    pub fn labels(&self) -> Vec<String> {
+        let names: Vec<String> = (0..self.entries.len())
+            .map(|i| self.display_name(i))
+            .collect();
+        let keys: Vec<String> = names.iter().map(|n| organisation_key(n)).collect();
+        let entries = &self.entries;
+        let twins = |i: usize, same_date: bool| {
+            (0..names.len()).any(|j| {
+                j != i && keys[j] == keys[i] && (!same_date || entries[j].date == entries[i].date)
+            })
+        };
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                if !twins(i, false) {
+                    return name.clone();
+                }
+                let date = entries[i].date.map(long_date);
+                // A then-and-now name is already the date.
+                let mut parts: Vec<String> = date.iter().filter(|d| *d != name).cloned().collect();
+                if date.is_none() || twins(i, true) {
+                    parts.push(format!("result {}", i + 1));
+                }
+                format!("{name} ({})", parts.join(", "))
+            })
+            .collect()
+    }
+
+    /// Organisations (as first written) with more than one result, and how
+    /// many each has, in the order first added: a system's range and median
+    /// count each of them more than once.
+    pub fn repeated_organisations(&self) -> Vec<(&str, usize)> {
+        let keys: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| organisation_key(&e.organisation))
+            .collect();
+        let mut repeated = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            let count = keys.iter().filter(|k| *k == key).count();
+            if !key.is_empty() && count > 1 && !keys[..i].contains(key) {
+                repeated.push((self.entries[i].organisation.trim(), count));
+            }
+        }
+        repeated
+    }
+
+    /// In a system where some organisation has more than one result, a
+    /// warning naming it: the system's figures count it once per result.
+    pub fn repeats_warning(&self) -> Option<String> {
+        let repeated = self.repeated_organisations();
+        if self.mode != Mode::System || repeated.is_empty() {
+            return None;
+        }
+        let mut has: Vec<String> = repeated
+            .iter()
+            .map(|(name, count)| format!("{name} has {count} results"))
+            .collect();
+        let last = has.pop()?;
+        let has = if has.is_empty() {
+            last
+        } else {
+            format!("{} and {last}", has.join(", "))
+        };
+        let counted = match repeated[..] {
+            [(name, count)] => format!("{name} {count} times"),
+            _ => "each of these organisations more than once".to_owned(),
+        };
+        Some(format!(
+            "{has} in this comparison. The system’s range and median count an organisation once for each of its results, so they count {counted}. To see one organisation over time, choose “{}” and compare two of its results; to compare the system as it is now, remove the older results.",
+            Mode::ThenAndNow.name()
+        ))
+    }
+
+    /// How many organisations the entries are from: one per organisation
+    /// named (however often), and one per result without a name.
+    pub fn organisation_count(&self) -> usize {
+        let repeats: usize = self
+            .repeated_organisations()
+            .iter()
+            .map(|(_, count)| count - 1)
+            .sum();
+        self.entries.len() - repeats
+    }
+
     /// Whether the comparison can be shown in its mode, or what it needs.
     pub fn readiness(&self) -> Result<(), String> {
         let count = self.entries.len();
@@ -249,9 +343,11 @@ pub struct Spread {
     pub lowest: Option<Level>,
     /// Highest level given.
     pub highest: Option<Level>,
-    /// Median of the levels given, in half points (0 Absent … 4
-    /// Embedded; odd values lie between two levels).
-    pub median_halves: Option<u32>,
+    /// Median of the levels given: the middle level twice, or with an
+    /// even number of levels the two in the middle, lower first (Absent
+    /// and Embedded when those are the only answers: never a level nobody
+    /// gave).
+    pub median: Option<(Level, Level)>,
     /// Entries that answered "Don't know".
     pub dont_know: u32,
     /// Executives' average level in tenths of a point (15 = 1.5), if any
@@ -316,7 +412,7 @@ impl RoleGap {
 /// The spread of answers to each question, in question order.
 pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
     let count = comparison.assessment.question_count();
-    let mut points = Vec::with_capacity(comparison.entries.len());
+    let mut levels: Vec<Level> = Vec::with_capacity(comparison.entries.len());
     (0..count)
         .map(|question| {
             let answers = || {
@@ -325,24 +421,20 @@ pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
                     .iter()
                     .map(move |e| (e.role, e.responses.get(question).copied().flatten()))
             };
-            points.clear();
-            points.extend(answers().filter_map(|(_, r)| r?.level()).map(Level::points));
-            points.sort_unstable();
-            let median_halves = match points.len() {
-                0 => None,
-                n if n % 2 == 1 => Some(points[n / 2] * 2),
-                n => Some(points[n / 2 - 1] + points[n / 2]),
-            };
-            let level = |p: Option<&u32>| p.and_then(|&p| Level::ALL.get(p as usize).copied());
+            levels.clear();
+            levels.extend(answers().filter_map(|(_, r)| r?.level()));
+            levels.sort_unstable();
+            let n = levels.len();
+            let median = (n > 0).then(|| (levels[(n - 1) / 2], levels[n / 2]));
             let by_role = |role: Role| {
                 let members = comparison.entries.iter().filter(|e| e.role == role);
                 Tally::of(members.filter_map(|e| e.responses.get(question))).average_tenths()
             };
             Spread {
                 question,
-                lowest: level(points.first()),
-                highest: level(points.last()),
-                median_halves,
+                lowest: levels.first().copied(),
+                highest: levels.last().copied(),
+                median,
                 dont_know: answers()
                     .filter(|(_, r)| *r == Some(Response::DontKnow))
                     .count() as u32,
@@ -370,17 +462,13 @@ pub fn disagreement_order(spreads: &[Spread]) -> Vec<usize> {
     order.into_iter().map(|s| s.question).collect()
 }
 
-/// A median in half points as words: "Siloed", or "Between Siloed and
-/// Embedded".
-pub fn median_label(halves: Option<u32>) -> String {
-    let Some(halves) = halves else {
-        return "No levels given".to_owned();
-    };
-    let name = |points: u32| Level::ALL.get(points as usize).map_or("", |l| l.name());
-    if halves % 2 == 0 {
-        name(halves / 2).to_owned()
-    } else {
-        format!("Between {} and {}", name(halves / 2), name(halves / 2 + 1))
+/// A median ([`Spread::median`]) as words: "Siloed", or "Between Siloed
+/// and Embedded".
+pub fn median_label(median: Option<(Level, Level)>) -> String {
+    match median {
+        None => "No levels given".to_owned(),
+        Some((low, high)) if low == high => low.name().to_owned(),
+        Some((low, high)) => format!("Between {} and {}", low.name(), high.name()),
     }
 }
 
@@ -866,8 +954,138 @@ mod tests {
 
     #[test]
     fn medians_between_levels_are_said_in_words() {
-        assert_eq!(median_label(Some(0)), "Absent");
-        assert_eq!(median_label(Some(3)), "Between Siloed and Embedded");
+        use Level::{Absent, Embedded, Siloed};
+        assert_eq!(median_label(Some((Absent, Absent))), "Absent");
+        assert_eq!(
+            median_label(Some((Siloed, Embedded))),
+            "Between Siloed and Embedded"
+        );
+        // Never a level nobody gave.
+        assert_eq!(
+            median_label(Some((Absent, Embedded))),
+            "Between Absent and Embedded"
+        );
         assert_eq!(median_label(None), "No levels given");
+    }
+
+    fn dated(organisation: &str, date: Option<(i32, u32, u32)>) -> Entry {
+        Entry {
+            name: String::new(),
+            organisation: organisation.to_owned(),
+            role: Role::Unspecified,
+            date: date.and_then(|(y, m, d)| Date::from_ymd(y, m, d)),
+            responses: Vec::new(),
+        }
+    }
+
+    fn system(entries: Vec<Entry>) -> Comparison {
+        Comparison {
+            assessment: super::super::content::default_assessment(),
+            mode: Mode::System,
+            entries,
+        }
+    }
+
+    const LEEDS: &str = "Leeds Teaching Hospitals NHS Trust";
+
+    #[test]
+    fn one_organisations_results_are_labelled_with_their_dates() {
+        let mut comparison = system(vec![
+            dated(LEEDS, Some((2025, 11, 1))),
+            dated("Harrogate", Some((2025, 11, 1))),
+            // Case and spacing do not make another organisation.
+            dated(" leeds teaching  hospitals NHS trust", Some((2026, 11, 1))),
+            dated(LEEDS, Some((2026, 11, 22))),
+        ]);
+        assert_eq!(
+            comparison.labels(),
+            [
+                format!("{LEEDS} (1 November 2025)"),
+                "Harrogate".to_owned(),
+                "leeds teaching  hospitals NHS trust (1 November 2026)".to_owned(),
+                format!("{LEEDS} (22 November 2026)"),
+            ]
+        );
+        // Same organisation and date, or no date: the result number.
+        comparison.entries[3].date = comparison.entries[2].date;
+        comparison.entries.push(dated(LEEDS, None));
+        let labels = comparison.labels();
+        assert_eq!(
+            labels[2],
+            "leeds teaching  hospitals NHS trust (1 November 2026, result 3)"
+        );
+        assert_eq!(labels[3], format!("{LEEDS} (1 November 2026, result 4)"));
+        assert_eq!(labels[4], format!("{LEEDS} (result 5)"));
+        // A name given tells a result apart; two results given one name
+        // are told apart like one organisation's.
+        comparison.entries[0].name = "Leeds before the merger".to_owned();
+        comparison.entries[1].name = LEEDS.to_owned();
+        let labels = comparison.labels();
+        assert_eq!(labels[0], "Leeds before the merger");
+        assert_eq!(labels[1], format!("{LEEDS} (1 November 2025)"));
+        // Distinct names are left alone.
+        let two = system(vec![
+            dated(LEEDS, Some((2025, 11, 1))),
+            dated("Harrogate", None),
+        ]);
+        assert_eq!(two.labels(), [LEEDS, "Harrogate"]);
+    }
+
+    #[test]
+    fn then_and_now_names_are_not_dated_twice() {
+        let mut comparison = system(vec![
+            dated(LEEDS, Some((2025, 11, 1))),
+            dated(LEEDS, Some((2025, 11, 1))),
+        ]);
+        comparison.mode = Mode::ThenAndNow;
+        assert_eq!(
+            comparison.labels(),
+            ["1 November 2025 (result 1)", "1 November 2025 (result 2)"]
+        );
+    }
+
+    #[test]
+    fn a_system_warns_of_organisations_counted_more_than_once() {
+        let mut comparison = system(vec![
+            dated(LEEDS, Some((2025, 11, 1))),
+            dated("Harrogate", None),
+            dated("", None),
+            dated(&LEEDS.to_lowercase(), Some((2026, 11, 1))),
+            dated("", None),
+            dated(LEEDS, Some((2026, 11, 22))),
+        ]);
+        assert_eq!(comparison.repeated_organisations(), [(LEEDS, 3)]);
+        // Leeds, Harrogate and two unnamed.
+        assert_eq!(comparison.organisation_count(), 4);
+        let warning = comparison.repeats_warning().expect("a warning");
+        assert!(
+            warning.starts_with(&format!("{LEEDS} has 3 results in this comparison. The system’s range and median count an organisation once for each of its results, so they count {LEEDS} 3 times. To see one organisation over time, choose “Then and now”")),
+            "{warning}"
+        );
+        comparison.entries.push(dated("Harrogate", None));
+        assert_eq!(
+            comparison.repeated_organisations(),
+            [(LEEDS, 3), ("Harrogate", 2)]
+        );
+        let warning = comparison.repeats_warning().expect("a warning");
+        assert!(
+            warning.starts_with(&format!(
+                "{LEEDS} has 3 results and Harrogate has 2 results in this comparison."
+            )),
+            "{warning}"
+        );
+        assert!(warning.contains("count each of these organisations more than once"));
+        // Only a system is warned: a board is one organisation's members.
+        comparison.mode = Mode::Board;
+        assert_eq!(comparison.repeats_warning(), None);
+        // No organisation counted twice, no warning.
+        let fine = system(vec![
+            dated(LEEDS, None),
+            dated("Harrogate", None),
+            dated("", None),
+            dated("", None),
+        ]);
+        assert_eq!(fine.repeats_warning(), None);
+        assert_eq!(fine.organisation_count(), 4);
     }
 }

@@ -27,6 +27,9 @@ pub const METHOD: [&str; 5] = [
     "Results are shown in the order they were added. Nothing is totalled or ranked: maturity scores describe where an organisation is, and NHS England has warned against ranking organisations by them.",
 ];
 
+/// The heading of [`Comparison::repeats_warning`].
+pub const REPEATS_HEADING: &str = "Organisations counted more than once";
+
 /// A download file name: assessment, "comparison", mode and date, e.g.
 /// `digital-strategy-board-self-assessment-comparison-board-2026-11-21.csv`.
 pub fn file_name(comparison: &Comparison, date: Option<&str>, extension: &str) -> String {
@@ -52,19 +55,23 @@ fn names(comparison: &Comparison) -> Vec<String> {
         .collect()
 }
 
-/// A column heading for entry `index`: its name, and its role on a board.
-pub fn column_heading(comparison: &Comparison, index: usize) -> String {
-    let name = comparison.display_name(index);
-    match comparison.entries.get(index).map(|e| e.role) {
-        Some(role)
-            if comparison.mode == Mode::Board
+/// Every entry's column heading: its label ([`Comparison::labels`]), and
+/// its role on a board. The results added are listed by these too.
+pub fn column_headings(comparison: &Comparison) -> Vec<String> {
+    let labels = comparison.labels();
+    labels
+        .into_iter()
+        .zip(&comparison.entries)
+        .map(|(name, entry)| match entry.role {
+            role if comparison.mode == Mode::Board
                 && role != Role::Unspecified
                 && !name.starts_with(role.name()) =>
-        {
-            format!("{name} ({})", role.name().to_lowercase())
-        }
-        _ => name,
-    }
+            {
+                format!("{name} ({})", role.name().to_lowercase())
+            }
+            _ => name,
+        })
+        .collect()
 }
 
 /// What is notable about a question's spread, e.g. "Two apart; executives
@@ -172,7 +179,7 @@ pub fn csv(comparison: &Comparison) -> String {
     }
     let board = comparison.mode == Mode::Board;
     let mut header: Vec<String> = vec!["Number".into(), "Section".into(), "Question".into()];
-    header.extend((0..comparison.entries.len()).map(|i| column_heading(comparison, i)));
+    header.extend(column_headings(comparison));
     header.extend(["Lowest", "Highest", "Median", "Don’t know"].map(String::from));
     if board {
         header.extend(
@@ -201,7 +208,7 @@ pub fn csv(comparison: &Comparison) -> String {
         );
         fields.push(spread.lowest.map_or("", |l| l.name()).into());
         fields.push(spread.highest.map_or("", |l| l.name()).into());
-        fields.push(median_label(spread.median_halves));
+        fields.push(median_label(spread.median));
         fields.push(spread.dont_know.to_string());
         if board {
             let (executives, non_executives) = role_averages(&spread, role_counts);
@@ -266,7 +273,7 @@ fn write_markdown(
     }
     writeln!(out)?;
 
-    let names = names(comparison);
+    let names = comparison.labels();
     writeln!(out, "## Results compared")?;
     writeln!(out)?;
     table_head(
@@ -308,7 +315,7 @@ fn write_markdown(
             };
             writeln!(out)?;
             let mut head = vec!["Question".to_owned()];
-            head.extend((0..names.len()).map(|i| md(&column_heading(comparison, i))));
+            head.extend(column_headings(comparison).iter().map(|h| md(h)));
             head.extend(["Range", "Median", "Don’t know"].map(String::from));
             if comparison.mode == Mode::Board {
                 head.push("Disagreement".into());
@@ -325,7 +332,7 @@ fn write_markdown(
                         .map(|e| response_label(e.responses[index]).to_owned()),
                 );
                 cells.push(range_label(spread));
-                cells.push(median_label(spread.median_halves));
+                cells.push(median_label(spread.median));
                 cells.push(spread.dont_know.to_string());
                 if comparison.mode == Mode::Board {
                     cells.push(disagreement_text(spread));
@@ -353,10 +360,13 @@ fn write_markdown(
 
 fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
     let assessment = comparison.assessment;
+    if let Some(warning) = comparison.repeats_warning() {
+        writeln!(out, "**{}:** {}\n", REPEATS_HEADING, md(&warning))?;
+    }
     writeln!(out, "## Sections")?;
     writeln!(out)?;
     let mut head = vec!["Section".to_owned()];
-    head.extend((0..comparison.entries.len()).map(|i| md(&comparison.display_name(i))));
+    head.extend(comparison.labels().iter().map(|l| md(l)));
     head.push("Range of averages".into());
     table_head(out, &head)?;
     for (index, section) in assessment.sections.iter().enumerate() {

@@ -12,6 +12,7 @@ use super::app::HEADING_ID;
 use super::error_summary::ErrorSummary;
 use super::state::Action;
 use crate::core::compare::{Collection, MAX_NAME_CHARS, Mode};
+use crate::core::compare_export::column_headings;
 use crate::core::report::long_date;
 use crate::core::share::Role;
 
@@ -151,7 +152,8 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
             }
             if let Some(comparison) = &comparison {
                 <ol class="nhsuk-list dba-compare-entries">
-                    { for comparison.entries.iter().enumerate().map(|(index, entry)| {
+                    // Named as the comparison's table will name them.
+                    { for comparison.entries.iter().zip(column_headings(comparison)).enumerate().map(|(index, (entry, heading))| {
                         let number = index + 1;
                         let name_id = format!("dba-compare-name-{number}");
                         let role_name = format!("dba-compare-role-{number}");
@@ -167,7 +169,7 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
                             <li class="dba-compare-entry">
                                 <fieldset class="nhsuk-fieldset">
                                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
-                                        { format!("Result {number}: {}", comparison.display_name(index)) }
+                                        { format!("Result {number}: {heading}") }
                                     </legend>
                                     <p class="nhsuk-body-s dba-compare-entry__facts">{ facts.join(" · ") }</p>
                                     <div class="nhsuk-form-group">

@@ -18,7 +18,7 @@ use crate::core::compare::{
     then_and_now,
 };
 use crate::core::compare_codec;
-use crate::core::compare_export::{self, METHOD, section_cell};
+use crate::core::compare_export::{self, METHOD, REPEATS_HEADING, section_cell};
 use crate::core::report::plural;
 use crate::core::share::{Date, MAX_LINK_CHARS};
 
@@ -77,12 +77,28 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                 </>
             }
         }
-        Mode::System => html! {
-            <>
-            <p class="nhsuk-body-l">{ format!("{} side by side.", count(comparison.entries.len(), "organisation", "organisations")) }</p>
-            <p>{ "Organisations are shown in the order they were added, and nothing is totalled or ranked. Use the differences to find where organisations can learn from each other." }</p>
-            </>
-        },
+        Mode::System => {
+            let (results, organisations) =
+                (comparison.entries.len(), comparison.organisation_count());
+            let mut lead = count(organisations, "organisation", "organisations");
+            if organisations < results {
+                lead = format!("{} from {lead}", count(results, "result", "results"));
+            }
+            html! {
+                <>
+                <p class="nhsuk-body-l">{ format!("{lead} side by side.") }</p>
+                <p>{ "Organisations are shown in the order they were added, and nothing is totalled or ranked. Use the differences to find where organisations can learn from each other." }</p>
+                if let Some(warning) = comparison.repeats_warning() {
+                    <div class="nhsuk-card nhsuk-card--warning dba-compare-repeats">
+                        <div class="nhsuk-card__content">
+                            <h2 class="nhsuk-card__heading">{ REPEATS_HEADING }</h2>
+                            <p class="nhsuk-card__description">{ warning }</p>
+                        </div>
+                    </div>
+                }
+                </>
+            }
+        }
         Mode::ThenAndNow => html! {},
     };
 
@@ -99,8 +115,8 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                     <thead class="nhsuk-table__head">
                         <tr class="nhsuk-table__row">
                             <th class="nhsuk-table__header" scope="col">{ "Section" }</th>
-                            { for (0..comparison.entries.len()).map(|i| html! {
-                                <th class="nhsuk-table__header" scope="col">{ comparison.display_name(i) }</th>
+                            { for comparison.labels().into_iter().map(|label| html! {
+                                <th class="nhsuk-table__header" scope="col">{ label }</th>
                             }) }
                             <th class="nhsuk-table__header" scope="col">{ "System range of averages" }</th>
                         </tr>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::tag_class;
 use crate::core::compare::{Comparison, Mode, Spread, median_label, range_label};
-use crate::core::compare_export::{column_heading, disagreement_text, role_averages};
+use crate::core::compare_export::{column_headings, disagreement_text, role_averages};
 use crate::core::report::response_label;
 use crate::core::scoring::Response;
 
@@ -36,8 +36,9 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
     // A board's table leads with how much it disagrees, the figures, then
     // each member's answer (the columns that scroll off a narrow screen
     // first); a system's leads with the organisations, as its chart does.
-    let results_head: Vec<Html> = (0..comparison.entries.len())
-        .map(|i| html! { <th class="nhsuk-table__header" scope="col">{ column_heading(comparison, i) }</th> })
+    let results_head: Vec<Html> = column_headings(comparison)
+        .into_iter()
+        .map(|heading| html! { <th class="nhsuk-table__header" scope="col">{ heading }</th> })
         .collect();
     let (heads_first, heads_last) = results_first_or_last(board, results_head);
     html! {
@@ -91,7 +92,7 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                                     </td>
                                 }
                                 <td class="nhsuk-table__cell">{ range_label(spread) }</td>
-                                <td class="nhsuk-table__cell">{ median_label(spread.median_halves) }</td>
+                                <td class="nhsuk-table__cell">{ median_label(spread.median) }</td>
                                 <td class="nhsuk-table__cell">{ spread.dont_know }</td>
                                 if show_roles {
                                     <td class="nhsuk-table__cell">{ executive }</td>

@@ -107,8 +107,9 @@ pub fn system_chart(props: &SystemChartProps) -> Html {
                 }) }
             </svg>
             <ul class="nhsuk-list dba-system-chart__legend">
-                { for (0..comparison.entries.len()).map(|i| html! {
-                    <li><span class="dba-system-chart__key">{ marker(i) }</span>{ format!(": {}", comparison.display_name(i)) }</li>
+                // The colon sits in the key, whose width would leave a gap before it.
+                { for comparison.labels().into_iter().enumerate().map(|(i, label)| html! {
+                    <li><span class="dba-system-chart__key">{ format!("{}:", marker(i)) }</span>{ format!(" {label}") }</li>
                 }) }
             </ul>
         </figure>

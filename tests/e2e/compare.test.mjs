@@ -97,8 +97,8 @@ const BOARD_SPREAD = {
   // The one non-executive said don't know: no level to average.
   6: ['All Siloed', 'Siloed', '1', '1.0', 'No levels given', '1 don’t know'],
   7: ['All Siloed', 'Siloed', '1', '1.0', '1.0', '1 don’t know'],
-  // Levels 0 and 2: the median falls between them, on Siloed.
-  8: ['Absent to Embedded', 'Siloed', '1', '2.0', '0.0', `${TWO_EXEC_DIFFER}; 1 don’t know`],
+  // Levels 0 and 2: the median falls between them, never on Siloed.
+  8: ['Absent to Embedded', 'Between Absent and Embedded', '1', '2.0', '0.0', `${TWO_EXEC_DIFFER}; 1 don’t know`],
   9: ['Siloed to Embedded', 'Siloed', '0', '1.0', '2.0', 'One apart; executives and non-executives differ'],
   10: ['Absent to Siloed', 'Siloed', '0', '0.5', '1.0', 'One apart'],
   11: ['All Embedded', 'Embedded', '0', '2.0', '2.0', 'All agree'],
@@ -269,7 +269,8 @@ test('board: three members pasted and compared by keyboard; summary, disagreemen
     assert.equal(shown.count, 'Results added (3)');
     // Unnamed members are numbered within their role, in the order added.
     assert.deepEqual(shown.entries, [
-      { legend: 'Result 1: Jane Smith', facts: 'Leeds Teaching Hospitals · 4 March 2025', name: 'Jane Smith', role: 'Executive' },
+      // Named as the table's columns are, role and all.
+      { legend: 'Result 1: Jane Smith (executive)', facts: 'Leeds Teaching Hospitals · 4 March 2025', name: 'Jane Smith', role: 'Executive' },
       { legend: 'Result 2: Executive 2', facts: 'Leeds Teaching Hospitals · 4 March 2025', name: '', role: 'Executive' },
       { legend: 'Result 3: Non-executive 1', facts: 'Leeds Teaching Hospitals · 4 March 2025', name: '', role: 'Non-executive' },
     ]);
@@ -300,7 +301,7 @@ test('board: three members pasted and compared by keyboard; summary, disagreemen
       }
     }
     assert.deepEqual(stops, expectedStops, 'keyboard order through the compare page');
-    assert.equal((await readCompare(page)).entries[2].legend, 'Result 3: Lee', 'the typed name is used');
+    assert.equal((await readCompare(page)).entries[2].legend, 'Result 3: Lee (non-executive)', 'the typed name is used');
     await page.keyboard.press('Space');
     await waitForHeading(page, BOARD_HEADING);
     assert.equal(await page.title(), `${BOARD_HEADING} – ${TITLE}`);
@@ -363,7 +364,7 @@ test('a name typed key by key keeps its spaces', async () => {
     await field.focus();
     await page.keyboard.type('Chief executive');
     assert.equal(await field.inputValue(), 'Chief executive', 'the name field keeps the typed space');
-    assert.equal((await readCompare(page)).entries[1].legend, 'Result 2: Chief executive');
+    assert.equal((await readCompare(page)).entries[1].legend, 'Result 2: Chief executive (executive)');
     await assertClean(page);
   });
 });
@@ -777,7 +778,7 @@ test('downloads: CSV and Markdown hold the names and levels; the JSON file chose
     ]);
     assert.equal(rows.length, 14);
     assert.deepEqual(rows[8], [
-      '8', SECTIONS[1].title, QUESTIONS[7].text, 'Embedded', DK, 'Absent', 'Absent', 'Embedded', 'Siloed', '1',
+      '8', SECTIONS[1].title, QUESTIONS[7].text, 'Embedded', DK, 'Absent', 'Absent', 'Embedded', 'Between Absent and Embedded', '1',
       '2.0', '0.0', `${TWO_EXEC_DIFFER}; 1 don’t know`,
     ]);
     assert.deepEqual(rows[2], [
@@ -798,7 +799,7 @@ test('downloads: CSV and Markdown hold the names and levels; the JSON file chose
       '| Jane Smith | Leeds Teaching Hospitals | Executive | 4 March 2025 |',
       '| Non-executive 1 | Leeds Teaching Hospitals | Non-executive | 4 March 2025 |',
       `| Question | ${names.join(' | ')} | Range | Median | ${DK} | Disagreement |`,
-      `| 8. ${md(QUESTIONS[7].text)} | Embedded | ${DK} | Absent | Absent to Embedded | Siloed | 1 | ${TWO_EXEC_DIFFER}; 1 don’t know |`,
+      `| 8. ${md(QUESTIONS[7].text)} | Embedded | ${DK} | Absent | Absent to Embedded | Between Absent and Embedded | 1 | ${TWO_EXEC_DIFFER}; 1 don’t know |`,
     ]) {
       assert.ok(doc.includes(line), `Markdown has the line: ${line}`);
     }

@@ -10,6 +10,12 @@
 // or ODS code for share links), start ("questions" to skip the start page,
 // "compare" to open at compare results). The compare view is a second wasm
 // bundle, loaded only when someone compares (see start.js).
+//
+// Fallback content: anything inside the element (say, a link to the
+// widget's own page) shows until the element is defined, and so stays
+// whenever this script cannot load (e.g. the widget's server sends no
+// Access-Control-Allow-Origin). The shadow root has no <slot>, so once the
+// widget starts those children are no longer rendered.
 import { bundles } from './bundles.js';
 import { startWidget } from './start.js';
 

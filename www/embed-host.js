@@ -17,10 +17,12 @@
 
   // Defaults for pages where editors cannot add CSS. :where() has no
   // specificity, so the page's own rules win; a constructed stylesheet is
-  // CSSOM, which a host CSP of style-src 'self' allows.
+  // CSSOM, which a host CSP of style-src 'self' allows. border-box keeps
+  // width:100% inside the column when the page's CSS gives iframes a
+  // border or padding (the height set below allows for them).
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`:where(${SELECTOR}){display:block;width:100%;border:0}`);
+    sheet.replaceSync(`:where(${SELECTOR}){display:block;box-sizing:border-box;width:100%;border:0}`);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   } catch {
     // older browsers: the default iframe width

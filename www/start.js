@@ -51,6 +51,21 @@ const TRY_AGAIN =
   'Reload the page to try again. If it still does not start, ' +
   'try an up-to-date version of Microsoft Edge, Chrome, Firefox or Safari.';
 
+// A host page whose Content-Security-Policy lacks 'wasm-unsafe-eval' stops
+// the browser compiling the wasm. Reloading or another browser cannot help
+// that, so the message is for the site's web team instead.
+const CSP_BLOCKED = 'This page’s security settings block the self-assessment';
+const CSP_FIX =
+  'Please tell the site’s web team: the page’s Content-Security-Policy must allow ' +
+  "'wasm-unsafe-eval' in script-src (see the widget’s README, section Embedding).";
+
+// Browsers report it as a CompileError naming the policy (Chromium, Safari:
+// "…Content Security Policy…"; Firefox: "…blocked by CSP"). The page's
+// securitypolicyviolation event is no help here: Chromium fires it only
+// after the error has reached us.
+const blockedByCsp = (error) =>
+  error instanceof WebAssembly.CompileError && /Content Security Policy|\bCSP\b|wasm-unsafe-eval/i.test(error.message);
+
 /**
  * Starts the widget in `root`. `options`: assessment, organisation, start
  * ("questions" or "compare"), manageTitle. `bundles`: { assessment, compare },
@@ -96,13 +111,16 @@ export async function startWidget(root, options, bundles) {
         });
       } catch (error) {
         place();
-        showFailure(
-          view.container,
-          name === 'compare' ? 'Compare results could not start' : 'The self-assessment could not start',
-          name === 'compare'
-            ? `Your browser could not load it. Your own answers are still saved in this browser. ${TRY_AGAIN}`
-            : `Your browser could not load it. ${TRY_AGAIN}`,
-        );
+        if (blockedByCsp(error)) showFailure(view.container, CSP_BLOCKED, CSP_FIX);
+        else {
+          showFailure(
+            view.container,
+            name === 'compare' ? 'Compare results could not start' : 'The self-assessment could not start',
+            name === 'compare'
+              ? `Your browser could not load it. Your own answers are still saved in this browser. ${TRY_AGAIN}`
+              : `Your browser could not load it. ${TRY_AGAIN}`,
+          );
+        }
         throw error;
       }
       return;

@@ -3,7 +3,9 @@
 // on an ordinary intranet page and on a hostile one, under the strict CSP.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ANSWER, QUESTIONS, assertClean, checkA11y, launchBrowser, withWidget } from './support.mjs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { ANSWER, BASE_URL, QUESTIONS, assertClean, checkA11y, launchBrowser, takeConsoleMessages, withWidget } from './support.mjs';
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
@@ -152,4 +154,81 @@ test('custom element on a hostile page: host CSS does not leak in and it still w
     await assertClean(page);
     await checkA11y(page, 'custom element on a hostile page, results');
   });
+});
+
+/**
+ * A static server for element.js alone that sends no
+ * Access-Control-Allow-Origin, as IIS and Apache do unless told to.
+ * (A Playwright route cannot stand in for it: Playwright adds that header
+ * to cross-origin responses it fulfils.)
+ */
+async function serverWithoutCors() {
+  const script = await readFile(new URL('../../www/element.js', import.meta.url));
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+    response.end(script);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+test('fallback content inside the element: shown when element.js cannot load, hidden once the widget starts', async () => {
+  // The intranet on one origin, the widget on another (localhost and
+  // 127.0.0.1 are different origins on the same loopback server), as on a
+  // trust's CMS. Module scripts are fetched in CORS mode, so the widget's
+  // server must send Access-Control-Allow-Origin; the bundled one does.
+  const widgetOrigin = new URL(BASE_URL).origin;
+  const hostUrl = new URL('/intranet/board-session.html', BASE_URL);
+  hostUrl.hostname = hostUrl.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  const FALLBACK = 'Open the digital strategy self-assessment';
+  const hostPage = (scriptOrigin) => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Board development session</title>
+<link rel="icon" href="data:,">
+<script type="module" src="${scriptOrigin}/element.js"></script>
+</head><body><main><h1>Board development session</h1>
+<digital-board-assessment organisation="RXX"><a href="${widgetOrigin}/index.html">${FALLBACK}</a></digital-board-assessment>
+</main></body></html>`;
+
+  const noCors = await serverWithoutCors();
+  try {
+    await withWidget(browser, { path: '/', initScript: watchViolations }, async (page, context) => {
+      // The page is made by the test, so Chromium treats it as public and
+      // asks for Local Network Access to reach the loopback servers.
+      await context.grantPermissions(['local-network-access'], { origin: hostUrl.origin });
+      let scriptOrigin = noCors.origin;
+      await context.route(hostUrl.href, (route) =>
+        route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage(scriptOrigin) }),
+      );
+      const fallback = page.getByRole('link', { name: FALLBACK });
+
+      // The script is refused, the element is never defined, and its
+      // light-DOM content shows.
+      const refused = new Promise((resolve) =>
+        page.on('requestfailed', (request) => request.url().startsWith(noCors.origin) && resolve()),
+      );
+      await page.goto(hostUrl.href);
+      await refused;
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+      assert.equal(await page.evaluate(() => customElements.get('digital-board-assessment')), undefined, 'the element was never defined');
+      assert.equal(await fallback.isVisible(), true, 'the fallback link shows');
+      assert.equal(await fallback.getAttribute('href'), `${widgetOrigin}/index.html`);
+      const logged = takeConsoleMessages(page, /Access-Control-Allow-Origin|element\.js/);
+      assert.ok(logged.some((line) => line.includes('Access-Control-Allow-Origin')), `the browser blamed the missing header: ${logged}`);
+      await assertClean(page);
+
+      // From the bundled server, which sends the header: the widget starts
+      // and the link, still in the page, is not rendered (the shadow root
+      // has no slot for it).
+      scriptOrigin = widgetOrigin;
+      await page.reload();
+      await widget(page).getByRole('button', { name: 'Start now' }).waitFor();
+      assert.equal(await page.locator('digital-board-assessment > a').count(), 1, 'the link is still in the light DOM');
+      assert.equal(await page.locator('digital-board-assessment > a').isVisible(), false, 'the fallback link is hidden once the widget starts');
+      assert.equal(await fallback.count(), 0, 'nor is it in the accessibility tree');
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      await assertClean(page);
+    });
+  } finally {
+    await noCors.close();
+  }
 });

@@ -341,6 +341,65 @@ test('iframe embed at 320 px wide: height follows, nothing scrolls sideways', as
   });
 });
 
+test('iframe embed on a page whose CSS gives iframes a border and padding: the frame stays in its column and fits its content', async () => {
+  await withWidget(browser, { path: '/', initScript: watchDocument }, async (page, context) => {
+    // The example page with a plain intranet theme instead of the widget's
+    // stylesheet (which makes every box border-box): a rule of the kind
+    // themes ship, more specific than the host script's zero-specificity
+    // defaults, and nothing about box-sizing.
+    await context.route('**/examples/iframe.html', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('href="../widget.css"', 'href="host-theme.css"');
+      await route.fulfill({ response, body });
+    });
+    await context.route('**/examples/host-theme.css', (route) =>
+      route.fulfill({
+        contentType: 'text/css',
+        body: 'main { max-width: 640px; margin: 0 auto; padding: 0 16px } iframe { border: 5px solid green; padding: 4px }',
+      }),
+    );
+    await page.goto(new URL('/examples/iframe.html', BASE_URL).href);
+    const frame = await widgetFrame(page);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('main')).boxSizing), 'content-box', 'the page itself uses content-box');
+    const edges = () =>
+      page.locator(IFRAME).evaluate((iframe) => {
+        const column = iframe.parentElement;
+        const style = getComputedStyle(column);
+        const box = column.getBoundingClientRect();
+        return {
+          frameLeft: iframe.getBoundingClientRect().left,
+          frameRight: iframe.getBoundingClientRect().right,
+          columnLeft: box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft),
+          columnRight: box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight),
+          border: getComputedStyle(iframe).borderRightWidth,
+          pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+    // The frame's viewport against its content, once the height has settled.
+    const fits = async () => {
+      await settle(frame);
+      return frame.evaluate(() => ({ viewport: innerHeight, content: document.documentElement.scrollHeight }));
+    };
+    for (const label of ['start page', 'question 1']) {
+      if (label === 'question 1') {
+        await frame.getByRole('button', { name: 'Start now' }).click();
+        await waitForHeading(frame, QUESTIONS[0].text);
+      }
+      const e = await edges();
+      assert.equal(e.border, '5px', `${label}: the page's rule applies`);
+      assert.ok(e.frameRight <= e.columnRight + 0.5, `${label}: the frame's right edge stays within its column: ${JSON.stringify(e)}`);
+      assert.ok(Math.abs(e.frameLeft - e.columnLeft) <= 0.5, `${label}: the frame starts at the column's left edge: ${JSON.stringify(e)}`);
+      assert.equal(e.pageOverflow, 0, `${label}: the page does not scroll sideways`);
+      let f = await fits();
+      for (let i = 0; i < 20 && Math.abs(f.viewport - f.content) > 2; i++) f = await fits();
+      assert.ok(Math.abs(f.viewport - f.content) <= 2, `${label}: the frame's viewport is as tall as its content: ${JSON.stringify(f)}`);
+    }
+    await expectNoViolations(page, frame);
+    takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
+    await assertClean(page);
+  });
+});
+
 test('iframe embed on another origin: the host page’s CSP allows the widget, origins are checked, no sandbox warning', async () => {
   // The intranet at one origin, the widget at another: localhost and
   // 127.0.0.1 are different origins on the same (loopback) server.

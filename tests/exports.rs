@@ -648,7 +648,7 @@ fn markdown_is_a_board_paper() {
         a.consistency_checks[0].message
     )));
     assert!(md.contains(
-        "“How integrated are your digital and business strategies?”: Absent. “Where digital sits in your trust strategy”: Embedded."
+        "Answer to “How integrated are your digital and business strategies?”: Absent. Section “Where digital sits in your trust strategy” overall: Embedded (average 2.0 of 2 from 3 answers with a level)."
     ));
 
     // The section table.

@@ -25,7 +25,8 @@ use std::fmt::{self, Write};
 
 use super::model::{Assessment, Level};
 use super::report::{
-    METHOD, discussion_order, no_stage_reason, plural, response_label, stage_label, tally_sentence,
+    METHOD, discussion_order, flag_detail, no_stage_reason, plural, response_label, stage_label,
+    tally_sentence,
 };
 use super::scoring::{Answers, Response, Tally, score};
 
@@ -312,20 +313,9 @@ fn write_markdown(
             writeln!(out)?;
         }
         for flag in &results.flags {
-            let question = assessment
-                .question(flag.check.question)
-                .map_or("", |p| p.question.text);
-            let section = assessment.sections[flag.check.section].title;
             writeln!(out, "**Important:** {}", md(flag.check.message))?;
             writeln!(out)?;
-            writeln!(
-                out,
-                "“{}”: {}. “{}”: {}.",
-                md(question),
-                flag.question_level.name(),
-                md(section),
-                flag.section_stage.name()
-            )?;
+            writeln!(out, "{}", md(&flag_detail(assessment, &results, flag)))?;
             writeln!(out)?;
         }
     }

@@ -1,7 +1,7 @@
 //! Report text and ordering shared by the results page (and later exports).
 
 use super::model::{Assessment, Level};
-use super::scoring::{Answers, Response, Tally};
+use super::scoring::{Answers, ConsistencyFlag, Response, Results, Tally};
 
 /// Name of the product, used in page titles.
 pub const PRODUCT_NAME: &str = "Digital strategy board self-assessment";
@@ -50,6 +50,30 @@ pub fn response_label(response: Option<Response>) -> &'static str {
 /// The stage's name, or what to say when there is none.
 pub fn stage_label(tally: &Tally) -> &'static str {
     tally.stage().map_or("Not enough answers", Level::name)
+}
+
+/// The two sides of a consistency flag, with how the section's stage was
+/// reached (an average can round a mix of answers up or down):
+/// "Answer to “Q”: Absent. Section “S” overall: Embedded (average 1.5 of 2
+/// from 2 answers with a level)."
+pub fn flag_detail(
+    assessment: &'static Assessment,
+    results: &Results,
+    flag: &ConsistencyFlag,
+) -> String {
+    let question = assessment
+        .question(flag.check.question)
+        .map_or("", |p| p.question.text);
+    let section = assessment.sections[flag.check.section].title;
+    let tally = &results.sections[flag.check.section];
+    format!(
+        "Answer to “{question}”: {}. Section “{section}” overall: {} (average {} of 2 from {} {} with a level).",
+        flag.question_level.name(),
+        flag.section_stage.name(),
+        tally.average_text().unwrap_or_default(),
+        tally.scored,
+        plural(tally.scored, "answer", "answers")
+    )
 }
 
 /// Why a tally has no stage, when it has none: "There is no overall stage:

@@ -9,8 +9,8 @@ use super::state::Action;
 use super::{action_link, tag_class};
 use crate::core::model::{Assessment, Level};
 use crate::core::report::{
-    METHOD, discussion_order, long_date, no_stage_reason, plural, response_label, stage_label,
-    tally_sentence,
+    METHOD, discussion_order, flag_detail, long_date, no_stage_reason, plural, response_label,
+    stage_label, tally_sentence,
 };
 use crate::core::scoring::{Answers, Response, score};
 use crate::core::share::{Date, Label, Role};
@@ -103,18 +103,12 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
             </div>
 
             { for results.flags.iter().map(|flag| {
-                let question = assessment.question(flag.check.question).map_or("", |p| p.question.text);
-                let section = assessment.sections[flag.check.section].title;
                 html! {
                     <div class="nhsuk-card nhsuk-card--warning dba-flag">
                         <div class="nhsuk-card__content">
                             <h2 class="nhsuk-card__heading">{ "Important: answers that disagree" }</h2>
                             <p class="nhsuk-card__description">{ flag.check.message }</p>
-                            <p class="nhsuk-card__description">{ format!(
-                                "“{question}”: {}. “{section}”: {}.",
-                                flag.question_level.name(),
-                                flag.section_stage.name()
-                            ) }</p>
+                            <p class="nhsuk-card__description">{ flag_detail(assessment, &results, flag) }</p>
                         </div>
                     </div>
                 }

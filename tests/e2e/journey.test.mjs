@@ -152,7 +152,9 @@ test('(a) complete by mouse: exact stages, section scores, chart, discussion ord
     assert.equal(results.flags.length, 1, 'one consistency flag');
     assert.match(results.flags[0], /Important: answers that disagree/);
     assert.ok(
-      results.flags[0].includes(`“${Q(4)}”: Absent. “${TRUST_STRATEGY}”: Embedded.`),
+      results.flags[0].includes(
+        `Answer to “${Q(4)}”: Absent. Section “${TRUST_STRATEGY}” overall: Embedded (average 2.0 of 2 from 3 answers with a level).`,
+      ),
       `flag names both answers: ${results.flags[0]}`,
     );
 

@@ -108,6 +108,16 @@ impl ExportFormat {
         }
     }
 
+    /// What the file is for, in words a board member knows (shown after
+    /// the format's name on its button).
+    pub fn purpose(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "text for a board paper",
+            ExportFormat::Csv => "for a spreadsheet",
+            ExportFormat::Json => "for comparing results",
+        }
+    }
+
     /// The file name extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {

@@ -183,16 +183,16 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             } }
 
             <h2 class="nhsuk-heading-m">{ "Save or print" }</h2>
-            <p>{ "Download your results for board papers or to compare later. Files are made in this browser." }</p>
+            <p>{ "Print your results, or save them as a PDF from the print window, for board papers. Or download them as a file: files are made in this browser." }</p>
             <div class="nhsuk-button-group">
+                <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={Callback::from(|_: MouseEvent| dom::print())}>
+                    { "Print or save as PDF" }
+                </button>
                 { for ExportFormat::ALL.iter().map(|&format| html! {
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download(format)}>
-                        { format!("Download {}", format.name()) }
+                        { format!("Download {} ({})", format.name(), format.purpose()) }
                     </button>
                 }) }
-                <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={Callback::from(|_: MouseEvent| dom::print())}>
-                    { "Print" }
-                </button>
             </div>
         </div>
     }

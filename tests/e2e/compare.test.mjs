@@ -629,8 +629,8 @@ test('bad input: good lines added, each bad line named with its reason, the text
     ]);
     assert.equal(shown.links, text, 'the pasted text stays, so line numbers still match');
     assert.deepEqual(shown.entries.map((e) => [e.legend, e.name, e.role]), [
-      ['Result 1: Alice Brown', 'Alice Brown', 'Executive'],
-      ['Result 2: Dr Chen', 'Dr Chen', 'Non-executive'],
+      ['Result 1: Alice Brown (executive)', 'Alice Brown', 'Executive'],
+      ['Result 2: Dr Chen (non-executive)', 'Dr Chen', 'Non-executive'],
     ]);
     await checkA11y(page, 'compare page with problems');
 
@@ -832,7 +832,7 @@ test('downloads: CSV and Markdown hold the names and levels; the JSON file chose
     await waitForStatus(page, '3 results added.');
     const shown = await readCompare(page);
     assert.deepEqual(shown.problems, []);
-    assert.deepEqual(shown.entries.map((e) => e.legend), ['Result 1: Jane Smith', 'Result 2: Executive 2', 'Result 3: Non-executive 1']);
+    assert.deepEqual(shown.entries.map((e) => e.legend), ['Result 1: Jane Smith (executive)', 'Result 2: Executive 2', 'Result 3: Non-executive 1']);
     await go(page, 'button', 'Compare', BOARD_HEADING);
     const again = await readTable(page, { selector: 'table.dba-spread-table' });
     assert.deepEqual(again, table, 'the same comparison from the file');

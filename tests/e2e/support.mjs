@@ -672,7 +672,8 @@ export function takeConsoleMessages(page, pattern) {
 export async function download(page, format) {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: `Download ${format}`, exact: true }).click(),
+    // "Download CSV (for a spreadsheet)" on results, "Download CSV" on comparisons.
+    page.getByRole('button', { name: new RegExp(`^Download ${format}\\b`) }).click(),
   ]);
   assert.equal(await file.failure(), null, `${format} download failed`);
   const bytes = await readFile(await file.path());

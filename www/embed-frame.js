@@ -1,10 +1,12 @@
 // In embed.html inside an iframe: tells the host page (embed-host.js) the
 // content's height and where focus moved, so it can size and scroll the
-// iframe. Protocol: README, "Embedding → iframe". Not in a frame: does nothing.
+// iframe, and asks for its address, for share links. Protocol: README,
+// "Embedding → iframe". Not in a frame: does nothing.
 //
 // Messages go to window.parent with target origin '*': we cannot know which
 // page embeds us, and they hold only layout numbers the embedding page can
-// measure anyway (never answers, notes or links). The host checks the sender.
+// measure anyway, or nothing (never answers, notes or links). The host
+// checks the sender.
 
 const PREFIX = 'digital-board-assessment:';
 const MAX_HEIGHT = 20000; // hosts ignore more; taller content keeps its scrollbar
@@ -50,15 +52,43 @@ function start() {
     }
   });
 
+  // Asked at start and, until answered, on each hello (the host script may
+  // load after us).
+  let addressed = false;
+  const askAddress = () => addressed || post({ type: `${PREFIX}ask-address` });
+
+  // The embedding page's address (http(s), on the sender's origin, no
+  // fragment): links are built on it (src/ui/dom.rs). Its #r= or #c= link,
+  // if any, opens here as a fragment (location.replace: no reload, no
+  // history entry; the widget reads it at start or on hashchange).
+  function takeAddress(origin, { url, link }) {
+    let page;
+    try {
+      page = new URL(String(url));
+    } catch {
+      return;
+    }
+    if (typeof url !== 'string' || url.includes('#') || page.origin !== origin || !/^https?:$/.test(page.protocol)) return;
+    addressed = true;
+    root.dataset.dbaLinkBase = page.href;
+    if (typeof link === 'string' && /^#[rc]=/.test(link) && link !== location.hash) location.replace(link);
+  }
+
   // From the embedding page only; all it can do is ask for the height again
-  // ("hello") or say it sized the frame ("sized").
-  addEventListener('message', ({ source, data }) => {
+  // ("hello"), say it sized the frame ("sized"), or give its own address.
+  addEventListener('message', ({ source, origin, data }) => {
     if (source !== parent || data === null || typeof data !== 'object') return;
-    if (data.type === `${PREFIX}hello`) sent = -1;
-    else if (data.type === `${PREFIX}sized`) sized = true;
+    if (data.type === `${PREFIX}address`) return takeAddress(origin, data);
+    if (data.type === `${PREFIX}hello`) {
+      sent = -1;
+      askAddress();
+    } else if (data.type === `${PREFIX}sized`) sized = true;
     else return;
     schedule();
   });
+
+  // The widget took its link off the address (src/ui/dom.rs): the host too.
+  addEventListener('dba-link-cleared', () => post({ type: `${PREFIX}cleared` }));
 
   // Links to other sites open in a new tab (allow-popups), not in the frame.
   document.addEventListener('click', (event) => {
@@ -70,6 +100,7 @@ function start() {
     link.relList.add('noopener', 'noreferrer');
   });
 
+  askAddress();
   schedule();
 }
 

@@ -1,8 +1,10 @@
 // For the page embedding iframe[data-digital-board-assessment] (embed.html):
 // add once, anywhere, as a classic or module script. Makes each such iframe
 // as tall as its content and scrolls the page to headings the widget
-// focuses. Acts only on messages whose event.source is one of those iframes
-// AND whose event.origin is that iframe's src origin. No globals.
+// focuses. Gives them this page's address for share links, and opens a
+// link (#r=, #c=) in it in them. Acts only on messages whose event.source
+// is one of those iframes AND whose event.origin is that iframe's src
+// origin. No globals.
 // Protocol: README, "Embedding → iframe".
 (() => {
   const PREFIX = 'digital-board-assessment:';
@@ -49,6 +51,15 @@
     iframe.contentWindow.postMessage(message, origin);
   }
 
+  // A share (#r=) or compare (#c=) link's fragment.
+  const isLink = (hash) => /^#[rc]=/.test(hash);
+  const withoutFragment = () => location.href.split('#')[0];
+  const address = () => ({
+    type: PREFIX + 'address',
+    url: withoutFragment(),
+    ...(isLink(location.hash) && { link: location.hash }),
+  });
+
   const px = (style, property) => parseFloat(style[property]) || 0;
   const inRange = (n, min) => typeof n === 'number' && n >= min && n <= MAX; // false for NaN
 
@@ -70,8 +81,16 @@
       // Where that point is in this page's viewport; scroll only if out of view.
       const y = iframe.getBoundingClientRect().top + iframe.clientTop + px(style, 'paddingTop') + data.top;
       if (y < 0 || y > innerHeight - 2 * MARGIN) scrollTo({ top: Math.max(0, scrollY + y - MARGIN), left: scrollX });
+    } else if (data.type === PREFIX + 'ask-address') {
+      tell(iframe, address());
+    } else if (data.type === PREFIX + 'cleared' && isLink(location.hash)) {
+      // The user left the shared result: so a reload does not reopen it.
+      history.replaceState(history.state, '', withoutFragment());
     }
   });
+
+  // A result or compare link pasted into the address bar of the open page.
+  addEventListener('hashchange', () => isLink(location.hash) && frames().forEach((iframe) => tell(iframe, address())));
 
   // The frame sends its height when it starts; if that was before this
   // script ran, ask again now, when the page is parsed, and on each

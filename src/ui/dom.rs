@@ -44,8 +44,17 @@ pub fn today() -> Option<Date> {
     )
 }
 
-/// The page's address, which share links are built on.
+/// The address share and compare links are built on: the page's own or,
+/// inside the iframe embed, the embedding page's, once its embed-host.js
+/// has told www/embed-frame.js (which puts it in `data-dba-link-base`).
 pub fn page_url() -> String {
+    gloo::utils::document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-dba-link-base"))
+        .unwrap_or_else(own_url)
+}
+
+fn own_url() -> String {
     gloo::utils::window().location().href().unwrap_or_default()
 }
 
@@ -73,10 +82,15 @@ fn clear_fragment_if(is_ours: impl Fn(&str) -> bool) {
     if !is_ours(&fragment()) {
         return;
     }
-    let url = page_url();
+    let url = own_url();
     let without = url.split('#').next().unwrap_or_default();
-    if let Ok(history) = gloo::utils::window().history() {
+    let window = gloo::utils::window();
+    if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(without));
+    }
+    // For www/embed-frame.js, which tells the embedding page to do the same.
+    if let Ok(event) = web_sys::CustomEvent::new("dba-link-cleared") {
+        let _ = window.dispatch_event(&event);
     }
 }
 

@@ -67,10 +67,15 @@ after(async () => {
 
 /** The iframe's Frame, once the widget inside it shows its start page. */
 async function widgetFrame(page) {
-  const handle = await page.locator(IFRAME).elementHandle();
-  const frame = await handle.contentFrame();
-  assert.ok(frame, 'the iframe has a frame');
+  const frame = await frameOf(page);
   await waitForHeading(frame, TITLE, { focused: false });
+  return frame;
+}
+
+/** The iframe's Frame, without waiting for any page of the widget. */
+async function frameOf(page) {
+  const frame = await (await page.locator(IFRAME).elementHandle()).contentFrame();
+  assert.ok(frame, 'the iframe has a frame');
   return frame;
 }
 
@@ -307,12 +312,14 @@ test('iframe embed: full assessment by mouse in a sandboxed iframe that follows 
     await expectHeadingInView(page, frame, 'Check your answers after a reload');
     await expectNoViolations(page, frame);
 
-    // The share link made in the frame opens embed.html on its own, showing
-    // the shared results.
-    assert.ok(link.startsWith(new URL('/embed.html#r=', BASE_URL).href), `the share link: ${link}`);
+    // The share link made in the frame points at the intranet page (the
+    // host script gave the frame its address). Pasted into the address bar
+    // of the open page, it shows the shared results in the frame.
+    assert.ok(link.startsWith(`${new URL('/examples/iframe.html', BASE_URL).href}#r=`), `the share link: ${link}`);
     await page.goto(link);
-    await waitForHeading(page, 'Shared results', { focused: false });
-    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    await waitForHeading(frame, 'Shared results', { focused: false });
+    assert.equal(page.url(), link);
+    await expectNoViolations(page, frame);
 
     // The one message allowed: Chromium's note on the same-origin sandbox.
     const warnings = takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
@@ -462,16 +469,94 @@ test('iframe embed on another origin: the host page’s CSP allows the widget, o
     await frame.getByRole('button', { name: 'Copy link' }).click();
     await frame.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
     const link = await frame.locator('#dba-share-link').inputValue();
-    assert.ok(link.startsWith(`${widgetOrigin}/embed.html#r=`), `the share link: ${link}`);
+    assert.ok(link.startsWith(`${hostOrigin}/examples/iframe.html#r=`), `the share link points at the host page: ${link}`);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
 
+    // The frame takes an address only from its parent, and only one on the
+    // parent's own origin.
+    const linkBase = () => frame.evaluate(() => document.documentElement.dataset.dbaLinkBase);
+    assert.equal(await linkBase(), `${hostOrigin}/examples/iframe.html`);
+    await page.evaluate(
+      ([selector, origin]) =>
+        document.querySelector(selector).contentWindow.postMessage(
+          { type: 'digital-board-assessment:address', url: 'https://elsewhere.example/page', link: '#r=x' },
+          origin,
+        ),
+      [IFRAME, widgetOrigin],
+    );
+    await frame.evaluate(() =>
+      window.postMessage({ type: 'digital-board-assessment:address', url: `${location.origin}/elsewhere`, link: '#r=x' }, '*'),
+    );
+    await settle(frame);
+    assert.equal(await linkBase(), `${hostOrigin}/examples/iframe.html`, 'forged addresses change nothing');
+    assert.equal(await frame.evaluate(() => location.hash), '', 'and open nothing');
     await expectNoViolations(page, frame);
+
+    // The link opens the host page, with the shared results in its frame.
+    await page.goto('about:blank');
+    await page.goto(link);
+    const shared = await frameOf(page);
+    await waitForHeading(shared, 'Shared results', { focused: false });
+    assert.equal(await shared.evaluate(() => location.origin), widgetOrigin);
+    assert.equal(page.url(), link);
+    await expectNoViolations(page, shared);
     assert.deepEqual(takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING), [], 'no sandbox warning across origins');
     await assertClean(page);
   });
 });
 
-test('iframe embed without the host snippet: fixed height and the frame scrolls; the snippet added late takes over', async () => {
+test('iframe embed: share links point at the host page, which opens them in its frame and forgets them once left', async () => {
+  // The intranet page's address, with a query and a fragment of its own.
+  const hostUrl = new URL('/examples/iframe.html?from=news', BASE_URL).href;
+  let link;
+  await withWidget(browser, { path: '/examples/iframe.html?from=news#maincontent', heading: false, initScript: watchDocument }, async (page) => {
+    const frame = await widgetFrame(page);
+    await completeByMouse(frame, PATTERN);
+    await seeResults(frame);
+    link = await frame.locator('#dba-share-link').inputValue();
+    assert.ok(link.startsWith(`${hostUrl}#r=`), `the share link is the host page’s address (without its fragment) and #r=: ${link}`);
+    assert.equal(page.url(), `${hostUrl}#maincontent`, 'the host page’s address is unchanged');
+    assert.equal(await frame.evaluate(() => location.hash), '');
+    await expectNoViolations(page, frame);
+    takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
+    await assertClean(page);
+  });
+
+  // A colleague opens the link: the intranet page, the shared results in its frame.
+  await withWidget(browser, { path: link, heading: false, initScript: watchDocument }, async (page) => {
+    const frame = await frameOf(page);
+    await waitForHeading(frame, 'Shared results', { focused: false });
+    assert.equal((await readResults(frame)).overall, 'Siloed');
+    assert.equal(page.url(), link, 'the link stays in the host page’s address while its results are shown');
+    await expectHeightFollows(page, frame, 'shared results');
+
+    // Leaving the shared results takes the link off the host page's address
+    // too (no history entry), so a reload does not open them again.
+    const entries = await page.evaluate(() => history.length);
+    await frame.getByRole('button', { name: 'Start your own assessment' }).click();
+    await page.waitForFunction(() => location.hash === '');
+    assert.equal(page.url(), hostUrl, 'only the link left the host page’s address');
+    assert.equal(await page.evaluate(() => history.length), entries, 'no history entry');
+    await page.reload();
+    const reloaded = await widgetFrame(page);
+    assert.equal(await reloaded.getByRole('heading', { name: 'Shared results' }).count(), 0);
+    await expectNoViolations(page, reloaded);
+    takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
+    await assertClean(page);
+  });
+
+  // A compare link (#c=) in the host page's address opens the compare view
+  // in the frame (this one is damaged, which the compare view says).
+  await withWidget(browser, { path: '/examples/iframe.html#c=garbage', heading: false, initScript: watchDocument }, async (page) => {
+    const frame = await frameOf(page);
+    await waitForHeading(frame, 'This compare link does not work', { focused: false });
+    assert.equal(page.url(), new URL('/examples/iframe.html#c=garbage', BASE_URL).href);
+    takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
+    await assertClean(page);
+  });
+});
+
+test('iframe embed without the host snippet: the size its attributes give, the frame scrolls, links open embed.html; the snippet added late takes over', async () => {
   await withWidget(browser, { path: '/', initScript: watchDocument }, async (page, context) => {
     await context.route('**/examples/iframe.html', async (route) => {
       const response = await route.fetch();
@@ -481,13 +566,23 @@ test('iframe embed without the host snippet: fixed height and the frame scrolls;
     await page.goto(new URL('/examples/iframe.html', BASE_URL).href);
     const frame = await widgetFrame(page);
     await settle(frame);
-    const { iframe, inside } = await measure(page, frame);
-    assert.equal(iframe.styleHeight, '', 'nobody set a height');
-    assert.equal(inside.embedded, false, 'the frame keeps its own scrollbar');
-    assert.notEqual(inside.overflowY, 'hidden');
-    assert.ok(inside.scrollHeight > inside.clientHeight, 'the content is taller than the frame: it scrolls');
-    await frame.getByRole('button', { name: 'Start now' }).click();
-    await waitForHeading(frame, QUESTIONS[0].text);
+    const start = await measure(page, frame);
+    assert.equal(start.iframe.styleHeight, '', 'nobody set a height');
+    assert.equal(await page.locator(IFRAME).evaluate((el) => el.getBoundingClientRect().height), 1100, 'the height attribute applies');
+    const columnWidth = await page.locator('main').evaluate((main) => main.clientWidth - parseFloat(getComputedStyle(main).paddingLeft) - parseFloat(getComputedStyle(main).paddingRight));
+    const frameWidth = await page.locator(IFRAME).evaluate((el) => el.getBoundingClientRect().width);
+    assert.ok(Math.abs(frameWidth - columnWidth) <= 1, `width="100%" fills the column: ${frameWidth} of ${columnWidth}px`);
+    assert.equal(start.inside.embedded, false, 'the frame keeps its own scrollbar');
+    assert.notEqual(start.inside.overflowY, 'hidden');
+    await completeByMouse(frame, PATTERN);
+    await seeResults(frame);
+    const { inside } = await measure(page, frame);
+    assert.ok(inside.scrollHeight > inside.clientHeight, 'the results are taller than the frame: it scrolls');
+
+    // Share links point at embed.html, which opens them on its own.
+    const link = await frame.locator('#dba-share-link').inputValue();
+    assert.ok(link.startsWith(new URL('/embed.html#r=', BASE_URL).href), `the share link: ${link}`);
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.dbaLinkBase), undefined);
 
     // The host script added late (after the frame sent its first height to
     // nobody) asks for the height and the iframe follows from then on.
@@ -499,7 +594,9 @@ test('iframe embed without the host snippet: fixed height and the frame scrolls;
       script.src = '../embed-host.js';
       document.body.append(script);
     });
-    await expectHeightFollows(page, frame, 'question 1, host script added late');
+    await expectHeightFollows(page, frame, 'results, host script added late');
+    // And gives the frame its address for links made from then on.
+    await frame.waitForFunction((url) => document.documentElement.dataset.dbaLinkBase === url, new URL('/examples/iframe.html', BASE_URL).href);
     await expectNoViolations(page, frame);
     takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
     await assertClean(page);

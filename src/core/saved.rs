@@ -7,9 +7,13 @@
 
 use super::model::{Assessment, Level};
 use super::scoring::{Answers, Response};
+use super::share::{Label, Role};
 
 /// First line of every saved record; bumped if the layout changes.
-const HEADER: &str = "dba-saved 1";
+const HEADER: &str = "dba-saved 2";
+
+/// The first layout, without the organisation and role line: still read.
+const HEADER_1: &str = "dba-saved 1";
 
 /// Why saved answers could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +64,23 @@ fn parse_response(code: &str) -> Option<Option<Response>> {
     })
 }
 
+fn role_code(role: Role) -> char {
+    match role {
+        Role::Unspecified => '-',
+        Role::Executive => 'e',
+        Role::NonExecutive => 'n',
+    }
+}
+
+fn parse_role(code: &str) -> Option<Role> {
+    Some(match code {
+        "-" => Role::Unspecified,
+        "e" => Role::Executive,
+        "n" => Role::NonExecutive,
+        _ => return None,
+    })
+}
+
 /// Escapes a note onto one line: `\` as `\\`, newline as `\n`, CR as `\r`.
 fn escape(note: &str) -> String {
     let mut out = String::with_capacity(note.len());
@@ -98,9 +119,15 @@ pub fn has_progress(answers: &Answers) -> bool {
         || answers.notes.iter().any(|n| !n.trim().is_empty())
 }
 
-/// The text to store for these answers.
-pub fn to_text(assessment: &'static Assessment, answers: &Answers) -> String {
-    let mut text = format!("{HEADER}\n{}\n", assessment.id);
+/// The text to store for these answers and the organisation and role typed
+/// for sharing them.
+pub fn to_text(assessment: &'static Assessment, answers: &Answers, label: &Label) -> String {
+    let mut text = format!(
+        "{HEADER}\n{}\n{}\t{}\n",
+        assessment.id,
+        role_code(label.role),
+        escape(&label.organisation)
+    );
     for placed in assessment.questions() {
         let i = placed.index;
         text.push_str(placed.question.id);
@@ -113,19 +140,37 @@ pub fn to_text(assessment: &'static Assessment, answers: &Answers) -> String {
     text
 }
 
-/// Reads stored text back into answers for `assessment`, matching questions
-/// by id.
-pub fn from_text(assessment: &'static Assessment, text: &str) -> Result<Answers, SavedError> {
+/// Reads stored text back into answers (matching questions by id) and the
+/// organisation and role for `assessment`.
+pub fn from_text(
+    assessment: &'static Assessment,
+    text: &str,
+) -> Result<(Answers, Label), SavedError> {
     let mut lines = text.lines();
-    if lines.next() != Some(HEADER) {
-        return Err(SavedError::UnknownFormat);
-    }
+    let has_label = match lines.next() {
+        Some(HEADER) => true,
+        Some(HEADER_1) => false,
+        _ => return Err(SavedError::UnknownFormat),
+    };
     if lines.next() != Some(assessment.id) {
         return Err(SavedError::OtherAssessment);
     }
+    let mut label = Label::default();
+    if has_label {
+        let damaged = SavedError::Damaged { line: 3 };
+        let (role, organisation) = lines
+            .next()
+            .and_then(|line| line.split_once('\t'))
+            .ok_or(damaged.clone())?;
+        label.role = parse_role(role).ok_or(damaged.clone())?;
+        label.organisation = unescape(organisation).ok_or(damaged)?;
+    }
+    let first_answer_line = if has_label { 4 } else { 3 };
     let mut answers = Answers::empty(assessment.question_count());
     for (offset, line) in lines.enumerate() {
-        let damaged = SavedError::Damaged { line: offset + 3 };
+        let damaged = SavedError::Damaged {
+            line: offset + first_answer_line,
+        };
         let mut fields = line.splitn(3, '\t');
         let (Some(id), Some(code), Some(note)) = (fields.next(), fields.next(), fields.next())
         else {
@@ -139,7 +184,7 @@ pub fn from_text(assessment: &'static Assessment, text: &str) -> Result<Answers,
             answers.notes[index] = note;
         }
     }
-    Ok(answers)
+    Ok((answers, label))
 }
 
 #[cfg(test)]
@@ -158,11 +203,25 @@ mod tests {
         answers
     }
 
+    fn label() -> Label {
+        Label {
+            organisation: "Leeds \\ Teaching\nHospitals".into(),
+            role: Role::NonExecutive,
+        }
+    }
+
     #[test]
-    fn answers_and_notes_round_trip() {
+    fn answers_notes_organisation_and_role_round_trip() {
         let a = default_assessment();
-        let text = to_text(a, &sample());
-        assert_eq!(from_text(a, &text), Ok(sample()));
+        let text = to_text(a, &sample(), &label());
+        assert_eq!(from_text(a, &text), Ok((sample(), label())));
+        for role in Role::ALL {
+            let label = Label { role, ..label() };
+            assert_eq!(
+                from_text(a, &to_text(a, &sample(), &label)).unwrap().1,
+                label
+            );
+        }
         assert!(has_progress(&sample()));
         assert!(!has_progress(&Answers::empty(13)));
     }
@@ -170,11 +229,24 @@ mod tests {
     #[test]
     fn questions_are_matched_by_id_whatever_their_order() {
         let a = default_assessment();
-        let text = to_text(a, &sample());
+        let text = to_text(a, &sample(), &label());
         let mut lines: Vec<&str> = text.lines().collect();
-        lines[2..].reverse();
+        lines[3..].reverse();
         lines.push("a-question-since-removed\te\told note");
-        assert_eq!(from_text(a, &lines.join("\n")), Ok(sample()));
+        assert_eq!(from_text(a, &lines.join("\n")), Ok((sample(), label())));
+    }
+
+    #[test]
+    fn records_saved_before_the_organisation_line_are_still_read() {
+        let a = default_assessment();
+        let text = to_text(a, &sample(), &label());
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[0] = "dba-saved 1";
+        lines.remove(2);
+        assert_eq!(
+            from_text(a, &lines.join("\n")),
+            Ok((sample(), Label::default()))
+        );
     }
 
     #[test]
@@ -189,15 +261,20 @@ mod tests {
             from_text(a, "dba-saved 1\nanother"),
             Err(SavedError::OtherAssessment)
         );
-        let good = to_text(a, &sample());
+        let good = to_text(a, &sample(), &label());
         let bad_code = good.replacen("\te\t", "\tz\t", 1);
         assert_eq!(
             from_text(a, &bad_code),
-            Err(SavedError::Damaged { line: 3 })
+            Err(SavedError::Damaged { line: 4 })
         );
         let bad_escape = good.replacen("\te\t", "\te\tbroken \\q", 1);
         assert_eq!(
             from_text(a, &bad_escape),
+            Err(SavedError::Damaged { line: 4 })
+        );
+        let bad_role = good.replacen("\nn\t", "\nx\t", 1);
+        assert_eq!(
+            from_text(a, &bad_role),
             Err(SavedError::Damaged { line: 3 })
         );
         let truncated = format!("{}\nintegrated-strategies", &good[..good.len() / 2]);
@@ -210,9 +287,9 @@ mod tests {
     #[test]
     fn every_prefix_of_a_record_is_either_refused_or_a_subset() {
         let a = default_assessment();
-        let good = to_text(a, &sample());
+        let good = to_text(a, &sample(), &label());
         for end in (0..good.len()).filter(|&i| good.is_char_boundary(i)) {
-            if let Ok(answers) = from_text(a, &good[..end]) {
+            if let Ok((answers, _)) = from_text(a, &good[..end]) {
                 for i in 0..13 {
                     let r = answers.response(i);
                     assert!(r.is_none() || r == sample().response(i));

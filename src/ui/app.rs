@@ -85,7 +85,11 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(move || {
         let state = match storage::load(assessment) {
             storage::Found::Nothing => State::new(assessment),
-            storage::Found::Answers(saved) => State::opened(assessment, Some(saved), None),
+            // The organisation and role typed last time fill the share panel.
+            storage::Found::Answers(saved, label) => State {
+                label,
+                ..State::opened(assessment, Some(saved), None)
+            },
             storage::Found::Unreadable(error) => {
                 State::opened(assessment, None, Some(error.message()))
             }
@@ -93,7 +97,8 @@ pub fn app(props: &AppProps) -> Html {
         // A share link in the address opens its results straight away
         // (without moving focus: this is the page load).
         let mut state = (*Rc::new(state).reduce(Action::OpenFragment(dom::fragment()))).clone();
-        if let Some(organisation) = &organisation {
+        // The page's organisation, unless the user typed one that was saved.
+        if let Some(organisation) = organisation.filter(|_| state.label.organisation.is_empty()) {
             state.label.organisation = organisation.to_string();
         }
         if skip_start && state.page == Page::Start && state.resume.is_none() {
@@ -131,11 +136,17 @@ pub fn app(props: &AppProps) -> Html {
         // The state's assessment, not the prop's: "Edit a copy" of a link
         // for another built-in assessment switches to it.
         let current = state.assessment;
-        use_effect_with(state.answers.clone(), move |answers| {
-            if !failed && saved::has_progress(answers) && !storage::save(current, answers) {
-                dispatcher.dispatch(Action::StorageFailed);
-            }
-        });
+        use_effect_with(
+            (state.answers.clone(), state.label.clone()),
+            move |(answers, label)| {
+                if !failed
+                    && saved::has_progress(answers)
+                    && !storage::save(current, answers, label)
+                {
+                    dispatcher.dispatch(Action::StorageFailed);
+                }
+            },
+        );
     }
     {
         let current = state.assessment;

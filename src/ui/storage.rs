@@ -5,6 +5,7 @@
 use crate::core::model::Assessment;
 use crate::core::saved::{self, SavedError};
 use crate::core::scoring::Answers;
+use crate::core::share::Label;
 
 fn key(assessment: &Assessment) -> String {
     format!("digital-board-assessment:{}", assessment.id)
@@ -20,8 +21,9 @@ fn local_storage() -> Option<web_sys::Storage> {
 pub enum Found {
     /// Nothing saved (or storage unavailable).
     Nothing,
-    /// Earlier answers to offer to resume.
-    Answers(Answers),
+    /// Earlier answers to offer to resume, and the organisation and role
+    /// typed for sharing them.
+    Answers(Answers, Label),
     /// Something saved that could not be read.
     Unreadable(SavedError),
 }
@@ -33,17 +35,21 @@ pub fn load(assessment: &'static Assessment) -> Found {
         return Found::Nothing;
     };
     match saved::from_text(assessment, &text) {
-        Ok(answers) if saved::has_progress(&answers) => Found::Answers(answers),
+        Ok((answers, label)) if saved::has_progress(&answers) => Found::Answers(answers, label),
         Ok(_) => Found::Nothing,
         Err(error) => Found::Unreadable(error),
     }
 }
 
-/// Saves answers; `false` if storage is blocked or full.
-pub fn save(assessment: &'static Assessment, answers: &Answers) -> bool {
+/// Saves answers with the organisation and role; `false` if storage is
+/// blocked or full.
+pub fn save(assessment: &'static Assessment, answers: &Answers, label: &Label) -> bool {
     local_storage().is_some_and(|s| {
-        s.set_item(&key(assessment), &saved::to_text(assessment, answers))
-            .is_ok()
+        s.set_item(
+            &key(assessment),
+            &saved::to_text(assessment, answers, label),
+        )
+        .is_ok()
     })
 }
 

@@ -108,6 +108,32 @@ test('"Start again" on the results page clears stored answers', async () => {
   });
 });
 
+test('the organisation and role typed for sharing are saved with the answers', async () => {
+  await withWidget(browser, {}, async (page) => {
+    await completeByMouse(page, 'EEEASDEASDESA', {}, { force: true });
+    await seeResults(page, { force: true });
+    await page.locator('#dba-organisation').fill('Leeds Teaching Hospitals');
+    await page.getByLabel('Non-executive', { exact: true }).check();
+    await page.waitForFunction((key) => window.localStorage.getItem(key)?.includes('Leeds Teaching Hospitals'), STORAGE_KEY);
+
+    await reload(page);
+    await page.getByRole('button', { name: 'Continue where you left off' }).click();
+    await waitForHeading(page, 'Check your answers');
+    await page.getByRole('button', { name: 'See your results' }).click();
+    await waitForHeading(page, 'Your results');
+    assert.equal(await page.locator('#dba-organisation').inputValue(), 'Leeds Teaching Hospitals');
+    assert.equal(await page.getByLabel('Non-executive', { exact: true }).isChecked(), true);
+    assert.match(await page.locator('#dba-share-link').inputValue(), /#r=/);
+
+    // Deleting the answers forgets them too.
+    await page.getByRole('button', { name: 'Start again' }).click();
+    await page.getByRole('button', { name: 'Delete my answers' }).click();
+    await page.getByRole('button', { name: 'Start now' }).waitFor();
+    assert.deepEqual(await storedKeys(page), []);
+    await assertClean(page);
+  });
+});
+
 for (const [label, initScript] of [
   [
     'blocked',

@@ -1,7 +1,7 @@
 // In embed.html inside an iframe: tells the host page (embed-host.js) the
 // content's height and where focus moved, so it can size and scroll the
-// iframe, and asks for its address, for share links. Protocol: README,
-// "Embedding → iframe". Not in a frame: does nothing.
+// iframe; asks for its address, for links. Protocol: README, "Embedding →
+// iframe". Not in a frame: does nothing.
 //
 // Messages go to window.parent with target origin '*': we cannot know which
 // page embeds us, and they hold only layout numbers the embedding page can
@@ -52,15 +52,12 @@ function start() {
     }
   });
 
-  // Asked at start and, until answered, on each hello (the host script may
-  // load after us).
+  // Asked at start and, until answered, on hello.
   let addressed = false;
   const askAddress = () => addressed || post({ type: `${PREFIX}ask-address` });
 
-  // The embedding page's address (http(s), on the sender's origin, no
-  // fragment): links are built on it (src/ui/dom.rs). Its #r= or #c= link,
-  // if any, opens here as a fragment (location.replace: no reload, no
-  // history entry; the widget reads it at start or on hashchange).
+  // The parent's own address (http(s), its origin, no fragment) for links
+  // (src/ui/dom.rs); its #r=/#c= link opens here, with no history entry.
   function takeAddress(origin, { url, link }) {
     let page;
     try {

@@ -1,8 +1,8 @@
 // For the page embedding iframe[data-digital-board-assessment] (embed.html):
 // add once, anywhere, as a classic or module script. Makes each such iframe
 // as tall as its content and scrolls the page to headings the widget
-// focuses. Gives them this page's address for share links, and opens a
-// link (#r=, #c=) in it in them. Acts only on messages whose event.source
+// focuses. Gives them this page's address for links, and opens a #r=/#c=
+// link in it in them. Acts only on messages whose event.source
 // is one of those iframes AND whose event.origin is that iframe's src
 // origin. No globals.
 // Protocol: README, "Embedding → iframe".
@@ -51,7 +51,6 @@
     iframe.contentWindow.postMessage(message, origin);
   }
 
-  // A share (#r=) or compare (#c=) link's fragment.
   const isLink = (hash) => /^#[rc]=/.test(hash);
   const withoutFragment = () => location.href.split('#')[0];
   const address = () => ({
@@ -84,12 +83,12 @@
     } else if (data.type === PREFIX + 'ask-address') {
       tell(iframe, address());
     } else if (data.type === PREFIX + 'cleared' && isLink(location.hash)) {
-      // The user left the shared result: so a reload does not reopen it.
+      // The user left the shared result.
       history.replaceState(history.state, '', withoutFragment());
     }
   });
 
-  // A result or compare link pasted into the address bar of the open page.
+  // A link pasted into the address bar.
   addEventListener('hashchange', () => isLink(location.hash) && frames().forEach((iframe) => tell(iframe, address())));
 
   // The frame sends its height when it starts; if that was before this

@@ -618,16 +618,18 @@ mod tests {
         assert!(copy.shared.is_none());
     }
 
-    #[test]
-    fn edit_a_copy_asks_before_replacing_answers_saved_here() {
+    /// The start page of a browser holding one saved answer, and that answer.
+    fn opened_with_saved_answers() -> (Rc<State>, Answers) {
         let mut saved = Answers::empty(13);
         saved.responses[0] = Some(Response::DontKnow);
-        let state = Rc::new(State::opened(
-            default_assessment(),
-            Some(saved.clone()),
-            None,
-        ))
-        .reduce(Action::OpenFragment(shared_fragment("RXX")));
+        let state = State::opened(default_assessment(), Some(saved.clone()), None);
+        (Rc::new(state), saved)
+    }
+
+    #[test]
+    fn edit_a_copy_asks_before_replacing_answers_saved_here() {
+        let (state, saved) = opened_with_saved_answers();
+        let state = state.reduce(Action::OpenFragment(shared_fragment("RXX")));
         let asked = state.reduce(Action::EditCopy);
         assert_eq!(asked.page, Page::ConfirmEditCopy);
         assert_eq!(asked.resume.as_ref(), Some(&saved));
@@ -658,13 +660,7 @@ mod tests {
 
     #[test]
     fn a_bad_link_says_why_and_leaves_saved_answers_alone() {
-        let mut saved = Answers::empty(13);
-        saved.responses[0] = Some(Response::DontKnow);
-        let state = Rc::new(State::opened(
-            default_assessment(),
-            Some(saved.clone()),
-            None,
-        ));
+        let (state, saved) = opened_with_saved_answers();
         let mut truncated = shared_fragment("RXX");
         truncated.truncate(truncated.len() - 3);
         let state = state.reduce(Action::OpenFragment(truncated));

@@ -2477,9 +2477,12 @@ fn board_markdown_lists_questions_most_disagreement_first() {
     for line in METHOD {
         assert!(md.contains(line), "{line}");
     }
-    assert!(md.trim_end().ends_with(
-        "Questions from Building a digital strategy, NHS Providers and Public Digital."
-    ));
+    // The credit as the results paper gives it: what is quoted, what is ours.
+    assert!(md.trim_end().ends_with(&format!(
+        "\n\nSource: *Building a digital strategy*, NHS Providers and Public Digital, March 2021 (<https://www.nhsproviders.org/building-a-digital-strategy>). {}",
+        default_assessment().source.credit
+    )));
+    assert!(!md.contains("Questions from"));
     assert!(!md.contains("## Sections"));
 }
 
@@ -2520,6 +2523,21 @@ fn system_markdown_shows_sections_side_by_side_and_never_ranks() {
     assert_eq!(order, (1..=13).collect::<Vec<_>>());
     assert!(md.contains("## Sections\n") && md.contains("## Questions\n"));
 
+    // The method notes are about organisations: nothing on board roles or
+    // "two apart", which a system's tables do not show; the same credit.
+    let notes: Vec<&str> = md
+        .lines()
+        .skip_while(|l| *l != "## How this comparison was worked out")
+        .filter_map(|l| l.strip_prefix("- "))
+        .collect();
+    assert_eq!(notes, [METHOD[0], METHOD[1], METHOD[4]]);
+    assert_eq!(
+        compare_export::method(Mode::System).collect::<Vec<_>>(),
+        notes
+    );
+    assert!(!md.contains("xecutives") && !md.contains("wo apart"));
+    assert!(md.contains(default_assessment().source.credit));
+
     // Never ranked: no rank, position, total or score anywhere but the
     // method's own sentence that says so, and the columns stay in the order
     // added (Airedale, with the highest averages, first only because it was
@@ -2554,6 +2572,9 @@ fn then_and_now_markdown_shows_each_change() {
         "| 1 June 2025 | Torbay and South Devon NHS Foundation Trust |  | 1 June 2025 |\n"
     ));
     assert!(md.contains("## Change from 30 November 2024 to 1 June 2025\n"));
+    // Only the notes that apply to two results of one organisation.
+    assert!(md.contains(&format!("\n- {}\n- {}\n\nSource: *", METHOD[0], METHOD[4])));
+    assert!(!md.contains("median") && !md.contains("xecutives"));
     let all = tables(&md);
     let changes = &all[1];
     assert_eq!(

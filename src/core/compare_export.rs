@@ -27,6 +27,18 @@ pub const METHOD: [&str; 5] = [
     "Results are shown in the order they were added. Nothing is totalled or ranked: maturity scores describe where an organisation is, and NHS England has warned against ranking organisations by them.",
 ];
 
+/// The notes of [`METHOD`] that apply to a mode: a board has all of them;
+/// a system has no roles and no "two apart"; then and now has no range or
+/// median either.
+pub fn method(mode: Mode) -> impl Iterator<Item = &'static str> {
+    let notes: &[usize] = match mode {
+        Mode::Board => &[0, 1, 2, 3, 4],
+        Mode::System => &[0, 1, 4],
+        Mode::ThenAndNow => &[0, 4],
+    };
+    notes.iter().map(|&i| METHOD[i])
+}
+
 /// The heading of [`Comparison::repeats_warning`].
 pub const REPEATS_HEADING: &str = "Organisations counted more than once";
 
@@ -345,17 +357,21 @@ fn write_markdown(
 
     writeln!(out, "## How this comparison was worked out")?;
     writeln!(out)?;
-    for line in METHOD {
+    for line in method(comparison.mode) {
         writeln!(out, "- {}", md(line))?;
     }
     writeln!(out)?;
+    // The credit as the results paper gives it.
+    let source = &assessment.source;
     writeln!(
         out,
-        "Questions from {}, {}.",
-        md(assessment.source.title),
-        md(assessment.source.publisher)
-    )?;
-    Ok(())
+        "Source: *{}*, {}, {} ({}). {}",
+        md(source.title),
+        md(source.publisher),
+        md(source.published),
+        super::export::md_url(source.url),
+        md(source.credit)
+    )
 }
 
 fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {

@@ -510,6 +510,79 @@ test('system: four trusts suggest the system view; sections, overlay chart and t
   });
 });
 
+// A realistic system: 15 organisations in one ICS. Every one answered
+// Question 1 Embedded, Question 2 Absent and Question 3 Siloed; the rest vary.
+const FIFTEEN = Array.from({ length: 15 }, (_, i) => ({
+  organisation: `Trust ${i + 1} NHS FT`,
+  pattern: `EAS${Array.from({ length: 10 }, (_, q) => 'ASED'[(q * (i % 5 + 1) + i) % 4]).join('')}`,
+}));
+
+test('system: 15 organisations at one level wrap in their cell, none overlapping, none outside their level’s column or the row, in the order added', async () => {
+  for (const width of [1024, 320]) {
+    await withWidget(browser, { viewport: { width, height: 800 } }, async (page) => {
+      await openCompare(page);
+      await addLinks(page, FIFTEEN.map((t) => link(t.pattern, { organisation: t.organisation, role: '', date: '2025-06-30' })).join('\n'));
+      await waitForStatus(page, '15 results added.');
+      assert.equal((await readCompare(page)).mode, 'dba-compare-mode-system');
+      await go(page, 'button', 'Compare', SYSTEM_HEADING);
+      // Screen boxes: columns from the gridlines (one per level, at its
+      // left edge, a band apart), each row's range band, each marker.
+      const chart = await page.evaluate(() => {
+        const box = (el) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        };
+        const svg = document.querySelector('svg.dba-chart__svg');
+        return {
+          gridlines: [...svg.querySelectorAll('line.dba-chart__gridline')].map((l) => l.getBoundingClientRect().left),
+          svg: box(svg),
+          rows: [...svg.querySelectorAll('g.dba-chart__row')].map((g) => ({
+            band: box(g.querySelector('rect.dba-system-chart__range')),
+            markers: [...g.querySelectorAll('g.dba-system-chart__marker')].map((m) => ({ letter: m.textContent.trim(), ...box(m) })),
+          })),
+        };
+      });
+      const [absent, siloed, embedded] = chart.gridlines;
+      const band = siloed - absent;
+      const columns = { A: [absent, siloed], S: [siloed, embedded], E: [embedded, embedded + band] };
+      assert.ok(embedded + band <= chart.svg.right + 0.5, `${width} px: the last column ends inside the chart`);
+      const letters = 'ABCDEFGHIJKLMNO';
+      const all = [];
+      for (const [q, row] of chart.rows.entries()) {
+        const expected = FIFTEEN.map((t, k) => ({ letter: letters[k], level: t.pattern[q] })).filter((m) => m.level !== 'D');
+        assert.equal(row.markers.length, expected.length, `${width} px, question ${q + 1}: a marker per organisation with a level`);
+        for (const m of row.markers) {
+          const level = expected.find((e) => e.letter === m.letter).level;
+          const [left, right] = columns[level];
+          const where = `${width} px, question ${q + 1}, ${m.letter} (${L[level]})`;
+          assert.ok(m.left >= left - 0.5 && m.right <= right + 0.5, `${where}: ${m.left}–${m.right} leaves its column ${left}–${right}`);
+          assert.ok(m.top >= row.band.top - 0.5 && m.bottom <= row.band.bottom + 0.5, `${where}: outside the row’s range band`);
+          all.push({ ...m, where });
+        }
+        if (q > 0) assert.ok(row.band.top >= chart.rows[q - 1].band.bottom, `${width} px: question ${q + 1}’s band overlaps the one above`);
+      }
+      for (const [q, level] of [[0, 'E'], [1, 'A'], [2, 'S']]) {
+        const markers = chart.rows[q].markers;
+        assert.equal(markers.length, 15, `question ${q + 1}: all 15 at ${L[level]}`);
+        // Read line by line, left to right: the order added.
+        const read = [...markers].sort((a, b) => (Math.abs(a.top - b.top) > 1 ? a.top - b.top : a.left - b.left));
+        assert.equal(read.map((m) => m.letter).join(''), letters, `question ${q + 1}: in the order added`);
+        assert.ok(new Set(markers.map((m) => Math.round(m.top))).size > 1, `question ${q + 1}: the markers wrap onto more lines`);
+      }
+      // No two markers anywhere in the chart overlap.
+      for (const [i, a] of all.entries()) {
+        for (const b of all.slice(i + 1)) {
+          const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+          assert.ok(!overlap, `${a.where} overlaps ${b.where}`);
+        }
+      }
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(pageWidth <= width, `${width} px: the page is ${pageWidth} px wide`);
+      await assertClean(page);
+    });
+  }
+});
+
 // ---------------------------------------------------------------------------
 // 3. Then and now
 //
@@ -860,7 +933,7 @@ test('files: a results JSON made by the widget (its link matches links.mjs), a t
     );
     const [file] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download JSON', exact: true }).click(),
+      page.getByRole('button', { name: 'Download JSON (for comparing results)', exact: true }).click(),
     ]);
     const results = await readFile(await file.path());
     const stored = await storageSnapshot(page);

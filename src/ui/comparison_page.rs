@@ -18,7 +18,7 @@ use crate::core::compare::{
     then_and_now,
 };
 use crate::core::compare_codec;
-use crate::core::compare_export::{self, METHOD, REPEATS_HEADING, section_cell};
+use crate::core::compare_export::{self, REPEATS_HEADING, section_cell};
 use crate::core::report::plural;
 use crate::core::share::{Date, MAX_LINK_CHARS};
 
@@ -184,7 +184,7 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                     <span class="nhsuk-details__summary-text">{ "How this comparison was worked out" }</span>
                 </summary>
                 <div class="nhsuk-details__text">
-                    { for METHOD.iter().map(|p| html! { <p>{ *p }</p> }) }
+                    { for compare_export::method(mode).map(|p| html! { <p>{ p }</p> }) }
                 </div>
             </details>
 

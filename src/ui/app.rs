@@ -123,8 +123,12 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // Once the user leaves a shared result, its link leaves the address.
-    use_effect_with(state.page, |page| {
-        if !matches!(page, Page::Shared | Page::BadLink | Page::ConfirmEditCopy) {
+    // Not at load: nothing has been left, and a link put in the address a
+    // moment ago (by embed-frame.js, from the host page) is not read yet.
+    let loaded = use_mut_ref(|| false);
+    use_effect_with(state.page, move |page| {
+        let after_load = std::mem::replace(&mut *loaded.borrow_mut(), true);
+        if after_load && !matches!(page, Page::Shared | Page::BadLink | Page::ConfirmEditCopy) {
             dom::clear_share_fragment();
         }
     });

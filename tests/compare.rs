@@ -466,6 +466,7 @@ fn role_gaps_differ_from_a_whole_level_apart() {
         median_label(Some((Siloed, Embedded))),
         "Between Siloed and Embedded"
     );
+    // Never a level nobody gave.
     assert_eq!(
         median_label(Some((Absent, Embedded))),
         "Between Absent and Embedded"

@@ -284,9 +284,8 @@ fn compare_page_lists_results_and_suggests_a_mode() {
 /// that the system's range and median count Leeds three times.
 #[test]
 fn one_organisation_added_three_times_is_dated_and_warned_of() {
-    use digital_board_assessment::core::compare::{Collection, Comparison, Entry, Mode};
+    use digital_board_assessment::core::compare::{Comparison, Entry, Mode};
     use digital_board_assessment::core::share::{Date, Role};
-    use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
     use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
     const LEEDS: &str = "Leeds Teaching Hospitals NHS Trust";
     let entry = |organisation: &str, year, month, day| Entry {
@@ -335,31 +334,31 @@ fn one_organisation_added_three_times_is_dated_and_warned_of() {
     assert!(html.contains(&warning));
 
     // The results added are named as the tables name them.
-    let html = render::<ComparePage>(ComparePageProps {
+    let html = compare_page_listing(comparison);
+    assert!(html.contains(&format!("Result 3: {}", dated[2])));
+}
+
+/// The compare page listing the results of `comparison` as added.
+fn compare_page_listing(comparison: digital_board_assessment::core::compare::Comparison) -> String {
+    use digital_board_assessment::core::compare::Collection;
+    use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
+    render::<ComparePage>(ComparePageProps {
         collection: std::rc::Rc::new(Collection::from_comparison(comparison)),
         text: "".into(),
         added: None,
         error: None,
         on_action: Callback::noop(),
-    });
-    assert!(html.contains(&format!("Result 3: {}", dated[2])));
+    })
 }
 
 /// On a board, the results added are named as the table's columns are,
 /// role and all.
 #[test]
 fn a_boards_results_added_are_named_as_its_columns() {
-    use digital_board_assessment::core::compare::{Collection, Mode};
-    use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
+    use digital_board_assessment::core::compare::Mode;
     let mut comparison = (*three_results(Mode::Board)).clone();
     comparison.entries[0].name = "Jane Smith".to_owned();
-    let html = render::<ComparePage>(ComparePageProps {
-        collection: std::rc::Rc::new(Collection::from_comparison(comparison)),
-        text: "".into(),
-        added: None,
-        error: None,
-        on_action: Callback::noop(),
-    });
+    let html = compare_page_listing(comparison);
     assert!(html.contains("Result 1: Jane Smith (executive)"), "{html}");
     assert!(html.contains("Result 2: Non-executive 1"));
     assert!(html.contains("Result 3: Member 1"));

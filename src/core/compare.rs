@@ -952,22 +952,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn medians_between_levels_are_said_in_words() {
-        use Level::{Absent, Embedded, Siloed};
-        assert_eq!(median_label(Some((Absent, Absent))), "Absent");
-        assert_eq!(
-            median_label(Some((Siloed, Embedded))),
-            "Between Siloed and Embedded"
-        );
-        // Never a level nobody gave.
-        assert_eq!(
-            median_label(Some((Absent, Embedded))),
-            "Between Absent and Embedded"
-        );
-        assert_eq!(median_label(None), "No levels given");
-    }
-
     fn dated(organisation: &str, date: Option<(i32, u32, u32)>) -> Entry {
         Entry {
             name: String::new(),

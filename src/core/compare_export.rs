@@ -10,7 +10,7 @@ use super::compare::{
     section_tallies, spreads, tally_range, tenths_text, then_and_now,
 };
 use super::compare_codec;
-use super::export::{Json, answer_key, csv_row, is_iso_date, md, slug};
+use super::export::{Json, answer_key, csv_row, is_iso_date, md, slug, source_line};
 use super::model::Assessment;
 use super::report::{long_date, response_label, stage_label};
 use super::share::Role;
@@ -361,17 +361,7 @@ fn write_markdown(
         writeln!(out, "- {}", md(line))?;
     }
     writeln!(out)?;
-    // The credit as the results paper gives it.
-    let source = &assessment.source;
-    writeln!(
-        out,
-        "Source: *{}*, {}, {} ({}). {}",
-        md(source.title),
-        md(source.publisher),
-        md(source.published),
-        super::export::md_url(source.url),
-        md(source.credit)
-    )
+    writeln!(out, "{}", source_line(&assessment.source))
 }
 
 fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {

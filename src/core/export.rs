@@ -23,7 +23,7 @@
 
 use std::fmt::{self, Write};
 
-use super::model::{Assessment, Level};
+use super::model::{Assessment, Level, Source};
 use super::report::{
     METHOD, discussion_order, flag_detail, no_stage_reason, plural, response_label, stage_label,
     tally_sentence,
@@ -410,11 +410,15 @@ fn write_markdown(
     }
     writeln!(out)?;
 
-    let source = &assessment.source;
     writeln!(out, "---")?;
     writeln!(out)?;
-    writeln!(
-        out,
+    writeln!(out, "{}", source_line(&assessment.source))
+}
+
+/// The credit closing every Markdown paper (results and comparisons):
+/// "Source: *title*, publisher, published (<url>). credit".
+pub(crate) fn source_line(source: &Source) -> String {
+    format!(
         "Source: *{}*, {}, {} ({}). {}",
         md(source.title),
         md(source.publisher),

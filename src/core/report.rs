@@ -83,7 +83,7 @@ pub fn no_stage_reason(tally: &Tally) -> Option<String> {
     (tally.stage().is_none() && tally.questions > 0).then(|| {
         format!(
             "There is no overall stage: a stage needs at least {} of the {} questions answered with a level (not “Don’t know”), and {} {}.",
-            tally.questions.div_ceil(2),
+            tally.levels_needed(),
             tally.questions,
             tally.scored,
             plural(tally.scored, "is", "are")
@@ -119,16 +119,12 @@ pub fn plural(count: u32, one: &'static str, many: &'static str) -> &'static str
 /// What a set of answers holds, said before it is deleted or replaced:
 /// "9 of 13 questions answered, with notes on 2".
 pub fn answers_held(answers: &Answers) -> String {
-    let answered = answers.responses.iter().filter(|r| r.is_some()).count();
-    let noted = answers
-        .notes
-        .iter()
-        .filter(|n| !n.trim().is_empty())
-        .count();
     let mut held = format!(
-        "{answered} of {} questions answered",
+        "{} of {} questions answered",
+        answers.answered(),
         answers.responses.len()
     );
+    let noted = answers.noted();
     if noted > 0 {
         held.push_str(&format!(", with notes on {noted}"));
     }

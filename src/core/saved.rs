@@ -115,8 +115,7 @@ fn unescape(text: &str) -> Option<String> {
 
 /// Whether there is anything worth saving (an answer or a note).
 pub fn has_progress(answers: &Answers) -> bool {
-    answers.responses.iter().any(Option::is_some)
-        || answers.notes.iter().any(|n| !n.trim().is_empty())
+    answers.answered() > 0 || answers.noted() > 0
 }
 
 /// The text to store for these answers and the organisation and role typed

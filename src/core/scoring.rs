@@ -77,6 +77,16 @@ impl Answers {
     pub fn note(&self, index: usize) -> &str {
         self.notes.get(index).map_or("", String::as_str)
     }
+
+    /// How many questions have a response.
+    pub fn answered(&self) -> usize {
+        self.responses.iter().filter(|r| r.is_some()).count()
+    }
+
+    /// How many questions have notes (more than spaces).
+    pub fn noted(&self) -> usize {
+        self.notes.iter().filter(|n| !n.trim().is_empty()).count()
+    }
 }
 
 /// Counts and points for a group of questions.
@@ -117,9 +127,15 @@ impl Tally {
         self.scored * Level::Embedded.points()
     }
 
+    /// How many answers with a level a stage needs: half the questions,
+    /// rounded up.
+    pub fn levels_needed(&self) -> u32 {
+        self.questions.div_ceil(2)
+    }
+
     /// Whether enough questions have a level to give a stage (at least half).
     pub fn has_enough_answers(&self) -> bool {
-        self.scored > 0 && self.scored * 2 >= self.questions
+        self.scored > 0 && self.scored >= self.levels_needed()
     }
 
     /// The level nearest the average, or `None` without enough answers.

@@ -19,6 +19,7 @@ use super::storage;
 use crate::core::model::Assessment;
 use crate::core::report::{PRODUCT_NAME, answers_held, page_title, progress_label};
 use crate::core::saved;
+use crate::core::scoring::Answers;
 
 /// Id of every page's main heading, which receives focus after navigation.
 pub const HEADING_ID: &str = "dba-heading";
@@ -194,7 +195,7 @@ pub fn app(props: &AppProps) -> Html {
     let assessment = state.assessment;
     let page = match state.page {
         Page::Start => html! {
-            <StartPage {assessment} saved={state.resume.as_ref().map(|a| a.responses.iter().filter(|r| r.is_some()).count())} {on_action} />
+            <StartPage {assessment} saved={state.resume.as_ref().map(Answers::answered)} {on_action} />
         },
         Page::Question(index) => html! {
             <QuestionPage

@@ -7,7 +7,7 @@
 //! feature `assessment-bundle` or `compare-bundle` choosing the entry point,
 //! so each wasm carries only the code its entry point reaches.
 
-pub mod core;
+
 pub mod ui;
 
 use wasm_bindgen::prelude::*;
@@ -43,8 +43,8 @@ fn bool_option(options: &JsValue, key: &str) -> Option<bool> {
 pub fn mount(root: web_sys::Element, options: JsValue) {
     let assessment = text_option(&options, "assessment")
         .as_deref()
-        .and_then(core::content::find)
-        .unwrap_or_else(core::content::default_assessment);
+        .and_then(digital_board_core::content::find)
+        .unwrap_or_else(digital_board_core::content::default_assessment);
     let props = ui::app::AppProps {
         assessment,
         manage_title: bool_option(&options, "manageTitle").unwrap_or(true),

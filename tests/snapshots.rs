@@ -3,9 +3,9 @@
 //! diff; after checking the change is intended, re-record with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
-use digital_board_assessment::core::content::default_assessment;
-use digital_board_assessment::core::model::Level;
-use digital_board_assessment::core::scoring::{Answers, Response};
+use digital_board_core::content::default_assessment;
+use digital_board_core::model::Level;
+use digital_board_core::scoring::{Answers, Response};
 use digital_board_assessment::ui::question_page::{QuestionPage, QuestionPageProps};
 use digital_board_assessment::ui::results_page::{ResultsPage, ResultsPageProps};
 use std::path::PathBuf;
@@ -133,7 +133,7 @@ fn results_page_with_flags_gaps_and_notes() {
 
 #[test]
 fn shared_results_are_read_only_and_say_who_they_are_from() {
-    use digital_board_assessment::core::share::{Date, Label, Role};
+    use digital_board_core::share::{Date, Label, Role};
     let html = render::<ResultsPage>(ResultsPageProps {
         assessment: default_assessment(),
         answers: mixed_answers(),
@@ -154,7 +154,7 @@ fn shared_results_are_read_only_and_say_who_they_are_from() {
 
 #[test]
 fn share_panel_with_notes_offered_and_a_qr_code() {
-    use digital_board_assessment::core::share::{Date, Label};
+    use digital_board_core::share::{Date, Label};
     use digital_board_assessment::ui::share_panel::{SharePanel, SharePanelProps};
     let html = render::<SharePanel>(SharePanelProps {
         assessment: default_assessment(),
@@ -174,11 +174,11 @@ fn share_panel_with_notes_offered_and_a_qr_code() {
 /// Three results with roles, organisations and dates, answering every
 /// question: the first two are two levels apart on question 1.
 fn three_results(
-    mode: digital_board_assessment::core::compare::Mode,
-) -> std::rc::Rc<digital_board_assessment::core::compare::Comparison> {
+    mode: digital_board_core::compare::Mode,
+) -> std::rc::Rc<digital_board_core::compare::Comparison> {
     use Level::*;
-    use digital_board_assessment::core::compare::{Comparison, Entry};
-    use digital_board_assessment::core::share::{Date, Role};
+    use digital_board_core::compare::{Comparison, Entry};
+    use digital_board_core::share::{Date, Role};
     let entry = |name: &str, organisation: &str, role, day, pattern: [Option<Level>; 13]| Entry {
         name: name.to_owned(),
         organisation: organisation.to_owned(),
@@ -208,7 +208,7 @@ fn three_results(
             [a, s, s, s, a, s, e, s, s, a, s, s, s],
         ),
     ];
-    if mode != digital_board_assessment::core::compare::Mode::ThenAndNow {
+    if mode != digital_board_core::compare::Mode::ThenAndNow {
         entries.push(entry(
             "",
             "Hull",
@@ -226,8 +226,8 @@ fn three_results(
 
 #[test]
 fn comparison_pages_in_each_mode() {
-    use digital_board_assessment::core::compare::Mode;
-    use digital_board_assessment::core::share::Date;
+    use digital_board_core::compare::Mode;
+    use digital_board_core::share::Date;
     use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
     for mode in Mode::ALL {
         let html = render::<ComparisonPage>(ComparisonPageProps {
@@ -249,7 +249,7 @@ fn comparison_pages_in_each_mode() {
 
 #[test]
 fn compare_page_lists_results_and_suggests_a_mode() {
-    use digital_board_assessment::core::compare::{Collection, Mode};
+    use digital_board_core::compare::{Collection, Mode};
     use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
     let comparison = (*three_results(Mode::System)).clone();
     let mut collection = Collection::from_comparison(comparison);
@@ -284,8 +284,8 @@ fn compare_page_lists_results_and_suggests_a_mode() {
 /// that the system's range and median count Leeds three times.
 #[test]
 fn one_organisation_added_three_times_is_dated_and_warned_of() {
-    use digital_board_assessment::core::compare::{Comparison, Entry, Mode};
-    use digital_board_assessment::core::share::{Date, Role};
+    use digital_board_core::compare::{Comparison, Entry, Mode};
+    use digital_board_core::share::{Date, Role};
     use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
     const LEEDS: &str = "Leeds Teaching Hospitals NHS Trust";
     let entry = |organisation: &str, year, month, day| Entry {
@@ -339,8 +339,8 @@ fn one_organisation_added_three_times_is_dated_and_warned_of() {
 }
 
 /// The compare page listing the results of `comparison` as added.
-fn compare_page_listing(comparison: digital_board_assessment::core::compare::Comparison) -> String {
-    use digital_board_assessment::core::compare::Collection;
+fn compare_page_listing(comparison: digital_board_core::compare::Comparison) -> String {
+    use digital_board_core::compare::Collection;
     use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
     render::<ComparePage>(ComparePageProps {
         collection: std::rc::Rc::new(Collection::from_comparison(comparison)),
@@ -355,7 +355,7 @@ fn compare_page_listing(comparison: digital_board_assessment::core::compare::Com
 /// role and all.
 #[test]
 fn a_boards_results_added_are_named_as_its_columns() {
-    use digital_board_assessment::core::compare::Mode;
+    use digital_board_core::compare::Mode;
     let mut comparison = (*three_results(Mode::Board)).clone();
     comparison.entries[0].name = "Jane Smith".to_owned();
     let html = compare_page_listing(comparison);

@@ -16,10 +16,10 @@ use super::results_page::ResultsPage;
 use super::start_page::StartPage;
 use super::state::{Action, Page, ReturnTo, State};
 use super::storage;
-use crate::core::model::Assessment;
-use crate::core::report::{PRODUCT_NAME, answers_held, page_title, progress_label};
-use crate::core::saved;
-use crate::core::scoring::Answers;
+use digital_board_core::model::Assessment;
+use digital_board_core::report::{PRODUCT_NAME, answers_held, page_title, progress_label};
+use digital_board_core::saved;
+use digital_board_core::scoring::Answers;
 
 /// Id of every page's main heading, which receives focus after navigation.
 pub const HEADING_ID: &str = "dba-heading";

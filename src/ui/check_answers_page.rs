@@ -5,9 +5,9 @@ use yew::prelude::*;
 use super::action_link;
 use super::app::HEADING_ID;
 use super::state::Action;
-use crate::core::model::Assessment;
-use crate::core::report::response_label;
-use crate::core::scoring::{Answers, Response};
+use digital_board_core::model::Assessment;
+use digital_board_core::report::response_label;
+use digital_board_core::scoring::{Answers, Response};
 
 /// Properties of [`CheckAnswersPage`].
 #[derive(Properties, PartialEq)]

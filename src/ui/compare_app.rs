@@ -14,7 +14,7 @@ use super::compare_state::{CompareScreen, CompareState};
 use super::comparison_page::ComparisonPage;
 use super::dom;
 use super::state::Action;
-use crate::core::report::page_title;
+use digital_board_core::report::page_title;
 
 /// Properties of [`CompareApp`].
 #[derive(Properties, PartialEq)]
@@ -49,7 +49,7 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
         // A compare link in the address opens its comparison; otherwise the
         // gathering screen, with the shared result if there is one.
         let fragment = dom::fragment();
-        let opening = match crate::core::compare_codec::payload_from_fragment(&fragment) {
+        let opening = match digital_board_core::compare_codec::payload_from_fragment(&fragment) {
             Some(_) => Action::OpenFragment(fragment),
             None => Action::OpenCompare(shared_link),
         };

@@ -11,10 +11,10 @@ use super::action_link;
 use super::app::HEADING_ID;
 use super::error_summary::ErrorSummary;
 use super::state::Action;
-use crate::core::compare::{Collection, MAX_NAME_CHARS, Mode};
-use crate::core::compare_export::column_headings;
-use crate::core::report::long_date;
-use crate::core::share::Role;
+use digital_board_core::compare::{Collection, MAX_NAME_CHARS, Mode};
+use digital_board_core::compare_export::column_headings;
+use digital_board_core::report::long_date;
+use digital_board_core::share::Role;
 
 /// Id of the paste box, the target of the error summary's link.
 pub const LINKS_ID: &str = "dba-compare-links";

@@ -7,10 +7,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::state::Action;
-use crate::core::compare::{Collection, Entry, MAX_NAME_CHARS, Origin};
-use crate::core::compare_codec;
-use crate::core::content::ASSESSMENTS;
-use crate::core::share;
+use digital_board_core::compare::{Collection, Entry, MAX_NAME_CHARS, Origin};
+use digital_board_core::compare_codec;
+use digital_board_core::content::ASSESSMENTS;
+use digital_board_core::share;
 
 /// Which screen of the compare view is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,11 +217,11 @@ impl Reducible for CompareState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::compare::Mode;
-    use crate::core::content::default_assessment;
-    use crate::core::model::Level;
-    use crate::core::scoring::{Answers, Response};
-    use crate::core::share::{Label, Role};
+    use digital_board_core::compare::Mode;
+    use digital_board_core::content::default_assessment;
+    use digital_board_core::model::Level;
+    use digital_board_core::scoring::{Answers, Response};
+    use digital_board_core::share::{Label, Role};
 
     fn run(actions: impl IntoIterator<Item = Action>) -> Rc<CompareState> {
         actions

@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::core::model::{Assessment, Level};
-use crate::core::report::response_label;
-use crate::core::scoring::{Answers, Response};
+use digital_board_core::model::{Assessment, Level};
+use digital_board_core::report::response_label;
+use digital_board_core::scoring::{Answers, Response};
 
 /// Properties of [`LevelChart`].
 #[derive(Properties, PartialEq)]

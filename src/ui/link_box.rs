@@ -18,7 +18,7 @@ pub const MAX_QR_LINK_CHARS: usize = 400;
 pub struct LinkBoxProps {
     /// Id of the field (unique on the page).
     pub id: AttrValue,
-    /// The link (at most [`crate::core::share::MAX_LINK_CHARS`] characters).
+    /// The link (at most [`digital_board_core::share::MAX_LINK_CHARS`] characters).
     pub link: AttrValue,
     /// The field's label.
     pub label: AttrValue,

@@ -84,7 +84,7 @@ pub fn use_page_change(
 
 /// The publication an assessment comes from, linked, and what in the
 /// assessment is quoted from it (start and results pages).
-pub fn source_credit(source: &'static crate::core::model::Source) -> Html {
+pub fn source_credit(source: &'static digital_board_core::model::Source) -> Html {
     html! {
         <p class="nhsuk-body-s">
             { "Source: " }
@@ -95,8 +95,8 @@ pub fn source_credit(source: &'static crate::core::model::Source) -> Html {
 }
 
 /// CSS modifier of the NHS tag used for a level or a stage.
-pub fn tag_class(level: Option<crate::core::model::Level>) -> &'static str {
-    use crate::core::model::Level;
+pub fn tag_class(level: Option<digital_board_core::model::Level>) -> &'static str {
+    use digital_board_core::model::Level;
     match level {
         Some(Level::Absent) => "nhsuk-tag nhsuk-tag--red",
         Some(Level::Siloed) => "nhsuk-tag nhsuk-tag--yellow",

@@ -9,9 +9,9 @@ use super::action_link;
 use super::app::HEADING_ID;
 use super::error_summary::ErrorSummary;
 use super::state::Action;
-use crate::core::model::{Assessment, Level};
-use crate::core::report::progress_label;
-use crate::core::scoring::Response;
+use digital_board_core::model::{Assessment, Level};
+use digital_board_core::report::progress_label;
+use digital_board_core::scoring::Response;
 
 /// Id of the first radio, where the error summary's link leads.
 pub const FIRST_RADIO_ID: &str = "dba-answer";

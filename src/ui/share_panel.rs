@@ -7,10 +7,10 @@ use yew::prelude::*;
 use super::dom;
 use super::link_box::LinkBox;
 use super::state::Action;
-use crate::core::export::{ExportFormat, ExportMeta, file_name};
-use crate::core::model::Assessment;
-use crate::core::scoring::Answers;
-use crate::core::share::{
+use digital_board_core::export::{ExportFormat, ExportMeta, file_name};
+use digital_board_core::model::Assessment;
+use digital_board_core::scoring::Answers;
+use digital_board_core::share::{
     self, Date, Label, MAX_LINK_CHARS, MAX_ORGANISATION_CHARS, Role, SharedResult,
 };
 

@@ -6,10 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::tag_class;
-use crate::core::compare::{Comparison, Mode, Spread, median_label, range_label};
-use crate::core::compare_export::{column_headings, disagreement_text, role_averages};
-use crate::core::report::response_label;
-use crate::core::scoring::Response;
+use digital_board_core::compare::{Comparison, Mode, Spread, median_label, range_label};
+use digital_board_core::compare_export::{column_headings, disagreement_text, role_averages};
+use digital_board_core::report::response_label;
+use digital_board_core::scoring::Response;
 
 /// Properties of [`SpreadTable`].
 #[derive(Properties, PartialEq)]

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::app::HEADING_ID;
 use super::state::Action;
-use crate::core::model::Assessment;
+use digital_board_core::model::Assessment;
 
 /// Properties of [`StartPage`].
 #[derive(Properties, PartialEq)]

@@ -7,13 +7,13 @@
 use std::rc::Rc;
 use yew::Reducible;
 
-use crate::core::compare::Mode;
-use crate::core::compare_codec;
-use crate::core::content::ASSESSMENTS;
-use crate::core::model::Assessment;
-use crate::core::saved;
-use crate::core::scoring::{Answers, Response};
-use crate::core::share::{self, Label, Role, SharedResult};
+use digital_board_core::compare::Mode;
+use digital_board_core::compare_codec;
+use digital_board_core::content::ASSESSMENTS;
+use digital_board_core::model::Assessment;
+use digital_board_core::saved;
+use digital_board_core::scoring::{Answers, Response};
+use digital_board_core::share::{self, Label, Role, SharedResult};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,8 +416,8 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::default_assessment;
-    use crate::core::model::Level;
+    use digital_board_core::content::default_assessment;
+    use digital_board_core::model::Level;
 
     fn run(actions: impl IntoIterator<Item = Action>) -> Rc<State> {
         actions.into_iter().fold(

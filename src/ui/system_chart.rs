@@ -10,8 +10,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::compare::{Comparison, Spread};
-use crate::core::model::Level;
+use digital_board_core::compare::{Comparison, Spread};
+use digital_board_core::model::Level;
 
 /// Properties of [`SystemChart`].
 #[derive(Properties, PartialEq)]

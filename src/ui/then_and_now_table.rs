@@ -6,10 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::tag_class;
-use crate::core::compare::{Change, Comparison, organisations_differ, section_tallies};
-use crate::core::compare_export::section_cell;
-use crate::core::report::{long_date, plural, response_label};
-use crate::core::scoring::Response;
+use digital_board_core::compare::{Change, Comparison, organisations_differ, section_tallies};
+use digital_board_core::compare_export::section_cell;
+use digital_board_core::report::{long_date, plural, response_label};
+use digital_board_core::scoring::Response;
 
 /// Properties of [`ThenAndNowTable`].
 #[derive(Properties, PartialEq)]
@@ -31,7 +31,7 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
         &comparison.entries[props.then],
         &comparison.entries[props.now],
     );
-    let date = |entry: &crate::core::compare::Entry| entry.date.map(long_date).unwrap_or_default();
+    let date = |entry: &digital_board_core::compare::Entry| entry.date.map(long_date).unwrap_or_default();
     let changes: Vec<Change> = (0..assessment.question_count())
         .map(|i| Change::between(then.responses[i], now.responses[i]))
         .collect();

@@ -1,7 +1,7 @@
 //! The content-file validator: every broken fixture fails with the right
 //! line and reason, and the shipped assessments are valid and complete.
 
-#[path = "../src/build/assessment_file.rs"]
+#[path = "../build/assessment_file.rs"]
 #[allow(dead_code)]
 mod assessment_file;
 
@@ -108,7 +108,7 @@ fn two_defaults_or_a_repeated_id_fail_across_files() {
 
 #[test]
 fn the_shipped_assessments_are_valid() {
-    let files: Vec<CheckedFile> = toml_files("assessments")
+    let files: Vec<CheckedFile> = toml_files("../assessments")
         .iter()
         .map(|p| check_file(&p.display().to_string(), &read(p)).unwrap_or_else(|d| panic!("{d}")))
         .collect();

@@ -3,14 +3,14 @@
 //! decoder never panics. The test suite runs a smaller version of the fuzz
 //! (tests/share_codec.rs); this is the long run.
 
-use digital_board_assessment::core::content::{ASSESSMENTS, default_assessment};
-use digital_board_assessment::core::model::Level;
-use digital_board_assessment::core::scoring::{Answers, Response};
-use digital_board_assessment::core::share::{self, Date, Label, Role, SharedResult};
+use digital_board_core::content::{ASSESSMENTS, default_assessment};
+use digital_board_core::model::Level;
+use digital_board_core::scoring::{Answers, Response};
+use digital_board_core::share::{self, Date, Label, Role, SharedResult};
 use std::hint::black_box;
 use std::time::Instant;
 
-#[path = "../support/rng.rs"]
+#[path = "../tests/support/rng.rs"]
 mod rng;
 use rng::Rng;
 

@@ -7,15 +7,15 @@
 //! it is under, without failing (timings vary by machine). Native code, so
 //! the wasm in a browser will be somewhat slower.
 
-use digital_board_assessment::core::compare::{
+use digital_board_core::compare::{
     Collection, Mode, Origin, disagreement_order, section_tallies, spreads, tally_range,
 };
-use digital_board_assessment::core::compare_codec;
-use digital_board_assessment::core::compare_export;
-use digital_board_assessment::core::content::{ASSESSMENTS, default_assessment};
-use digital_board_assessment::core::model::Level;
-use digital_board_assessment::core::scoring::{Answers, Response};
-use digital_board_assessment::core::share::{self, Date, Label, Role, SharedResult};
+use digital_board_core::compare_codec;
+use digital_board_core::compare_export;
+use digital_board_core::content::{ASSESSMENTS, default_assessment};
+use digital_board_core::model::Level;
+use digital_board_core::scoring::{Answers, Response};
+use digital_board_core::share::{self, Date, Label, Role, SharedResult};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -24,7 +24,7 @@ const RUNS: usize = 30;
 const TARGET: Duration = Duration::from_millis(50);
 const BASE: &str = "https://intranet.example.nhs.uk/board/digital-assessment/";
 
-#[path = "../support/rng.rs"]
+#[path = "../tests/support/rng.rs"]
 mod rng;
 use rng::Rng;
 

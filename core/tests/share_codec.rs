@@ -9,10 +9,10 @@ mod support;
 use support::envelope::seal;
 use support::rng::Rng;
 
-use digital_board_assessment::core::content::{ASSESSMENTS, default_assessment};
-use digital_board_assessment::core::model::{Assessment, Level, Source};
-use digital_board_assessment::core::scoring::{Answers, Response};
-use digital_board_assessment::core::share::{
+use digital_board_core::content::{ASSESSMENTS, default_assessment};
+use digital_board_core::model::{Assessment, Level, Source};
+use digital_board_core::scoring::{Answers, Response};
+use digital_board_core::share::{
     Date, FORMAT_VERSION, Label, MAX_LABEL_BYTES, MAX_NOTE_BYTES, Role, ShareBuildError,
     ShareError, SharedResult, assessment_hash, base64url_decode, base64url_encode, crc16, decode,
     encode,

@@ -189,7 +189,7 @@ pub fn from_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::default_assessment;
+    use crate::content::default_assessment;
 
     fn sample() -> Answers {
         let mut answers = Answers::empty(default_assessment().question_count());

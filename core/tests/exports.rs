@@ -4,15 +4,15 @@
 //! (in tests/support, shared with tests/compare.rs); hostile notes inert in
 //! every format; the board paper's contents; and safe file names.
 
-use digital_board_assessment::core::content::default_assessment;
-use digital_board_assessment::core::export::{
+use digital_board_core::content::default_assessment;
+use digital_board_core::export::{
     CSV_COLUMNS, ExportFormat, ExportMeta, JSON_FORMAT, csv, file_name, json, markdown,
 };
-use digital_board_assessment::core::model::{
+use digital_board_core::model::{
     Assessment, ConsistencyCheck, Level, Question, Section, Source,
 };
-use digital_board_assessment::core::report::{METHOD, discussion_order, tally_sentence};
-use digital_board_assessment::core::scoring::{Answers, Response, score};
+use digital_board_core::report::{METHOD, discussion_order, tally_sentence};
+use digital_board_core::scoring::{Answers, Response, score};
 
 mod support;
 use support::csv::parse_csv;

@@ -132,7 +132,7 @@ pub fn answers_held(answers: &Answers) -> String {
 }
 
 /// A date as people write it in the UK: "21 November 2026".
-pub fn long_date(date: crate::core::share::Date) -> String {
+pub fn long_date(date: crate::share::Date) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -200,7 +200,7 @@ mod tests {
             "2 of 13 questions answered, with notes on 1"
         );
     }
-    use crate::core::model::Level::*;
+    use crate::model::Level::*;
 
     #[test]
     fn discussion_puts_dont_knows_first_then_lowest_levels_and_skips_embedded() {
@@ -254,9 +254,9 @@ mod tests {
 
     #[test]
     fn dates_read_the_uk_way() {
-        let date = crate::core::share::Date::from_ymd(2026, 11, 21).unwrap();
+        let date = crate::share::Date::from_ymd(2026, 11, 21).unwrap();
         assert_eq!(long_date(date), "21 November 2026");
-        let leap = crate::core::share::Date::from_ymd(2024, 2, 29).unwrap();
+        let leap = crate::share::Date::from_ymd(2024, 2, 29).unwrap();
         assert_eq!(long_date(leap), "29 February 2024");
     }
 

@@ -1,10 +1,10 @@
 //! Golden tests: the shipped assessment's content, and hand-worked scores
 //! for whole answer sets.
 
-use digital_board_assessment::core::content::{ASSESSMENTS, default_assessment, find};
-use digital_board_assessment::core::model::Level::{self, *};
-use digital_board_assessment::core::report::{discussion_order, stage_label, tally_sentence};
-use digital_board_assessment::core::scoring::{Answers, Response, Tally, score};
+use digital_board_core::content::{ASSESSMENTS, default_assessment, find};
+use digital_board_core::model::Level::{self, *};
+use digital_board_core::report::{discussion_order, stage_label, tally_sentence};
+use digital_board_core::scoring::{Answers, Response, Tally, score};
 
 /// The ten questions for boards, verbatim from section 2 of the guide.
 const GUIDE_QUESTIONS: [&str; 10] = [

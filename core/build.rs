@@ -1,21 +1,23 @@
 //! Turns `assessments/*.toml` into Rust statics at build time, failing the
 //! build with file, line and reason when a file is malformed.
-//! `ASSESSMENTS_DIR` (relative to the crate) points it at another folder,
+//! The files live in the workspace's top-level `assessments/` folder.
+//! `ASSESSMENTS_DIR` (relative to the workspace) points it at another folder,
 //! which the tests use to prove that broken files fail the build.
 
-#[path = "src/build/assessment_file.rs"]
+#[path = "build/assessment_file.rs"]
 mod assessment_file;
 
 use std::path::{Path, PathBuf};
 
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let workspace_dir = manifest_dir.parent().expect("core/ sits in the workspace");
     let dir_name = std::env::var("ASSESSMENTS_DIR").unwrap_or_else(|_| "assessments".to_owned());
     println!("cargo::rerun-if-env-changed=ASSESSMENTS_DIR");
-    println!("cargo::rerun-if-changed={dir_name}");
-    println!("cargo::rerun-if-changed=src/build/assessment_file.rs");
+    println!("cargo::rerun-if-changed={}", workspace_dir.join(&dir_name).display());
+    println!("cargo::rerun-if-changed=build/assessment_file.rs");
 
-    match read_all(&manifest_dir, &dir_name) {
+    match read_all(workspace_dir, &dir_name) {
         Ok(files) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
             std::fs::write(
@@ -33,10 +35,10 @@ fn main() {
 }
 
 fn read_all(
-    manifest_dir: &Path,
+    workspace_dir: &Path,
     dir_name: &str,
 ) -> Result<Vec<assessment_file::CheckedFile>, assessment_file::Diagnostic> {
-    let dir = manifest_dir.join(dir_name);
+    let dir = workspace_dir.join(dir_name);
     let unreadable = |reason: String| assessment_file::Diagnostic {
         file: format!("{dir_name}/"),
         line: 1,

@@ -14,7 +14,10 @@ fn main() {
     let workspace_dir = manifest_dir.parent().expect("core/ sits in the workspace");
     let dir_name = std::env::var("ASSESSMENTS_DIR").unwrap_or_else(|_| "assessments".to_owned());
     println!("cargo::rerun-if-env-changed=ASSESSMENTS_DIR");
-    println!("cargo::rerun-if-changed={}", workspace_dir.join(&dir_name).display());
+    println!(
+        "cargo::rerun-if-changed={}",
+        workspace_dir.join(&dir_name).display()
+    );
     println!("cargo::rerun-if-changed=build/assessment_file.rs");
 
     match read_all(workspace_dir, &dir_name) {

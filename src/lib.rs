@@ -7,7 +7,6 @@
 //! feature `assessment-bundle` or `compare-bundle` choosing the entry point,
 //! so each wasm carries only the code its entry point reaches.
 
-
 pub mod ui;
 
 use wasm_bindgen::prelude::*;

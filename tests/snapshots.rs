@@ -3,11 +3,11 @@
 //! diff; after checking the change is intended, re-record with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
+use digital_board_assessment::ui::question_page::{QuestionPage, QuestionPageProps};
+use digital_board_assessment::ui::results_page::{ResultsPage, ResultsPageProps};
 use digital_board_core::content::default_assessment;
 use digital_board_core::model::Level;
 use digital_board_core::scoring::{Answers, Response};
-use digital_board_assessment::ui::question_page::{QuestionPage, QuestionPageProps};
-use digital_board_assessment::ui::results_page::{ResultsPage, ResultsPageProps};
 use std::path::PathBuf;
 use yew::{Callback, Html, LocalServerRenderer};
 
@@ -154,8 +154,8 @@ fn shared_results_are_read_only_and_say_who_they_are_from() {
 
 #[test]
 fn share_panel_with_notes_offered_and_a_qr_code() {
-    use digital_board_core::share::{Date, Label};
     use digital_board_assessment::ui::share_panel::{SharePanel, SharePanelProps};
+    use digital_board_core::share::{Date, Label};
     let html = render::<SharePanel>(SharePanelProps {
         assessment: default_assessment(),
         answers: mixed_answers(),
@@ -226,9 +226,9 @@ fn three_results(
 
 #[test]
 fn comparison_pages_in_each_mode() {
+    use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
     use digital_board_core::compare::Mode;
     use digital_board_core::share::Date;
-    use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
     for mode in Mode::ALL {
         let html = render::<ComparisonPage>(ComparisonPageProps {
             comparison: three_results(mode),
@@ -249,8 +249,8 @@ fn comparison_pages_in_each_mode() {
 
 #[test]
 fn compare_page_lists_results_and_suggests_a_mode() {
-    use digital_board_core::compare::{Collection, Mode};
     use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
+    use digital_board_core::compare::{Collection, Mode};
     let comparison = (*three_results(Mode::System)).clone();
     let mut collection = Collection::from_comparison(comparison);
     collection.chosen_mode = None;
@@ -284,9 +284,9 @@ fn compare_page_lists_results_and_suggests_a_mode() {
 /// that the system's range and median count Leeds three times.
 #[test]
 fn one_organisation_added_three_times_is_dated_and_warned_of() {
+    use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
     use digital_board_core::compare::{Comparison, Entry, Mode};
     use digital_board_core::share::{Date, Role};
-    use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
     const LEEDS: &str = "Leeds Teaching Hospitals NHS Trust";
     let entry = |organisation: &str, year, month, day| Entry {
         name: String::new(),
@@ -340,8 +340,8 @@ fn one_organisation_added_three_times_is_dated_and_warned_of() {
 
 /// The compare page listing the results of `comparison` as added.
 fn compare_page_listing(comparison: digital_board_core::compare::Comparison) -> String {
-    use digital_board_core::compare::Collection;
     use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
+    use digital_board_core::compare::Collection;
     render::<ComparePage>(ComparePageProps {
         collection: std::rc::Rc::new(Collection::from_comparison(comparison)),
         text: "".into(),

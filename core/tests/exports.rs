@@ -8,9 +8,7 @@ use digital_board_core::content::default_assessment;
 use digital_board_core::export::{
     CSV_COLUMNS, ExportFormat, ExportMeta, JSON_FORMAT, csv, file_name, json, markdown,
 };
-use digital_board_core::model::{
-    Assessment, ConsistencyCheck, Level, Question, Section, Source,
-};
+use digital_board_core::model::{Assessment, ConsistencyCheck, Level, Question, Section, Source};
 use digital_board_core::report::{METHOD, discussion_order, tally_sentence};
 use digital_board_core::scoring::{Answers, Response, score};
 

@@ -31,7 +31,8 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
         &comparison.entries[props.then],
         &comparison.entries[props.now],
     );
-    let date = |entry: &digital_board_core::compare::Entry| entry.date.map(long_date).unwrap_or_default();
+    let date =
+        |entry: &digital_board_core::compare::Entry| entry.date.map(long_date).unwrap_or_default();
     let changes: Vec<Change> = (0..assessment.question_count())
         .map(|i| Change::between(then.responses[i], now.responses[i]))
         .collect();

@@ -133,7 +133,8 @@ fn results_page_with_flags_gaps_and_notes() {
 
 #[test]
 fn shared_results_are_read_only_and_say_who_they_are_from() {
-    use digital_board_core::share::{Date, Label, Role};
+    use digital_board_core::date::Date;
+    use digital_board_core::label::{Label, Role};
     let html = render::<ResultsPage>(ResultsPageProps {
         assessment: default_assessment(),
         answers: mixed_answers(),
@@ -155,7 +156,8 @@ fn shared_results_are_read_only_and_say_who_they_are_from() {
 #[test]
 fn share_panel_with_notes_offered_and_a_qr_code() {
     use digital_board_assessment::ui::share_panel::{SharePanel, SharePanelProps};
-    use digital_board_core::share::{Date, Label};
+    use digital_board_core::date::Date;
+    use digital_board_core::label::Label;
     let html = render::<SharePanel>(SharePanelProps {
         assessment: default_assessment(),
         answers: mixed_answers(),
@@ -178,7 +180,8 @@ fn three_results(
 ) -> std::rc::Rc<digital_board_core::compare::Comparison> {
     use Level::*;
     use digital_board_core::compare::{Comparison, Entry};
-    use digital_board_core::share::{Date, Role};
+    use digital_board_core::date::Date;
+    use digital_board_core::label::Role;
     let entry = |name: &str, organisation: &str, role, day, pattern: [Option<Level>; 13]| Entry {
         name: name.to_owned(),
         organisation: organisation.to_owned(),
@@ -228,7 +231,7 @@ fn three_results(
 fn comparison_pages_in_each_mode() {
     use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
     use digital_board_core::compare::Mode;
-    use digital_board_core::share::Date;
+    use digital_board_core::date::Date;
     for mode in Mode::ALL {
         let html = render::<ComparisonPage>(ComparisonPageProps {
             comparison: three_results(mode),
@@ -250,7 +253,8 @@ fn comparison_pages_in_each_mode() {
 #[test]
 fn compare_page_lists_results_and_suggests_a_mode() {
     use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
-    use digital_board_core::compare::{Collection, Mode};
+    use digital_board_core::compare::Mode;
+    use digital_board_core::compare::collect::Collection;
     let comparison = (*three_results(Mode::System)).clone();
     let mut collection = Collection::from_comparison(comparison);
     collection.chosen_mode = None;
@@ -286,7 +290,8 @@ fn compare_page_lists_results_and_suggests_a_mode() {
 fn one_organisation_added_three_times_is_dated_and_warned_of() {
     use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
     use digital_board_core::compare::{Comparison, Entry, Mode};
-    use digital_board_core::share::{Date, Role};
+    use digital_board_core::date::Date;
+    use digital_board_core::label::Role;
     const LEEDS: &str = "Leeds Teaching Hospitals NHS Trust";
     let entry = |organisation: &str, year, month, day| Entry {
         name: String::new(),
@@ -341,7 +346,7 @@ fn one_organisation_added_three_times_is_dated_and_warned_of() {
 /// The compare page listing the results of `comparison` as added.
 fn compare_page_listing(comparison: digital_board_core::compare::Comparison) -> String {
     use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
-    use digital_board_core::compare::Collection;
+    use digital_board_core::compare::collect::Collection;
     render::<ComparePage>(ComparePageProps {
         collection: std::rc::Rc::new(Collection::from_comparison(comparison)),
         text: "".into(),

@@ -7,15 +7,18 @@
 //! it is under, without failing (timings vary by machine). Native code, so
 //! the wasm in a browser will be somewhat slower.
 
+use digital_board_core::compare::codec as compare_codec;
+use digital_board_core::compare::collect::{Collection, Origin};
+use digital_board_core::compare::export as compare_export;
 use digital_board_core::compare::{
-    Collection, Mode, Origin, disagreement_order, section_tallies, spreads, tally_range,
+    Mode, disagreement_order, section_tallies, spreads, tally_range,
 };
-use digital_board_core::compare_codec;
-use digital_board_core::compare_export;
 use digital_board_core::content::{ASSESSMENTS, default_assessment};
+use digital_board_core::date::Date;
+use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Level;
 use digital_board_core::scoring::{Answers, Response};
-use digital_board_core::share::{self, Date, Label, Role, SharedResult};
+use digital_board_core::share::{self, SharedResult};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -4,9 +4,11 @@
 //! (tests/share_codec.rs); this is the long run.
 
 use digital_board_core::content::{ASSESSMENTS, default_assessment};
+use digital_board_core::date::Date;
+use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Level;
 use digital_board_core::scoring::{Answers, Response};
-use digital_board_core::share::{self, Date, Label, Role, SharedResult};
+use digital_board_core::share::{self, SharedResult};
 use std::hint::black_box;
 use std::time::Instant;
 

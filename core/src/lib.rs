@@ -4,10 +4,10 @@
 //! `cargo test`.
 
 pub mod compare;
-pub mod compare_codec;
-pub mod compare_export;
 pub mod content;
+pub mod date;
 pub mod export;
+pub mod label;
 pub mod model;
 pub mod report;
 pub mod saved;

@@ -132,7 +132,7 @@ pub fn answers_held(answers: &Answers) -> String {
 }
 
 /// A date as people write it in the UK: "21 November 2026".
-pub fn long_date(date: crate::share::Date) -> String {
+pub fn long_date(date: crate::date::Date) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -254,9 +254,9 @@ mod tests {
 
     #[test]
     fn dates_read_the_uk_way() {
-        let date = crate::share::Date::from_ymd(2026, 11, 21).unwrap();
+        let date = crate::date::Date::from_ymd(2026, 11, 21).unwrap();
         assert_eq!(long_date(date), "21 November 2026");
-        let leap = crate::share::Date::from_ymd(2024, 2, 29).unwrap();
+        let leap = crate::date::Date::from_ymd(2024, 2, 29).unwrap();
         assert_eq!(long_date(leap), "29 February 2024");
     }
 

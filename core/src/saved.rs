@@ -7,7 +7,7 @@
 
 use super::model::{Assessment, Level};
 use super::scoring::{Answers, Response};
-use super::share::{Label, Role};
+use crate::label::{Label, Role};
 
 /// First line of every saved record; bumped if the layout changes.
 const HEADER: &str = "dba-saved 2";

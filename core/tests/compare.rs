@@ -8,22 +8,23 @@
 //! from the answer patterns: A Absent (0), S Siloed (1), E Embedded (2),
 //! D Don't know. Questions 1–3 are the first section, 4–13 the second.
 
+use digital_board_core::compare::codec::{self as compare_codec, json_code};
+use digital_board_core::compare::collect::{Collection, Origin, Problem};
+use digital_board_core::compare::export::{self as compare_export, METHOD};
 use digital_board_core::compare::{
-    Change, Collection, Comparison, Entry, MAX_ENTRIES, MAX_NAME_CHARS, Mode, Origin, Problem,
-    RoleGap, Spread, clip_name, disagreement_order, median_label, organisation_key,
-    organisations_differ, range_label, section_tallies, spreads, tally_range, tenths_text,
-    then_and_now,
+    Change, Comparison, Entry, MAX_ENTRIES, MAX_NAME_CHARS, Mode, RoleGap, Spread, clip_name,
+    disagreement_order, median_label, organisation_key, organisations_differ, range_label,
+    section_tallies, spreads, tally_range, tenths_text, then_and_now,
 };
-use digital_board_core::compare_codec::{self, json_code};
-use digital_board_core::compare_export::{self, METHOD};
 use digital_board_core::content::{ASSESSMENTS, default_assessment};
+use digital_board_core::date::Date;
 use digital_board_core::export::{self, ExportMeta};
+use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Level::{self, Absent, Embedded, Siloed};
 use digital_board_core::scoring::{Answers, Response, Tally};
-use digital_board_core::share::{
-    self, Date, Label, MAX_LINK_CHARS, Role, ShareError, SharedResult, assessment_hash,
-    base64url_decode,
-};
+use digital_board_core::share::codec::assessment_hash;
+use digital_board_core::share::encoding::base64url_decode;
+use digital_board_core::share::{self, MAX_LINK_CHARS, ShareError, SharedResult};
 
 mod support;
 use support::csv::parse_csv;

@@ -10,12 +10,15 @@ use support::envelope::seal;
 use support::rng::Rng;
 
 use digital_board_core::content::{ASSESSMENTS, default_assessment};
+use digital_board_core::date::Date;
+use digital_board_core::label::{Label, Role};
 use digital_board_core::model::{Assessment, Level, Source};
 use digital_board_core::scoring::{Answers, Response};
+use digital_board_core::share::codec::assessment_hash;
+use digital_board_core::share::encoding::{base64url_decode, base64url_encode, crc16};
 use digital_board_core::share::{
-    Date, FORMAT_VERSION, Label, MAX_LABEL_BYTES, MAX_NOTE_BYTES, Role, ShareBuildError,
-    ShareError, SharedResult, assessment_hash, base64url_decode, base64url_encode, crc16, decode,
-    encode,
+    FORMAT_VERSION, MAX_LABEL_BYTES, MAX_NOTE_BYTES, ShareBuildError, ShareError, SharedResult,
+    decode, encode,
 };
 
 const RESPONSES: [Response; 4] = [

@@ -49,7 +49,7 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
         // A compare link in the address opens its comparison; otherwise the
         // gathering screen, with the shared result if there is one.
         let fragment = dom::fragment();
-        let opening = match digital_board_core::compare_codec::payload_from_fragment(&fragment) {
+        let opening = match digital_board_core::compare::codec::payload_from_fragment(&fragment) {
             Some(_) => Action::OpenFragment(fragment),
             None => Action::OpenCompare(shared_link),
         };

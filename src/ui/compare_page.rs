@@ -11,10 +11,11 @@ use super::action_link;
 use super::app::HEADING_ID;
 use super::error_summary::ErrorSummary;
 use super::state::Action;
-use digital_board_core::compare::{Collection, MAX_NAME_CHARS, Mode};
-use digital_board_core::compare_export::column_headings;
+use digital_board_core::compare::collect::Collection;
+use digital_board_core::compare::export::column_headings;
+use digital_board_core::compare::{MAX_NAME_CHARS, Mode};
+use digital_board_core::label::Role;
 use digital_board_core::report::long_date;
-use digital_board_core::share::Role;
 
 /// Id of the paste box, the target of the error summary's link.
 pub const LINKS_ID: &str = "dba-compare-links";

@@ -7,8 +7,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::state::Action;
-use digital_board_core::compare::{Collection, Entry, MAX_NAME_CHARS, Origin};
-use digital_board_core::compare_codec;
+use digital_board_core::compare::codec as compare_codec;
+use digital_board_core::compare::collect::{Collection, Origin};
+use digital_board_core::compare::{Entry, MAX_NAME_CHARS};
 use digital_board_core::content::ASSESSMENTS;
 use digital_board_core::share;
 
@@ -219,9 +220,9 @@ mod tests {
     use super::*;
     use digital_board_core::compare::Mode;
     use digital_board_core::content::default_assessment;
+    use digital_board_core::label::{Label, Role};
     use digital_board_core::model::Level;
     use digital_board_core::scoring::{Answers, Response};
-    use digital_board_core::share::{Label, Role};
 
     fn run(actions: impl IntoIterator<Item = Action>) -> Rc<CompareState> {
         actions

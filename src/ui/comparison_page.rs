@@ -13,14 +13,15 @@ use super::spread_table::SpreadTable;
 use super::state::Action;
 use super::system_chart::SystemChart;
 use super::then_and_now_table::ThenAndNowTable;
+use digital_board_core::compare::codec as compare_codec;
+use digital_board_core::compare::export::{self as compare_export, REPEATS_HEADING, section_cell};
 use digital_board_core::compare::{
     Comparison, Mode, disagreement_order, section_tallies, spreads, tally_range, tenths_text,
     then_and_now,
 };
-use digital_board_core::compare_codec;
-use digital_board_core::compare_export::{self, REPEATS_HEADING, section_cell};
+use digital_board_core::date::Date;
 use digital_board_core::report::plural;
-use digital_board_core::share::{Date, MAX_LINK_CHARS};
+use digital_board_core::share::MAX_LINK_CHARS;
 
 /// Properties of [`ComparisonPage`].
 #[derive(Properties, PartialEq)]

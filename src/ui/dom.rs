@@ -29,7 +29,8 @@ fn find_by_id(near: &web_sys::Node, id: &str) -> Option<web_sys::Element> {
     }
 }
 
-use digital_board_core::share::{self, Date};
+use digital_board_core::date::Date;
+use digital_board_core::share;
 use wasm_bindgen::prelude::Closure;
 use yew::Callback;
 
@@ -74,7 +75,7 @@ pub fn clear_share_fragment() {
 /// [`clear_share_fragment`] does for share links.
 pub fn clear_compare_fragment() {
     clear_fragment_if(|fragment| {
-        digital_board_core::compare_codec::payload_from_fragment(fragment).is_some()
+        digital_board_core::compare::codec::payload_from_fragment(fragment).is_some()
     });
 }
 

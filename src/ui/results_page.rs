@@ -7,13 +7,14 @@ use super::app::HEADING_ID;
 use super::level_chart::LevelChart;
 use super::state::Action;
 use super::{action_link, tag_class};
+use digital_board_core::date::Date;
+use digital_board_core::label::{Label, Role};
 use digital_board_core::model::{Assessment, Level};
 use digital_board_core::report::{
     METHOD, discussion_order, flag_detail, long_date, no_stage_reason, plural, response_label,
     stage_label, tally_sentence,
 };
 use digital_board_core::scoring::{Answers, Response, score};
-use digital_board_core::share::{Date, Label, Role};
 
 /// Properties of [`ResultsPage`].
 #[derive(Properties, PartialEq)]

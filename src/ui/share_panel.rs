@@ -7,12 +7,12 @@ use yew::prelude::*;
 use super::dom;
 use super::link_box::LinkBox;
 use super::state::Action;
+use digital_board_core::date::Date;
 use digital_board_core::export::{ExportFormat, ExportMeta, file_name};
+use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Assessment;
 use digital_board_core::scoring::Answers;
-use digital_board_core::share::{
-    self, Date, Label, MAX_LINK_CHARS, MAX_ORGANISATION_CHARS, Role, SharedResult,
-};
+use digital_board_core::share::{self, MAX_LINK_CHARS, MAX_ORGANISATION_CHARS, SharedResult};
 
 /// Id of the read-only field holding the link.
 const LINK_ID: &str = "dba-share-link";

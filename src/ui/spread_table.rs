@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::tag_class;
+use digital_board_core::compare::export::{column_headings, disagreement_text, role_averages};
 use digital_board_core::compare::{Comparison, Mode, Spread, median_label, range_label};
-use digital_board_core::compare_export::{column_headings, disagreement_text, role_averages};
 use digital_board_core::report::response_label;
 use digital_board_core::scoring::Response;
 

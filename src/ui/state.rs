@@ -8,12 +8,13 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use digital_board_core::compare::Mode;
-use digital_board_core::compare_codec;
+use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::content::ASSESSMENTS;
+use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Assessment;
 use digital_board_core::saved;
 use digital_board_core::scoring::{Answers, Response};
-use digital_board_core::share::{self, Label, Role, SharedResult};
+use digital_board_core::share::{self, SharedResult};
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -597,7 +598,7 @@ mod tests {
             Some(Response::Level(Level::Embedded));
             a.question_count()
         ]);
-        let label = share::Label {
+        let label = Label {
             organisation: organisation.into(),
             role: Role::NonExecutive,
         };
@@ -707,7 +708,7 @@ mod tests {
         ]);
         assert_eq!(
             state.label,
-            share::Label {
+            Label {
                 organisation: "Leeds".into(),
                 role: Role::Executive
             }

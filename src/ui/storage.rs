@@ -2,10 +2,10 @@
 //! storage that is blocked (private browsing, strict policies), full or
 //! holding something unreadable: the widget keeps working without it.
 
+use digital_board_core::label::Label;
 use digital_board_core::model::Assessment;
 use digital_board_core::saved::{self, SavedError};
 use digital_board_core::scoring::Answers;
-use digital_board_core::share::Label;
 
 fn key(assessment: &Assessment) -> String {
     format!("digital-board-assessment:{}", assessment.id)

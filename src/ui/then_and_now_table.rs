@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::tag_class;
+use digital_board_core::compare::export::section_cell;
 use digital_board_core::compare::{Change, Comparison, organisations_differ, section_tallies};
-use digital_board_core::compare_export::section_cell;
 use digital_board_core::report::{long_date, plural, response_label};
 use digital_board_core::scoring::Response;
 

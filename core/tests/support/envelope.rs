@@ -1,7 +1,7 @@
 //! The share and compare links' checked envelope, written independently of
 //! the codec from the documented format, so tests can wrap any body.
 
-use digital_board_core::share::{base64url_encode, crc16};
+use digital_board_core::share::encoding::{base64url_encode, crc16};
 
 /// A payload with a valid envelope (format version, length, checksum)
 /// around any body.

@@ -5,15 +5,15 @@
 
 use std::fmt::{self, Write};
 
-use super::compare::{
+use super::codec;
+use super::{
     Change, Comparison, Mode, Spread, disagreement_order, median_label, range_label,
     section_tallies, spreads, tally_range, tenths_text, then_and_now,
 };
-use super::compare_codec;
-use super::export::{Json, answer_key, csv_row, is_iso_date, md, slug, source_line};
-use super::model::Assessment;
-use super::report::{long_date, response_label, stage_label};
-use super::share::Role;
+use crate::export::{Json, answer_key, csv_row, is_iso_date, md, slug, source_line};
+use crate::label::Role;
+use crate::model::Assessment;
+use crate::report::{long_date, response_label, stage_label};
 
 /// The `format` member of a comparison JSON file.
 pub const JSON_FORMAT: &str = "digital-board-assessment-comparison";
@@ -281,7 +281,7 @@ fn write_markdown(
         assessment.version
     )?;
     if let Some(link) = link {
-        writeln!(out, "- **Compare link:** {}", super::export::md_url(link))?;
+        writeln!(out, "- **Compare link:** {}", crate::export::md_url(link))?;
     }
     writeln!(out)?;
 
@@ -391,7 +391,7 @@ fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
 }
 
 /// A section's stage and average, e.g. "Siloed (1.2)".
-pub fn section_cell(tally: &super::scoring::Tally) -> String {
+pub fn section_cell(tally: &crate::scoring::Tally) -> String {
     match tally.average_text().filter(|_| tally.has_enough_answers()) {
         Some(average) => format!("{} ({average})", stage_label(tally)),
         None => stage_label(tally).to_owned(),
@@ -447,7 +447,7 @@ fn write_then_and_now(out: &mut String, comparison: &Comparison) -> fmt::Result 
 /// by question id.
 pub fn json(comparison: &Comparison) -> String {
     let assessment = comparison.assessment;
-    let code = compare_codec::encode(comparison);
+    let code = codec::encode(comparison);
     let names = names(comparison);
     let results = comparison
         .entries

@@ -1,5 +1,5 @@
 //! The compare link: a whole comparison in a URL fragment (`#c=…`), in the
-//! same checked envelope as a share link ([`super::share`]), and reading the
+//! same checked envelope as a share link ([`crate::share`]), and reading the
 //! code back out of exported JSON files without a JSON parser.
 //!
 //! # Body (format version 1)
@@ -15,9 +15,13 @@
 //! Notes are never carried: a comparison shows levels only. A board of 12
 //! with short names fits well under [`share::MAX_LINK_CHARS`].
 
-use super::compare::{Comparison, Entry, MAX_ENTRIES, Mode};
-use super::model::Assessment;
-use super::share::{self, Date, Reader, Role, ShareError};
+use super::{Comparison, Entry, MAX_ENTRIES, Mode};
+use crate::date::Date;
+use crate::label::Role;
+use crate::model::Assessment;
+use crate::share::codec::{self, Reader};
+use crate::share::encoding::base64url_encode;
+use crate::share::{self, ShareError};
 
 /// What starts the URL fragment of a compare link.
 pub const FRAGMENT_PREFIX: &str = "c=";
@@ -36,11 +40,11 @@ const KNOWN_FLAGS: u8 = 0b11_1111;
 pub fn encode(comparison: &Comparison) -> String {
     let assessment = comparison.assessment;
     let mut body = vec![comparison.mode.code()];
-    body.extend(share::assessment_hash(assessment.id).to_be_bytes());
+    body.extend(codec::assessment_hash(assessment.id).to_be_bytes());
     body.extend(assessment.version.to_be_bytes());
     body.push(assessment.question_count() as u8);
     let entries = &comparison.entries[..comparison.entries.len().min(MAX_ENTRIES)];
-    share::push_varint(&mut body, entries.len());
+    codec::push_varint(&mut body, entries.len());
     let mut previous_organisation = "";
     for entry in entries {
         let name = clip_bytes(entry.name.trim(), usize::from(u8::MAX));
@@ -63,7 +67,7 @@ pub fn encode(comparison: &Comparison) -> String {
         if let Some(date) = entry.date {
             body.extend(date.days().to_be_bytes());
         }
-        share::push_packed(&mut body, &entry.responses);
+        codec::push_packed(&mut body, &entry.responses);
         for (flag, text) in [(HAS_NAME, name), (HAS_ORGANISATION, organisation)] {
             if flags & flag != 0 {
                 body.push(text.len() as u8);
@@ -72,7 +76,7 @@ pub fn encode(comparison: &Comparison) -> String {
         }
         previous_organisation = organisation;
     }
-    share::base64url_encode(&share::seal(FORMAT_VERSION, &body))
+    base64url_encode(&codec::seal(FORMAT_VERSION, &body))
 }
 
 /// The longest prefix of `text` within `max` bytes, cut at a character.
@@ -86,13 +90,13 @@ fn clip_bytes(text: &str, max: usize) -> &str {
 
 /// Reads a compare link payload back. Never panics, whatever the input.
 pub fn decode(payload: &str, assessments: &'static [Assessment]) -> Result<Comparison, ShareError> {
-    let (version, body) = share::unseal(payload)?;
+    let (version, body) = codec::unseal(payload)?;
     if version != FORMAT_VERSION {
         return Err(ShareError::UnknownFormat { version });
     }
     let mut reader = Reader::new(&body);
     let mode = Mode::from_code(reader.u8()?).ok_or(ShareError::UnknownFormat { version })?;
-    let assessment = share::read_assessment(&mut reader, assessments)?;
+    let assessment = codec::read_assessment(&mut reader, assessments)?;
     let questions = usize::from(reader.u8()?);
     if questions != assessment.question_count() {
         return Err(ShareError::InvalidAnswers);
@@ -115,7 +119,7 @@ pub fn decode(payload: &str, assessments: &'static [Assessment]) -> Result<Compa
         } else {
             None
         };
-        let responses = share::read_packed(&mut reader, questions)?;
+        let responses = codec::read_packed(&mut reader, questions)?;
         let mut text = |flag: u8| -> Result<String, ShareError> {
             if flags & flag == 0 {
                 return Ok(String::new());

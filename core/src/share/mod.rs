@@ -1,0 +1,256 @@
+//! Share links: a completed result in the URL fragment (which browsers
+//! never send to a server). [`SharedResult`] is exactly what a link carries;
+//! [`codec`] writes and reads it (its wire format is documented there);
+//! [`encoding`] holds the envelope's base64url and checksum, which the
+//! compare link ([`crate::compare::codec`]) shares.
+
+pub mod codec;
+pub mod encoding;
+
+pub use codec::{FORMAT_VERSION, ShareError, decode, encode};
+
+use std::fmt;
+
+use crate::date::Date;
+use crate::label::Label;
+use crate::model::Assessment;
+use crate::scoring::Answers;
+
+/// Longest organisation name or ODS code a link carries, in UTF-8 bytes.
+pub const MAX_LABEL_BYTES: usize = 255;
+
+/// Longest organisation name the widget's field accepts, in characters:
+/// any 80 characters of the Basic Multilingual Plane (up to 3 bytes each in
+/// UTF-8) fit in [`MAX_LABEL_BYTES`].
+pub const MAX_ORGANISATION_CHARS: usize = 80;
+
+/// Longest note a link carries, in UTF-8 bytes.
+pub const MAX_NOTE_BYTES: usize = 2000;
+
+/// Longest link the UI offers: Teams and Outlook cut longer ones, so beyond
+/// this the file export is offered instead.
+pub const MAX_LINK_CHARS: usize = 1000;
+
+/// What starts the URL fragment of a share link, so that other fragments
+/// (such as the skip link's `#maincontent`) are not mistaken for results.
+pub const FRAGMENT_PREFIX: &str = "r=";
+
+/// Exactly what a share link carries: a complete set of answers to one
+/// assessment, with the notes to include, an optional label and date.
+///
+/// Fields are private so every value is one [`encode`] can write and
+/// [`decode`] reads back identically: build it with [`SharedResult::new`].
+/// Notes are carried when non-empty; to share without them, use
+/// [`SharedResult::without_notes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedResult {
+    assessment: &'static Assessment,
+    answers: Answers,
+    label: Option<Label>,
+    date: Option<Date>,
+}
+
+/// Why a result cannot be made into a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareBuildError {
+    /// The answers are for a different number of questions.
+    WrongQuestionCount {
+        /// Questions in the assessment.
+        expected: usize,
+        /// Responses or notes given.
+        found: usize,
+    },
+    /// A question has no response yet: only complete results are shared.
+    Unanswered {
+        /// Position of the first unanswered question.
+        question: usize,
+    },
+    /// The organisation name is over [`MAX_LABEL_BYTES`] bytes.
+    LabelTooLong,
+    /// A note is over [`MAX_NOTE_BYTES`] bytes.
+    NoteTooLong {
+        /// Position of the first question whose note is too long.
+        question: usize,
+    },
+    /// The assessment has more questions than a link can number (255).
+    TooManyQuestions,
+}
+
+impl ShareBuildError {
+    /// What is wrong, in plain English.
+    pub fn message(&self) -> String {
+        match self {
+            ShareBuildError::WrongQuestionCount { expected, found } => format!(
+                "These answers are for {found} questions, but the assessment has {expected}."
+            ),
+            ShareBuildError::Unanswered { question } => format!(
+                "Answer question {} before sharing your results. You can choose “Don’t know”.",
+                question + 1
+            ),
+            ShareBuildError::LabelTooLong => format!(
+                "Organisation name or ODS code is too long to go in a link. Shorten it to {MAX_ORGANISATION_CHARS} characters or fewer."
+            ),
+            ShareBuildError::NoteTooLong { question } => format!(
+                "Notes for question {} must be {MAX_NOTE_BYTES} characters or fewer to share them in a link.",
+                question + 1
+            ),
+            ShareBuildError::TooManyQuestions => {
+                "This assessment has too many questions to share in a link.".to_owned()
+            }
+        }
+    }
+}
+
+impl fmt::Display for ShareBuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for ShareBuildError {}
+
+impl SharedResult {
+    /// A result ready to share. Every question needs a response (don't-knows
+    /// included) and text must fit the link's caps. Notes may be fewer than
+    /// the questions (missing ones are empty); they are padded to one per
+    /// question.
+    pub fn new(
+        assessment: &'static Assessment,
+        mut answers: Answers,
+        label: Option<Label>,
+        date: Option<Date>,
+    ) -> Result<SharedResult, ShareBuildError> {
+        let count = assessment.question_count();
+        if count > usize::from(u8::MAX) {
+            return Err(ShareBuildError::TooManyQuestions);
+        }
+        let extra_notes = answers.notes.get(count..).unwrap_or_default();
+        if answers.responses.len() != count || extra_notes.iter().any(|n| !n.is_empty()) {
+            return Err(ShareBuildError::WrongQuestionCount {
+                expected: count,
+                found: answers.responses.len().max(answers.notes.len()),
+            });
+        }
+        if let Some(question) = answers.first_unanswered() {
+            return Err(ShareBuildError::Unanswered { question });
+        }
+        if label
+            .as_ref()
+            .is_some_and(|l| l.organisation.len() > MAX_LABEL_BYTES)
+        {
+            return Err(ShareBuildError::LabelTooLong);
+        }
+        if let Some(question) = answers.notes.iter().position(|n| n.len() > MAX_NOTE_BYTES) {
+            return Err(ShareBuildError::NoteTooLong { question });
+        }
+        answers.notes.resize(count, String::new());
+        Ok(SharedResult {
+            assessment,
+            answers,
+            label,
+            date,
+        })
+    }
+
+    /// The assessment answered.
+    pub fn assessment(&self) -> &'static Assessment {
+        self.assessment
+    }
+
+    /// The responses (all present) and notes (one per question, empty when
+    /// there is none).
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The answers, e.g. to "Edit a copy".
+    pub fn into_answers(self) -> Answers {
+        self.answers
+    }
+
+    /// Who the result is from, if the sender said.
+    pub fn label(&self) -> Option<&Label> {
+        self.label.as_ref()
+    }
+
+    /// The day the result was made, if given.
+    pub fn date(&self) -> Option<Date> {
+        self.date
+    }
+
+    /// Whether any question has a note.
+    pub fn has_notes(&self) -> bool {
+        self.answers.notes.iter().any(|n| !n.is_empty())
+    }
+
+    /// The same result with no notes, for a link without them.
+    pub fn without_notes(mut self) -> SharedResult {
+        self.answers.notes.iter_mut().for_each(String::clear);
+        self
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Links
+// ---------------------------------------------------------------------------
+
+/// The share link: `base_url` without any fragment, then
+/// `#` [`FRAGMENT_PREFIX`] `payload`.
+pub fn link(base_url: &str, payload: &str) -> String {
+    link_with_prefix(base_url, FRAGMENT_PREFIX, payload)
+}
+
+/// `base_url` without any fragment, then `#`, `prefix` and `payload`: the
+/// shape of share and compare links.
+pub(crate) fn link_with_prefix(base_url: &str, prefix: &str, payload: &str) -> String {
+    let base = base_url.split('#').next().unwrap_or_default();
+    format!("{base}#{prefix}{payload}")
+}
+
+/// Characters in the [`link`] for this base URL and payload, to compare
+/// with [`MAX_LINK_CHARS`].
+pub fn link_length(base_url: &str, payload: &str) -> usize {
+    let base = base_url.split('#').next().unwrap_or_default();
+    base.chars().count() + 1 + FRAGMENT_PREFIX.len() + payload.len()
+}
+
+/// Whether the link fits under [`MAX_LINK_CHARS`] for Teams and Outlook.
+pub fn fits_in_link(base_url: &str, payload: &str) -> bool {
+    link_length(base_url, payload) <= MAX_LINK_CHARS
+}
+
+/// The payload in a URL fragment (with or without its `#`), or `None` if the
+/// fragment is not a share link (empty, or another fragment such as a skip
+/// link's target).
+pub fn payload_from_fragment(fragment: &str) -> Option<&str> {
+    payload_after_prefix(fragment, FRAGMENT_PREFIX)
+}
+
+/// What follows `prefix` in a URL fragment (with or without its `#`).
+pub(crate) fn payload_after_prefix<'a>(fragment: &'a str, prefix: &str) -> Option<&'a str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.strip_prefix(prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_put_the_payload_in_the_fragment() {
+        let url = link("https://example.nhs.uk/assess/#maincontent", "AbC-_");
+        assert_eq!(url, "https://example.nhs.uk/assess/#r=AbC-_");
+        assert_eq!(
+            link_length("https://example.nhs.uk/assess/#old", "AbC-_"),
+            url.len()
+        );
+        assert_eq!(payload_from_fragment("#r=AbC-_"), Some("AbC-_"));
+        assert_eq!(payload_from_fragment("r="), Some(""));
+        assert_eq!(payload_from_fragment("#maincontent"), None);
+        assert_eq!(payload_from_fragment(""), None);
+        let base = "https://example.nhs.uk/";
+        let fits = "A".repeat(MAX_LINK_CHARS - link_length(base, ""));
+        assert!(fits_in_link(base, &fits));
+        assert!(!fits_in_link(base, &format!("{fits}A")));
+    }
+}

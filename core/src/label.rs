@@ -2,6 +2,8 @@
 //! given when sharing. Carried by share links, saved answers, exports and
 //! comparisons.
 
+use crate::text::common::Phrase;
+
 /// The board member's role, as given when sharing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Role {
@@ -21,9 +23,9 @@ impl Role {
     /// The role's name as shown to users.
     pub fn name(self) -> &'static str {
         match self {
-            Role::Unspecified => "Other or not given",
-            Role::Executive => "Executive",
-            Role::NonExecutive => "Non-executive",
+            Role::Unspecified => Phrase::OtherRole.text(),
+            Role::Executive => Phrase::Executive.text(),
+            Role::NonExecutive => Phrase::NonExecutive.text(),
         }
     }
 

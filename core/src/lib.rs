@@ -13,3 +13,4 @@ pub mod report;
 pub mod saved;
 pub mod scoring;
 pub mod share;
+pub mod text;

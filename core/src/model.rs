@@ -22,11 +22,7 @@ impl Level {
 
     /// The level's name as shown to users.
     pub fn name(self) -> &'static str {
-        match self {
-            Level::Absent => "Absent",
-            Level::Siloed => "Siloed",
-            Level::Embedded => "Embedded",
-        }
+        crate::text::common::Phrase::Level(self).text()
     }
 
     /// A stable lowercase key, used in ids, CSS classes and data attributes.

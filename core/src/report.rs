@@ -1,21 +1,16 @@
 //! Report text and ordering shared by the results page (and later exports).
 
-use super::model::{Assessment, Level};
-use super::scoring::{Answers, ConsistencyFlag, Response, Results, Tally};
+use crate::model::{Assessment, Level};
+use crate::scoring::{Answers, ConsistencyFlag, Response, Results, Tally};
+use crate::text::common::{Phrase, Sentence};
+use crate::text::edition;
 
 /// Name of the product, used in page titles.
 pub const PRODUCT_NAME: &str = "Digital strategy board self-assessment";
 
-/// "How we scored this", one paragraph per item; kept beside the code in
-/// `scoring` that it describes.
-pub const METHOD: [&str; 6] = [
-    "Each answer scores points: Absent 0, Siloed 1, Embedded 2.",
-    "“Don’t know” scores nothing and is left out of the average. Each one is listed as an assurance gap: something the board cannot yet assure itself about.",
-    "A section’s score is its points out of the most its scored answers could earn, and its average is points divided by scored answers (from 0 to 2).",
-    "The stage is the level nearest the average: Absent below 0.5, Siloed from 0.5 up to 1.5, Embedded from 1.5 to 2.",
-    "A stage needs at least half of the questions answered with a level. With fewer, we say there are not enough answers to give one.",
-    "The overall score counts every question once. A consistency flag is raised when the answer to a question and the stage of a section that asks about the same thing are two levels apart (one Absent, the other Embedded).",
-];
+/// "How we scored this", one paragraph per item; the rules are in
+/// `scoring`, the words in the text edition.
+pub const METHOD: [&str; 6] = edition::common::SCORING_METHOD;
 
 /// Where a question comes in the "For discussion" list: don't-knows first,
 /// then the lowest levels. Embedded answers are not listed.
@@ -42,14 +37,16 @@ pub fn discussion_order(answers: &Answers) -> Vec<usize> {
 pub fn response_label(response: Option<Response>) -> &'static str {
     match response {
         Some(Response::Level(level)) => level.name(),
-        Some(Response::DontKnow) => "Don’t know",
-        None => "Not answered",
+        Some(Response::DontKnow) => Phrase::DontKnow.text(),
+        None => Phrase::NotAnswered.text(),
     }
 }
 
 /// The stage's name, or what to say when there is none.
 pub fn stage_label(tally: &Tally) -> &'static str {
-    tally.stage().map_or("Not enough answers", Level::name)
+    tally
+        .stage()
+        .map_or(Phrase::NotEnoughAnswers.text(), Level::name)
 }
 
 /// The two sides of a consistency flag, with how the section's stage was
@@ -64,103 +61,74 @@ pub fn flag_detail(
     let question = assessment
         .question(flag.check.question)
         .map_or("", |p| p.question.text);
-    let section = assessment.sections[flag.check.section].title;
-    let tally = &results.sections[flag.check.section];
-    format!(
-        "Answer to “{question}”: {}. Section “{section}” overall: {} (average {} of 2 from {} {} with a level).",
-        flag.question_level.name(),
-        flag.section_stage.name(),
-        tally.average_text().unwrap_or_default(),
-        tally.scored,
-        plural(tally.scored, "answer", "answers")
-    )
+    let section = assessment
+        .sections
+        .get(flag.check.section)
+        .map_or("", |s| s.title);
+    let Some(tally) = results.sections.get(flag.check.section) else {
+        return String::new();
+    };
+    Sentence::FlagDetail {
+        question,
+        level: flag.question_level,
+        section,
+        tally,
+        stage: flag.section_stage,
+    }
+    .to_string()
 }
 
 /// Why a tally has no stage, when it has none: "There is no overall stage:
 /// a stage needs at least 7 of the 13 questions answered with a level (not
 /// “Don’t know”), and 6 are."
 pub fn no_stage_reason(tally: &Tally) -> Option<String> {
-    (tally.stage().is_none() && tally.questions > 0).then(|| {
-        format!(
-            "There is no overall stage: a stage needs at least {} of the {} questions answered with a level (not “Don’t know”), and {} {}.",
-            tally.levels_needed(),
-            tally.questions,
-            tally.scored,
-            plural(tally.scored, "is", "are")
-        )
-    })
+    (tally.stage().is_none() && tally.questions > 0).then(|| Sentence::NoStage(tally).to_string())
 }
 
 /// One sentence summarising a tally, e.g.
 /// "14 of 20 points from 10 scored answers (average 1.4 of 2); 3 don’t know."
 pub fn tally_sentence(tally: &Tally) -> String {
-    let mut sentence = match tally.average_text() {
-        Some(average) => format!(
-            "{} of {} points from {} scored {} (average {average} of 2)",
-            tally.points,
-            tally.max_points(),
-            tally.scored,
-            plural(tally.scored, "answer", "answers")
-        ),
-        None => "No answers with a level".to_owned(),
-    };
-    if tally.dont_know > 0 {
-        sentence.push_str(&format!("; {} don’t know", tally.dont_know));
-    }
-    sentence.push('.');
-    sentence
+    Sentence::TallySummary(tally).to_string()
 }
 
 /// "1 question" / "2 questions".
 pub fn plural(count: u32, one: &'static str, many: &'static str) -> &'static str {
-    if count == 1 { one } else { many }
+    edition::plural(count, one, many)
 }
 
 /// What a set of answers holds, said before it is deleted or replaced:
 /// "9 of 13 questions answered, with notes on 2".
 pub fn answers_held(answers: &Answers) -> String {
-    let mut held = format!(
-        "{} of {} questions answered",
-        answers.answered(),
-        answers.responses.len()
-    );
-    let noted = answers.noted();
-    if noted > 0 {
-        held.push_str(&format!(", with notes on {noted}"));
+    Sentence::AnswersHeld {
+        answered: answers.answered(),
+        total: answers.responses.len(),
+        noted: answers.noted(),
     }
-    held
+    .to_string()
 }
 
 /// A date as people write it in the UK: "21 November 2026".
 pub fn long_date(date: crate::date::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let (year, month, day) = date.ymd();
-    let month = MONTHS.get(month as usize - 1).copied().unwrap_or_default();
-    format!("{day} {month} {year}")
+    Sentence::LongDate(date).to_string()
 }
 
 /// "Question 3 of 13".
 pub fn progress_label(index: usize, assessment: &Assessment) -> String {
-    format!("Question {} of {}", index + 1, assessment.question_count())
+    Sentence::Progress {
+        index,
+        count: assessment.question_count(),
+    }
+    .to_string()
 }
 
 /// The document title for a page, NHS style: "Page – Service".
 pub fn page_title(page: &str, has_error: bool) -> String {
-    let prefix = if has_error { "Error: " } else { "" };
-    format!("{prefix}{page} – {PRODUCT_NAME}")
+    Sentence::PageTitle {
+        page,
+        product: PRODUCT_NAME,
+        error: has_error,
+    }
+    .to_string()
 }
 
 #[cfg(test)]

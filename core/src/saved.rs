@@ -32,14 +32,7 @@ pub enum SavedError {
 impl SavedError {
     /// What to tell the user.
     pub fn message(&self) -> &'static str {
-        match self {
-            SavedError::UnknownFormat | SavedError::Damaged { .. } => {
-                "Answers saved in this browser earlier could not be read, so they were not loaded. You can start again."
-            }
-            SavedError::OtherAssessment => {
-                "The answers saved in this browser are for a different assessment."
-            }
-        }
+        crate::text::edition::errors::saved_error(self)
     }
 }
 

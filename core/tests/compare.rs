@@ -9,7 +9,7 @@
 //! D Don't know. Questions 1–3 are the first section, 4–13 the second.
 
 use digital_board_core::compare::codec::{self as compare_codec, json_code};
-use digital_board_core::compare::collect::{Collection, Origin, Problem};
+use digital_board_core::compare::collect::{CollectProblem, Collection, Origin, Problem};
 use digital_board_core::compare::export::{self as compare_export, METHOD};
 use digital_board_core::compare::{
     Change, Comparison, Entry, MAX_ENTRIES, MAX_NAME_CHARS, Mode, RoleGap, Spread, clip_name,
@@ -25,11 +25,11 @@ use digital_board_core::scoring::{Answers, Response, Tally};
 use digital_board_core::share::codec::assessment_hash;
 use digital_board_core::share::encoding::base64url_decode;
 use digital_board_core::share::{self, MAX_LINK_CHARS, ShareError, SharedResult};
+use serde_json::Value;
 
 mod support;
-use support::csv::parse_csv;
+use support::downloads::{csv_rows, json_doc, json_member_names};
 use support::envelope::seal;
-use support::json::{Value, parse_json};
 use support::markdown::unescaped_pipes;
 use support::rng::Rng;
 
@@ -651,12 +651,12 @@ fn readiness_says_what_each_mode_still_needs() {
         vec![entry("", "", Role::Executive, None, JANE)],
     );
     assert_eq!(
-        one.readiness(),
+        one.readiness().map_err(|e| e.to_string()),
         Err("Compare needs at least 2 results. You have added 1. Add another share link or exported results file.".to_owned())
     );
     let none = comparison(Mode::System, Vec::new());
     assert_eq!(
-        none.readiness(),
+        none.readiness().map_err(|e| e.to_string()),
         Err("Compare needs at least 2 results. You have added 0. Add another share link or exported results file.".to_owned())
     );
     assert_eq!(board_of_three().readiness(), Ok(()));
@@ -673,8 +673,14 @@ fn readiness_says_what_each_mode_still_needs() {
         JANE,
     ));
     let reason = "Then and now compares 2 results of the same organisation. You have added 3. Remove results until 2 are left, or choose another kind of comparison.";
-    assert_eq!(three.readiness(), Err(reason.to_owned()));
-    assert_eq!(then_and_now(&three), Err(reason.to_owned()));
+    assert_eq!(
+        three.readiness().map_err(|e| e.to_string()),
+        Err(reason.to_owned())
+    );
+    assert_eq!(
+        then_and_now(&three).map_err(|e| e.to_string()),
+        Err(reason.to_owned())
+    );
     // The same three are fine as a board.
     three.mode = Mode::Board;
     assert_eq!(three.readiness(), Ok(()));
@@ -683,7 +689,7 @@ fn readiness_says_what_each_mode_still_needs() {
     let mut undated = then_and_now_pair();
     undated.entries[1].date = None;
     assert_eq!(
-        undated.readiness(),
+        undated.readiness().map_err(|e| e.to_string()),
         Err("Then and now needs the date of both results, and at least one of these results has no date. Choose another kind of comparison.".to_owned())
     );
 
@@ -691,7 +697,7 @@ fn readiness_says_what_each_mode_still_needs() {
     let mut same_day = then_and_now_pair();
     same_day.entries[1].date = Some(day(2025, 6, 1));
     assert_eq!(
-        same_day.readiness(),
+        same_day.readiness().map_err(|e| e.to_string()),
         Err("Both results are dated 1 June 2025. Then and now needs results from 2 different dates.".to_owned())
     );
 }
@@ -1774,15 +1780,15 @@ fn json_code_reads_only_the_code_member() {
     );
     assert_eq!(
         json_code("{\"share_code\": null}"),
-        Some(Err(NO_SHARE_CODE.to_owned()))
+        Some(Err(CollectProblem::NoShareCode))
     );
     assert_eq!(
         json_code("{\"share_code\": \"\"}"),
-        Some(Err(NO_SHARE_CODE.to_owned()))
+        Some(Err(CollectProblem::NoShareCode))
     );
     assert_eq!(
         json_code("{\"notes\": \"share_code\"}"),
-        Some(Err(NOT_RESULTS_FILE.to_owned()))
+        Some(Err(CollectProblem::NotAResultsFile))
     );
     // A key with no colon after it is not the member: a results file from
     // an organisation called "share_code" is still read.
@@ -2071,10 +2077,6 @@ fn random_and_mutated_compare_links_never_panic() {
 // Downloads
 // ---------------------------------------------------------------------------
 
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    parse_csv(text.strip_prefix('\u{feff}').expect("a byte order mark"))
-}
-
 fn question_text(index: usize) -> &'static str {
     default_assessment()
         .question(index)
@@ -2357,9 +2359,9 @@ fn one_organisation_added_three_times_is_told_apart_by_date_in_every_download() 
     )));
     assert!(md.contains("choose “Then and now” and compare two of its results"));
     // The JSON keeps each result's own name; its date is beside it.
-    let json = parse_json(&compare_export::json(&system));
-    assert_eq!(json["results"][0]["name"], Value::string(LEEDS_TRUST));
-    assert_eq!(json["results"][0]["date"], Value::string("2025-11-01"));
+    let json = json_doc(&compare_export::json(&system));
+    assert_eq!(json["results"][0]["name"], LEEDS_TRUST);
+    assert_eq!(json["results"][0]["date"], "2025-11-01");
 
     // Three different organisations: no dates added, no warning.
     let md = compare_export::markdown(&system_of_three(), None, None);
@@ -2620,13 +2622,9 @@ fn then_and_now_markdown_shows_each_change() {
 fn json_carries_the_compare_code_and_every_answer() {
     let board = board_of_three();
     let text = compare_export::json(&board);
-    let doc = parse_json(&text);
-    let Value::Object(members) = &doc else {
-        panic!("not an object");
-    };
-    let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+    let doc = json_doc(&text);
     assert_eq!(
-        keys,
+        json_member_names(&text),
         [
             "format",
             "format_version",
@@ -2636,31 +2634,18 @@ fn json_carries_the_compare_code_and_every_answer() {
             "results"
         ]
     );
-    assert_eq!(
-        doc["format"],
-        Value::string("digital-board-assessment-comparison")
-    );
-    assert_eq!(doc["format_version"].number(), 1);
-    assert_eq!(
-        doc["assessment"]["id"],
-        Value::string("board-digital-strategy")
-    );
-    assert_eq!(doc["assessment"]["version"].number(), 1);
-    assert_eq!(doc["mode"], Value::string("board"));
+    assert_eq!(doc["format"], "digital-board-assessment-comparison");
+    assert_eq!(doc["format_version"].as_u64(), Some(1));
+    assert_eq!(doc["assessment"]["id"], "board-digital-strategy");
+    assert_eq!(doc["assessment"]["version"].as_u64(), Some(1));
+    assert_eq!(doc["mode"], "board");
 
-    let results = doc["results"].array();
+    let results = doc["results"].as_array().expect("results");
     let people: Vec<[Value; 4]> = results
         .iter()
-        .map(|r| {
-            [
-                r["name"].clone(),
-                r["organisation"].clone(),
-                r["role"].clone(),
-                r["date"].clone(),
-            ]
-        })
+        .map(|r| ["name", "organisation", "role", "date"].map(|k| r[k].clone()))
         .collect();
-    let s = Value::string;
+    let s = Value::from;
     assert_eq!(
         people,
         [
@@ -2675,7 +2660,8 @@ fn json_carries_the_compare_code_and_every_answer() {
         ]
     );
     let answers: Vec<(Value, Value)> = results[2]["answers"]
-        .array()
+        .as_array()
+        .expect("answers")
         .iter()
         .map(|a| (a["question_id"].clone(), a["answer"].clone()))
         .collect();
@@ -2688,10 +2674,8 @@ fn json_carries_the_compare_code_and_every_answer() {
     assert_eq!(answers[12], (s("what-could-go-wrong"), s("siloed")));
 
     // The code is the compare link's payload, read back without parsing.
-    let Value::String(code) = &doc["compare_code"] else {
-        panic!("no compare code");
-    };
-    assert_eq!(code, &compare_codec::encode(&board));
+    let code = doc["compare_code"].as_str().expect("a compare code");
+    assert_eq!(code, compare_codec::encode(&board));
     assert_eq!(json_code(&text), Some(Ok(format!("c={code}"))));
     assert_eq!(decode(code), Ok(board));
 
@@ -2703,16 +2687,20 @@ fn json_carries_the_compare_code_and_every_answer() {
             entry("", "RX1", Role::Unspecified, None, JANE),
         ],
     );
-    let doc = parse_json(&compare_export::json(&system));
-    assert_eq!(doc["mode"], s("system"));
-    assert_eq!(doc["results"][0]["name"], s("Organisation 1"));
-    assert_eq!(doc["results"][0]["organisation"], Value::Null);
-    assert_eq!(doc["results"][0]["role"], Value::Null);
-    assert_eq!(doc["results"][0]["date"], Value::Null);
-    assert_eq!(doc["results"][1]["name"], s("RX1"));
+    let doc = json_doc(&compare_export::json(&system));
+    assert_eq!(doc["mode"], "system");
+    assert_eq!(doc["results"][0]["name"], "Organisation 1");
+    for member in ["organisation", "role", "date"] {
+        assert_eq!(
+            doc["results"][0].get(member),
+            Some(&Value::Null),
+            "{member}"
+        );
+    }
+    assert_eq!(doc["results"][1]["name"], "RX1");
     assert_eq!(
-        parse_json(&compare_export::json(&then_and_now_pair()))["mode"],
-        s("then-and-now")
+        json_doc(&compare_export::json(&then_and_now_pair()))["mode"],
+        "then-and-now"
     );
 }
 
@@ -2770,11 +2758,11 @@ fn hostile_names_are_inert_in_every_download() {
     // back exactly.
     let text = compare_export::json(&hostile);
     assert!(!text.contains(['<', '>', '&']), "{text}");
-    let doc = parse_json(&text);
-    assert_eq!(doc["results"][0]["name"], Value::string(script));
-    assert_eq!(doc["results"][0]["organisation"], Value::string(image));
-    assert_eq!(doc["results"][1]["name"], Value::string(formula));
-    assert_eq!(doc["results"][2]["name"], Value::string(markup));
+    let doc = json_doc(&text);
+    assert_eq!(doc["results"][0]["name"], script);
+    assert_eq!(doc["results"][0]["organisation"], image);
+    assert_eq!(doc["results"][1]["name"], formula);
+    assert_eq!(doc["results"][2]["name"], markup);
     // And the file is read back to the same comparison.
     let mut collection = Collection::default();
     assert_eq!(collection.add_text(&text, Origin::File("hostile.json")), 3);

@@ -15,6 +15,11 @@
 //! Notes are never carried: a comparison shows levels only. A board of 12
 //! with short names fits well under [`share::MAX_LINK_CHARS`].
 
+// A panic here aborts the widget silently (`panic = "abort"`): reading
+// untrusted input and comparing results must not index, unwrap or expect.
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+
+use super::collect::CollectProblem;
 use super::{Comparison, Entry, MAX_ENTRIES, Mode};
 use crate::date::Date;
 use crate::label::Role;
@@ -43,7 +48,7 @@ pub fn encode(comparison: &Comparison) -> String {
     body.extend(codec::assessment_hash(assessment.id).to_be_bytes());
     body.extend(assessment.version.to_be_bytes());
     body.push(assessment.question_count() as u8);
-    let entries = &comparison.entries[..comparison.entries.len().min(MAX_ENTRIES)];
+    let entries: Vec<&Entry> = comparison.entries.iter().take(MAX_ENTRIES).collect();
     codec::push_varint(&mut body, entries.len());
     let mut previous_organisation = "";
     for entry in entries {
@@ -174,7 +179,7 @@ pub fn payload_from_fragment(fragment: &str) -> Option<&str> {
 ///
 /// Reads only the one string member it needs, so no JSON parser ships in
 /// the wasm; the code is base64url, which JSON never escapes.
-pub fn json_code(text: &str) -> Option<Result<String, String>> {
+pub fn json_code(text: &str) -> Option<Result<String, CollectProblem>> {
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if !text.starts_with('{') {
         return None;
@@ -200,8 +205,8 @@ pub fn json_code(text: &str) -> Option<Result<String, String>> {
             .filter(|code| !code.is_empty());
         return Some(match code {
             Some(code) => Ok(format!("{prefix}{code}")),
-            None => Err("This results file has no share code, so it cannot be compared. Open the results again and download a new JSON file, or paste the results link instead.".to_owned()),
+            None => Err(CollectProblem::NoShareCode),
         });
     }
-    Some(Err("This file is not a results file from this self-assessment. Choose a JSON file downloaded from a results page or a comparison, or paste results links instead.".to_owned()))
+    Some(Err(CollectProblem::NotAResultsFile))
 }

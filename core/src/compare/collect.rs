@@ -2,9 +2,14 @@
 //! compare links and JSON result files, one per line or file, each checked,
 //! with a plain-English problem for whatever cannot be added.
 
-use super::{Comparison, Entry, MAX_ENTRIES, Mode};
+// A panic here aborts the widget silently (`panic = "abort"`): reading
+// untrusted input and comparing results must not index, unwrap or expect.
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+
+use super::{CompareError, Comparison, Entry, MAX_ENTRIES, Mode};
 use crate::model::Assessment;
 use crate::share;
+use crate::text::compare::{Phrase, Sentence};
 
 /// A piece of input that could not be added, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,15 +45,15 @@ pub enum Origin<'a> {
 impl Origin<'_> {
     fn line(self, number: usize) -> String {
         match self {
-            Origin::Pasted => format!("Line {number}"),
-            Origin::File(name) => format!("File {name}, line {number}"),
+            Origin::Pasted => Sentence::Line(number).to_string(),
+            Origin::File(file) => Sentence::FileLine { file, line: number }.to_string(),
         }
     }
 
     fn whole(self) -> String {
         match self {
-            Origin::Pasted => "The pasted text".to_owned(),
-            Origin::File(name) => format!("File {name}"),
+            Origin::Pasted => Phrase::PastedText.to_string(),
+            Origin::File(file) => Sentence::File(file).to_string(),
         }
     }
 }
@@ -56,7 +61,44 @@ impl Origin<'_> {
 /// What one line or file turned out to hold.
 enum Found {
     Results(Vec<Entry>, &'static Assessment, Option<Mode>),
-    Problem(String),
+    Problem(CollectProblem),
+}
+
+/// Why a line, a file or a result in it could not be added. The wording is
+/// in [`crate::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CollectProblem {
+    /// Nothing was pasted.
+    NothingPasted,
+    /// A file held no results links or results.
+    NoResultsInFile,
+    /// A line holds no results link.
+    NotALink,
+    /// A share link that cannot be opened.
+    BadLink(share::ShareError),
+    /// A compare link that cannot be opened.
+    BadCompareLink(share::ShareError),
+    /// A JSON results file without its share code.
+    NoShareCode,
+    /// A JSON file that is not from this self-assessment.
+    NotAResultsFile,
+    /// A result of another assessment than the ones added.
+    OtherAssessment {
+        /// The title of the result's assessment.
+        found: &'static str,
+        /// The title of the results added so far.
+        ours: &'static str,
+    },
+    /// The comparison is full ([`MAX_ENTRIES`]).
+    Full,
+    /// Results already added, by their numbers (from 1).
+    AlreadyAdded(Vec<usize>),
+}
+
+impl std::fmt::Display for CollectProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::text::edition::errors::collect_problem(self, f)
+    }
 }
 
 impl Collection {
@@ -78,10 +120,11 @@ impl Collection {
     /// Whether the comparison can be shown, or what it needs; with nothing
     /// added yet, how to add results.
     pub fn readiness(&self) -> Result<(), String> {
-        match self.comparison() {
+        (match self.comparison() {
             Some(comparison) => comparison.readiness(),
-            None => Err("Compare needs at least 2 results. You have added 0. Paste share links, one per line, or choose exported results files.".to_owned()),
-        }
+            None => Err(CompareError::NothingAdded),
+        })
+        .map_err(|error| error.to_string())
     }
 
     /// A collection holding a whole comparison (from a compare link).
@@ -109,9 +152,9 @@ impl Collection {
                 let found = read_code(&code, "");
                 self.take(found, origin.whole());
             }
-            Some(Err(message)) => self.problems.push(Problem {
+            Some(Err(problem)) => self.problems.push(Problem {
                 source: origin.whole(),
-                message,
+                message: problem.to_string(),
             }),
             None => {
                 let mut any = false;
@@ -122,15 +165,13 @@ impl Collection {
                     }
                 }
                 if !any {
-                    let message = match origin {
-                        Origin::Pasted => "Paste at least one results link, one per line.",
-                        Origin::File(_) => {
-                            "This file does not contain any results links or results. Choose a results file (.json) downloaded from this self-assessment, or a text file of results links."
-                        }
+                    let problem = match origin {
+                        Origin::Pasted => CollectProblem::NothingPasted,
+                        Origin::File(_) => CollectProblem::NoResultsInFile,
                     };
                     self.problems.push(Problem {
                         source: origin.whole(),
-                        message: message.to_owned(),
+                        message: problem.to_string(),
                     });
                 }
             }
@@ -140,8 +181,11 @@ impl Collection {
 
     fn take(&mut self, found: Found, source: String) {
         let (entries, assessment, mode) = match found {
-            Found::Problem(message) => {
-                self.problems.push(Problem { source, message });
+            Found::Problem(problem) => {
+                self.problems.push(Problem {
+                    source,
+                    message: problem.to_string(),
+                });
                 return;
             }
             Found::Results(entries, assessment, mode) => (entries, assessment, mode),
@@ -150,10 +194,11 @@ impl Collection {
             Some(ours) if ours.id != assessment.id => {
                 self.problems.push(Problem {
                     source,
-                    message: format!(
-                        "This result is for “{}”, but the results added so far are for “{}”. Only results of the same assessment can be compared.",
-                        assessment.title, ours.title
-                    ),
+                    message: CollectProblem::OtherAssessment {
+                        found: assessment.title,
+                        ours: ours.title,
+                    }
+                    .to_string(),
                 });
                 return;
             }
@@ -167,9 +212,7 @@ impl Collection {
             if self.entries.len() >= MAX_ENTRIES {
                 self.problems.push(Problem {
                     source,
-                    message: format!(
-                        "A comparison can hold up to {MAX_ENTRIES} results, so the rest were not added."
-                    ),
+                    message: CollectProblem::Full.to_string(),
                 });
                 return;
             }
@@ -179,13 +222,9 @@ impl Collection {
             }
         }
         if !duplicates.is_empty() {
-            let list: Vec<String> = duplicates.iter().map(usize::to_string).collect();
             self.problems.push(Problem {
                 source,
-                message: format!(
-                    "Already added (the same answers, organisation, role and date as result {}), so it was not added again.",
-                    list.join(", ")
-                ),
+                message: CollectProblem::AlreadyAdded(duplicates).to_string(),
             });
         }
     }
@@ -255,7 +294,7 @@ fn read_line(line: &str) -> Vec<Found> {
     if looks_like_payload(line) {
         return vec![read_code(&format!("{}{line}", share::FRAGMENT_PREFIX), "")];
     }
-    vec![Found::Problem("This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.".to_owned())]
+    vec![Found::Problem(CollectProblem::NotALink)]
 }
 
 /// Where the next share or compare fragment ("#r=" or "#c=") in `text`
@@ -276,19 +315,19 @@ fn percent_decoded(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%')
+    while let Some(&byte) = bytes.get(i) {
+        let escaped = (byte == b'%')
             .then(|| bytes.get(i + 1..i + 3))
             .flatten()
             .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
             .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
         match escaped {
-            Some(byte) => {
-                out.push(byte);
+            Some(decoded) => {
+                out.push(decoded);
                 i += 3;
             }
             None => {
-                out.push(bytes[i]);
+                out.push(byte);
                 i += 1;
             }
         }
@@ -315,12 +354,7 @@ fn read_code(code: &str, name: &str) -> Found {
                 comparison.assessment,
                 Some(comparison.mode),
             ),
-            Err(error) => Found::Problem(
-                error
-                    .message()
-                    .replace("This link", "This compare link")
-                    .replace("this link", "this compare link"),
-            ),
+            Err(error) => Found::Problem(CollectProblem::BadCompareLink(error)),
         };
     }
     let payload = share::payload_from_fragment(code).unwrap_or(code);
@@ -330,11 +364,12 @@ fn read_code(code: &str, name: &str) -> Found {
             result.assessment(),
             None,
         ),
-        Err(error) => Found::Problem(error.message()),
+        Err(error) => Found::Problem(CollectProblem::BadLink(error)),
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
@@ -343,9 +378,14 @@ mod tests {
         assert!(read_line("   ").is_empty());
         assert!(matches!(read_line("hello there")[..], [Found::Problem(_)]));
         match &read_line("Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.")[..] {
-            [Found::Problem(message)] => assert!(
-                message.contains("incomplete") || message.contains("damaged"),
-                "{message}"
+            [Found::Problem(problem)] => assert!(
+                matches!(
+                    problem,
+                    CollectProblem::BadLink(
+                        share::ShareError::Truncated | share::ShareError::ChecksumMismatch
+                    )
+                ),
+                "{problem:?}"
             ),
             _ => panic!("a damaged code is a problem"),
         }

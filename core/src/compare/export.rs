@@ -3,6 +3,10 @@
 //! compare view when its link would be too long). Text is made inert as in
 //! [`super::export`].
 
+// A panic here aborts the widget silently (`panic = "abort"`): reading
+// untrusted input and comparing results must not index, unwrap or expect.
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+
 use std::fmt::{self, Write};
 
 use super::codec;
@@ -36,7 +40,7 @@ pub fn method(mode: Mode) -> impl Iterator<Item = &'static str> {
         Mode::System => &[0, 1, 4],
         Mode::ThenAndNow => &[0, 4],
     };
-    notes.iter().map(|&i| METHOD[i])
+    notes.iter().filter_map(|&i| METHOD.get(i).copied())
 }
 
 /// The heading of [`Comparison::repeats_warning`].
@@ -135,7 +139,10 @@ pub fn role_averages(
 fn question_text(assessment: &'static Assessment, index: usize) -> (&'static str, &'static str) {
     assessment.question(index).map_or(("", ""), |placed| {
         (
-            assessment.sections[placed.section].title,
+            assessment
+                .sections
+                .get(placed.section)
+                .map_or("", |s| s.title),
             placed.question.text,
         )
     })
@@ -156,8 +163,9 @@ pub fn csv(comparison: &Comparison) -> String {
             return out;
         };
         let heading = |i: usize| {
-            comparison.entries[i]
-                .date
+            comparison
+                .entry(i)
+                .and_then(|e| e.date)
                 .map_or_else(|| comparison.display_name(i), long_date)
         };
         csv_row(
@@ -173,8 +181,10 @@ pub fn csv(comparison: &Comparison) -> String {
         );
         for placed in assessment.questions() {
             let (section, question) = question_text(assessment, placed.index);
-            let then_response = comparison.entries[then].responses[placed.index];
-            let now_response = comparison.entries[now].responses[placed.index];
+            let then_response = comparison
+                .entry(then)
+                .and_then(|e| e.response(placed.index));
+            let now_response = comparison.entry(now).and_then(|e| e.response(placed.index));
             csv_row(
                 &mut out,
                 vec![
@@ -216,7 +226,7 @@ pub fn csv(comparison: &Comparison) -> String {
             comparison
                 .entries
                 .iter()
-                .map(|e| response_label(e.responses[spread.question]).to_owned()),
+                .map(|e| response_label(e.response(spread.question)).to_owned()),
         );
         fields.push(spread.lowest.map_or("", |l| l.name()).into());
         fields.push(spread.highest.map_or("", |l| l.name()).into());
@@ -334,14 +344,16 @@ fn write_markdown(
             }
             table_head(out, &head)?;
             for index in order {
-                let spread = &spreads[index];
+                let Some(spread) = spreads.get(index) else {
+                    continue;
+                };
                 let (_, question) = question_text(assessment, index);
                 let mut cells = vec![format!("{}. {}", index + 1, md(question))];
                 cells.extend(
                     comparison
                         .entries
                         .iter()
-                        .map(|e| response_label(e.responses[index]).to_owned()),
+                        .map(|e| response_label(e.response(index)).to_owned()),
                 );
                 cells.push(range_label(spread));
                 cells.push(median_label(spread.median));
@@ -401,12 +413,13 @@ pub fn section_cell(tally: &crate::scoring::Tally) -> String {
 fn write_then_and_now(out: &mut String, comparison: &Comparison) -> fmt::Result {
     let (then, now) = match then_and_now(comparison) {
         Ok(pair) => pair,
-        Err(reason) => return writeln!(out, "{}\n", md(&reason)),
+        Err(reason) => return writeln!(out, "{}\n", md(&reason.to_string())),
     };
     let assessment = comparison.assessment;
     let date = |i: usize| {
-        comparison.entries[i]
-            .date
+        comparison
+            .entry(i)
+            .and_then(|e| e.date)
             .map(long_date)
             .unwrap_or_default()
     };
@@ -422,8 +435,10 @@ fn write_then_and_now(out: &mut String, comparison: &Comparison) -> fmt::Result 
         ],
     )?;
     for placed in assessment.questions() {
-        let a = comparison.entries[then].responses[placed.index];
-        let b = comparison.entries[now].responses[placed.index];
+        let a = comparison
+            .entry(then)
+            .and_then(|e| e.response(placed.index));
+        let b = comparison.entry(now).and_then(|e| e.response(placed.index));
         table_row(
             out,
             &[
@@ -475,7 +490,7 @@ pub fn json(comparison: &Comparison) -> String {
                                     ("question_id", Json::String(placed.question.id)),
                                     (
                                         "answer",
-                                        Json::text(answer_key(entry.responses[placed.index])),
+                                        Json::text(answer_key(entry.response(placed.index))),
                                     ),
                                 ])
                             })

@@ -6,6 +6,10 @@
 //! ([`export`]). Everything here is arithmetic on levels: no
 //! organisation is ever ranked, and entries keep the order they were added.
 
+// A panic here aborts the widget silently (`panic = "abort"`): reading
+// untrusted input and comparing results must not index, unwrap or expect.
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+
 pub mod codec;
 pub mod collect;
 pub mod export;
@@ -13,9 +17,42 @@ pub mod export;
 use crate::date::Date;
 use crate::label::Role;
 use crate::model::{Assessment, Level};
-use crate::report::{long_date, plural};
+use std::fmt;
+
+use crate::report::long_date;
 use crate::scoring::{Response, Tally};
 use crate::share::SharedResult;
+use crate::text::compare::{Phrase as TextPhrase, Sentence};
+
+/// Why a comparison cannot be shown in its mode. The wording is in
+/// [`crate::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompareError {
+    /// Nothing added yet: how to add results.
+    NothingAdded,
+    /// Fewer than two results.
+    TooFew {
+        /// Results added.
+        count: usize,
+    },
+    /// Then and now compares exactly two results.
+    NotTwo {
+        /// Results added.
+        count: usize,
+    },
+    /// Then and now needs both results' dates.
+    Undated,
+    /// Then and now needs two different dates; both are this one.
+    SameDate(Date),
+}
+
+impl fmt::Display for CompareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::text::edition::errors::compare_error(self, f)
+    }
+}
+
+impl std::error::Error for CompareError {}
 
 /// Most results one comparison holds: a whole board, or every trust in the
 /// largest ICS, several times over.
@@ -42,35 +79,17 @@ impl Mode {
 
     /// The mode's name as offered to users.
     pub fn name(self) -> &'static str {
-        match self {
-            Mode::Board => "Board members",
-            Mode::System => "Organisations across a system",
-            Mode::ThenAndNow => "Then and now",
-        }
+        TextPhrase::ModeName(self).text()
     }
 
     /// One line saying what the mode shows.
     pub fn hint(self) -> &'static str {
-        match self {
-            Mode::Board => {
-                "Each member’s answers side by side, with the questions where the board disagrees first."
-            }
-            Mode::System => {
-                "Organisations side by side by question and section, with the range across the system. Organisations are not ranked."
-            }
-            Mode::ThenAndNow => {
-                "Two results of the same organisation, earlier and later, and the change in each answer."
-            }
-        }
+        TextPhrase::ModeHint(self).text()
     }
 
     /// The heading of the comparison page.
     pub fn heading(self) -> &'static str {
-        match self {
-            Mode::Board => "Where the board agrees and disagrees",
-            Mode::System => "Digital maturity across the system",
-            Mode::ThenAndNow => "Then and now",
-        }
+        TextPhrase::ModeHeading(self).text()
     }
 
     /// Short stable key, used in HTML ids and file names.
@@ -112,6 +131,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The response to question `index` (`None` beyond the last).
+    pub fn response(&self, index: usize) -> Option<Response> {
+        self.responses.get(index).copied().flatten()
+    }
+
     /// An entry from a decoded share link (its notes are left out: a
     /// comparison shows levels only), named `name`.
     pub fn from_shared(result: &SharedResult, name: &str) -> Entry {
@@ -152,6 +176,11 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Entry `index`, if there is one.
+    pub fn entry(&self, index: usize) -> Option<&Entry> {
+        self.entries.get(index)
+    }
+
     /// The name to show for entry `index`: the one given, or one made from
     /// what the result carries (organisation, date or role and a number).
     pub fn display_name(&self, index: usize) -> String {
@@ -166,21 +195,23 @@ impl Comparison {
         match self.mode {
             Mode::ThenAndNow => match entry.date {
                 Some(date) => long_date(date),
-                None => format!("Result {}", index + 1),
+                None => Sentence::ResultNumber(index).to_string(),
             },
             Mode::System if !organisation.is_empty() => organisation.to_owned(),
-            Mode::System => format!("Organisation {}", index + 1),
+            Mode::System => Sentence::OrganisationNumber(index).to_string(),
             Mode::Board => {
                 // "Executive 2": numbered within the role, in the order added.
-                let number = 1 + self.entries[..index]
+                let number = 1 + self
+                    .entries
                     .iter()
+                    .take(index)
                     .filter(|e| e.role == entry.role)
                     .count();
                 let role = match entry.role {
-                    Role::Unspecified => "Member",
+                    Role::Unspecified => TextPhrase::Member.text(),
                     role => role.name(),
                 };
-                format!("{role} {number}")
+                Sentence::MemberNumber { role, number }.to_string()
             }
         }
     }
@@ -200,9 +231,14 @@ impl Comparison {
         let keys: Vec<String> = names.iter().map(|n| organisation_key(n)).collect();
         let entries = &self.entries;
         let twins = |i: usize, same_date: bool| {
-            (0..names.len()).any(|j| {
-                j != i && keys[j] == keys[i] && (!same_date || entries[j].date == entries[i].date)
-            })
+            keys.iter()
+                .zip(entries)
+                .enumerate()
+                .any(|(j, (key, entry))| {
+                    j != i
+                        && keys.get(i) == Some(key)
+                        && (!same_date || entries.get(i).map(|e| e.date) == Some(entry.date))
+                })
         };
         names
             .iter()
@@ -211,7 +247,7 @@ impl Comparison {
                 if !twins(i, false) {
                     return name.clone();
                 }
-                let date = entries[i].date.map(long_date);
+                let date = entries.get(i).and_then(|e| e.date).map(long_date);
                 // A then-and-now name is already the date.
                 let mut parts: Vec<String> = date.iter().filter(|d| *d != name).cloned().collect();
                 if date.is_none() || twins(i, true) {
@@ -232,10 +268,10 @@ impl Comparison {
             .map(|e| organisation_key(&e.organisation))
             .collect();
         let mut repeated = Vec::new();
-        for (i, key) in keys.iter().enumerate() {
+        for (i, (key, entry)) in keys.iter().zip(&self.entries).enumerate() {
             let count = keys.iter().filter(|k| *k == key).count();
-            if !key.is_empty() && count > 1 && !keys[..i].contains(key) {
-                repeated.push((self.entries[i].organisation.trim(), count));
+            if !key.is_empty() && count > 1 && !keys.iter().take(i).any(|k| k == key) {
+                repeated.push((entry.organisation.trim(), count));
             }
         }
         repeated
@@ -280,12 +316,10 @@ impl Comparison {
     }
 
     /// Whether the comparison can be shown in its mode, or what it needs.
-    pub fn readiness(&self) -> Result<(), String> {
+    pub fn readiness(&self) -> Result<(), CompareError> {
         let count = self.entries.len();
         if count < 2 {
-            return Err(format!(
-                "Compare needs at least 2 results. You have added {count}. Add another share link or exported results file."
-            ));
+            return Err(CompareError::TooFew { count });
         }
         if self.mode == Mode::ThenAndNow {
             then_and_now(self).map(|_| ())?;
@@ -431,7 +465,9 @@ pub fn spreads(comparison: &Comparison) -> Vec<Spread> {
             levels.extend(answers().filter_map(|(_, r)| r?.level()));
             levels.sort_unstable();
             let n = levels.len();
-            let median = (n > 0).then(|| (levels[(n - 1) / 2], levels[n / 2]));
+            let median = n
+                .checked_sub(1)
+                .and_then(|last| Some((*levels.get(last / 2)?, *levels.get(n / 2)?)));
             let by_role = |role: Role| {
                 let members = comparison.entries.iter().filter(|e| e.role == role);
                 Tally::of(members.filter_map(|e| e.responses.get(question))).average_tenths()
@@ -472,18 +508,18 @@ pub fn disagreement_order(spreads: &[Spread]) -> Vec<usize> {
 /// and Embedded".
 pub fn median_label(median: Option<(Level, Level)>) -> String {
     match median {
-        None => "No levels given".to_owned(),
+        None => TextPhrase::NoLevelsGiven.to_string(),
         Some((low, high)) if low == high => low.name().to_owned(),
-        Some((low, high)) => format!("Between {} and {}", low.name(), high.name()),
+        Some((low, high)) => Sentence::Between(low, high).to_string(),
     }
 }
 
 /// The range of a spread as words: "Absent to Embedded", "All Siloed".
 pub fn range_label(spread: &Spread) -> String {
     match (spread.lowest, spread.highest) {
-        (Some(low), Some(high)) if low == high => format!("All {}", low.name()),
-        (Some(low), Some(high)) => format!("{} to {}", low.name(), high.name()),
-        _ => "No levels given".to_owned(),
+        (Some(low), Some(high)) if low == high => Sentence::All(low).to_string(),
+        (Some(low), Some(high)) => Sentence::Range(low, high).to_string(),
+        _ => TextPhrase::NoLevelsGiven.to_string(),
     }
 }
 
@@ -556,33 +592,28 @@ impl Change {
     /// The change in words.
     pub fn label(self) -> String {
         match self {
-            Change::Up(n) => format!("Up {n} {}", plural(n, "level", "levels")),
-            Change::Down(n) => format!("Down {n} {}", plural(n, "level", "levels")),
-            Change::Same => "No change".to_owned(),
-            Change::NowKnown => "Now answered".to_owned(),
-            Change::NowUnknown => "Now don’t know".to_owned(),
+            Change::Up(n) => Sentence::Up(n).to_string(),
+            Change::Down(n) => Sentence::Down(n).to_string(),
+            Change::Same => TextPhrase::NoChange.to_string(),
+            Change::NowKnown => TextPhrase::NowAnswered.to_string(),
+            Change::NowUnknown => TextPhrase::NowDontKnow.to_string(),
         }
     }
 }
 
 /// The earlier and later entry of a then-and-now comparison, or why the
 /// entries cannot make one.
-pub fn then_and_now(comparison: &Comparison) -> Result<(usize, usize), String> {
-    let entries = &comparison.entries;
-    if entries.len() != 2 {
-        return Err(format!(
-            "Then and now compares 2 results of the same organisation. You have added {}. Remove results until 2 are left, or choose another kind of comparison.",
-            entries.len()
-        ));
-    }
-    let (Some(first), Some(second)) = (entries[0].date, entries[1].date) else {
-        return Err("Then and now needs the date of both results, and at least one of these results has no date. Choose another kind of comparison.".to_owned());
+pub fn then_and_now(comparison: &Comparison) -> Result<(usize, usize), CompareError> {
+    let [first, second] = comparison.entries.as_slice() else {
+        return Err(CompareError::NotTwo {
+            count: comparison.entries.len(),
+        });
+    };
+    let (Some(first), Some(second)) = (first.date, second.date) else {
+        return Err(CompareError::Undated);
     };
     if first == second {
-        return Err(format!(
-            "Both results are dated {}. Then and now needs results from 2 different dates.",
-            long_date(first)
-        ));
+        return Err(CompareError::SameDate(first));
     }
     Ok(if first < second { (0, 1) } else { (1, 0) })
 }
@@ -607,6 +638,7 @@ pub fn organisation_key(name: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -34,6 +34,10 @@
 //!
 //! A result with a date and no label or notes is 16 bytes: 22 characters.
 
+// A panic here aborts the widget silently (`panic = "abort"`): reading
+// untrusted input and comparing results must not index, unwrap or expect.
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+
 use std::fmt;
 
 use super::encoding::{base64url_encode, crc16, decode_base64url_lenient};
@@ -104,52 +108,13 @@ pub enum ShareError {
 impl ShareError {
     /// A clear explanation, in NHS style, of what is wrong and what to do.
     pub fn message(&self) -> String {
-        const ASK_AGAIN: &str =
-            "Ask the sender to copy the whole link again, or to send the results as a file.";
-        match self {
-            ShareError::Empty => {
-                format!("This link does not contain any results. {ASK_AGAIN}")
-            }
-            ShareError::InvalidCharacters => format!(
-                "This link contains characters that cannot be part of a results link. It may have been changed when it was copied or sent. {ASK_AGAIN}"
-            ),
-            ShareError::Truncated => format!(
-                "This link is incomplete. It may have been cut off when it was copied. {ASK_AGAIN}"
-            ),
-            ShareError::ChecksumMismatch => format!(
-                "This link has been changed or damaged, so we cannot show the results. {ASK_AGAIN}"
-            ),
-            ShareError::UnknownFormat { .. } => "This link was made with a newer version of this self-assessment. Refresh the page to get the latest version and try again, or ask the sender to send the results as a file.".to_owned(),
-            ShareError::UnknownAssessment => "This link is for an assessment this page does not have. Check you opened it on the same website the sender used, or ask the sender to send the results as a file.".to_owned(),
-            ShareError::ContentVersion { link, ours } if link > ours => format!(
-                "This link was made with a newer version of the questions (version {link}) than this page has (version {ours}). Refresh the page to get the latest version and try again, or ask the sender to send the results as a file."
-            ),
-            ShareError::ContentVersion { link, ours } => format!(
-                "This link was made with an older version of the questions (version {link}). This page has version {ours}, and the answers cannot be matched to its questions. Ask the sender to send the results as a file, or start your own assessment."
-            ),
-            ShareError::InvalidAnswers => format!(
-                "The answers in this link do not match the questions, so the link may have been changed. {ASK_AGAIN}"
-            ),
-            ShareError::InvalidRole => format!(
-                "This link contains a role we do not recognise, so it may have been changed. {ASK_AGAIN}"
-            ),
-            ShareError::InvalidText => format!(
-                "The organisation name or notes in this link cannot be read as text, so the link may have been changed. {ASK_AGAIN}"
-            ),
-            ShareError::InvalidNotes => format!(
-                "The notes in this link do not match the questions, so the link may have been changed. {ASK_AGAIN}"
-            ),
-            ShareError::TooLong => format!(
-                "The organisation name or notes in this link are longer than a link can carry. {ASK_AGAIN}"
-            ),
-            ShareError::TrailingBytes => "This link has extra characters at the end. It may have been joined to other text when it was copied. Remove anything after the link, or ask the sender to copy the whole link again.".to_owned(),
-        }
+        self.to_string()
     }
 }
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(&crate::text::edition::errors::share_error(self))
     }
 }
 
@@ -534,6 +499,7 @@ impl<'a> Reader<'a> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -4,6 +4,10 @@
 //! [`encoding`] holds the envelope's base64url and checksum, which the
 //! compare link ([`crate::compare::codec`]) shares.
 
+// A panic here aborts the widget silently (`panic = "abort"`): reading
+// untrusted input and comparing results must not index, unwrap or expect.
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
+
 pub mod codec;
 pub mod encoding;
 
@@ -79,31 +83,13 @@ pub enum ShareBuildError {
 impl ShareBuildError {
     /// What is wrong, in plain English.
     pub fn message(&self) -> String {
-        match self {
-            ShareBuildError::WrongQuestionCount { expected, found } => format!(
-                "These answers are for {found} questions, but the assessment has {expected}."
-            ),
-            ShareBuildError::Unanswered { question } => format!(
-                "Answer question {} before sharing your results. You can choose “Don’t know”.",
-                question + 1
-            ),
-            ShareBuildError::LabelTooLong => format!(
-                "Organisation name or ODS code is too long to go in a link. Shorten it to {MAX_ORGANISATION_CHARS} characters or fewer."
-            ),
-            ShareBuildError::NoteTooLong { question } => format!(
-                "Notes for question {} must be {MAX_NOTE_BYTES} characters or fewer to share them in a link.",
-                question + 1
-            ),
-            ShareBuildError::TooManyQuestions => {
-                "This assessment has too many questions to share in a link.".to_owned()
-            }
-        }
+        self.to_string()
     }
 }
 
 impl fmt::Display for ShareBuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(&crate::text::edition::errors::share_build_error(self))
     }
 }
 
@@ -233,6 +219,7 @@ pub(crate) fn payload_after_prefix<'a>(fragment: &'a str, prefix: &str) -> Optio
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -1,0 +1,96 @@
+//! Words and sentences shared by every screen and export.
+
+use std::fmt;
+
+use super::edition;
+use crate::date::Date;
+use crate::model::Level;
+use crate::scoring::Tally;
+
+/// A word or phrase with nothing to fill in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrase {
+    /// A level's name: "Absent", "Siloed", "Embedded".
+    Level(Level),
+    /// The "Don’t know" response.
+    DontKnow,
+    /// A question with no response yet.
+    NotAnswered,
+    /// A tally with too few levels for a stage.
+    NotEnoughAnswers,
+    /// The role "Executive".
+    Executive,
+    /// The role "Non-executive".
+    NonExecutive,
+    /// Another role, or none given.
+    OtherRole,
+}
+
+impl Phrase {
+    /// The phrase in the edition built in.
+    pub fn text(self) -> &'static str {
+        edition::common::phrase(self)
+    }
+}
+
+impl fmt::Display for Phrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text())
+    }
+}
+
+/// A sentence with values in it.
+#[derive(Debug, Clone, Copy)]
+pub enum Sentence<'a> {
+    /// "Question 3 of 13" (`index` counts from 0).
+    Progress {
+        /// Position of the question, from 0.
+        index: usize,
+        /// Questions in the assessment.
+        count: usize,
+    },
+    /// A document title, NHS style: "Page – Service", "Error: " first when
+    /// the page shows an error.
+    PageTitle {
+        /// The page's own title.
+        page: &'a str,
+        /// The product: the assessment's title.
+        product: &'a str,
+        /// Whether the page shows an error.
+        error: bool,
+    },
+    /// What a set of answers holds, said before it is deleted or replaced.
+    AnswersHeld {
+        /// Questions answered.
+        answered: usize,
+        /// Questions in all.
+        total: usize,
+        /// Questions with a note.
+        noted: usize,
+    },
+    /// A date as people in the UK write it.
+    LongDate(Date),
+    /// A tally in one sentence: points, scored answers, average, don't knows.
+    TallySummary(&'a Tally),
+    /// Why a tally has no stage.
+    NoStage(&'a Tally),
+    /// The two sides of a consistency flag.
+    FlagDetail {
+        /// The question's text.
+        question: &'a str,
+        /// Its answer.
+        level: Level,
+        /// The section's title.
+        section: &'a str,
+        /// The section's tally, and the stage it reached.
+        tally: &'a Tally,
+        /// The section's stage.
+        stage: Level,
+    },
+}
+
+impl fmt::Display for Sentence<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        edition::common::sentence(self, f)
+    }
+}

@@ -1,0 +1,121 @@
+//! Words and sentences shared by every screen and export.
+
+use std::fmt::{self, Write};
+
+use super::plural;
+use crate::model::Level;
+use crate::text::common::{Phrase, Sentence};
+
+/// "How we scored this", one paragraph per item (the rules are in
+/// `crate::scoring`).
+pub const SCORING_METHOD: [&str; 6] = [
+    "Each answer scores points: Absent 0, Siloed 1, Embedded 2.",
+    "“Don’t know” scores nothing and is left out of the average. Each one is listed as an assurance gap: something the board cannot yet assure itself about.",
+    "A section’s score is its points out of the most its scored answers could earn, and its average is points divided by scored answers (from 0 to 2).",
+    "The stage is the level nearest the average: Absent below 0.5, Siloed from 0.5 up to 1.5, Embedded from 1.5 to 2.",
+    "A stage needs at least half of the questions answered with a level. With fewer, we say there are not enough answers to give one.",
+    "The overall score counts every question once. A consistency flag is raised when the answer to a question and the stage of a section that asks about the same thing are two levels apart (one Absent, the other Embedded).",
+];
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub(crate) fn phrase(phrase: Phrase) -> &'static str {
+    match phrase {
+        Phrase::Level(Level::Absent) => "Absent",
+        Phrase::Level(Level::Siloed) => "Siloed",
+        Phrase::Level(Level::Embedded) => "Embedded",
+        Phrase::DontKnow => "Don’t know",
+        Phrase::NotAnswered => "Not answered",
+        Phrase::NotEnoughAnswers => "Not enough answers",
+        Phrase::Executive => "Executive",
+        Phrase::NonExecutive => "Non-executive",
+        Phrase::OtherRole => "Other or not given",
+    }
+}
+
+pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match *sentence {
+        Sentence::Progress { index, count } => write!(f, "Question {} of {count}", index + 1),
+        Sentence::PageTitle {
+            page,
+            product,
+            error,
+        } => {
+            let prefix = if error { "Error: " } else { "" };
+            write!(f, "{prefix}{page} – {product}")
+        }
+        Sentence::AnswersHeld {
+            answered,
+            total,
+            noted,
+        } => {
+            write!(f, "{answered} of {total} questions answered")?;
+            if noted > 0 {
+                write!(f, ", with notes on {noted}")?;
+            }
+            Ok(())
+        }
+        Sentence::LongDate(date) => {
+            let (year, month, day) = date.ymd();
+            let month = (month as usize)
+                .checked_sub(1)
+                .and_then(|m| MONTHS.get(m))
+                .copied()
+                .unwrap_or_default();
+            write!(f, "{day} {month} {year}")
+        }
+        Sentence::TallySummary(tally) => {
+            match tally.average_text() {
+                Some(average) => write!(
+                    f,
+                    "{} of {} points from {} scored {} (average {average} of 2)",
+                    tally.points,
+                    tally.max_points(),
+                    tally.scored,
+                    plural(tally.scored, "answer", "answers")
+                )?,
+                None => f.write_str("No answers with a level")?,
+            }
+            if tally.dont_know > 0 {
+                write!(f, "; {} don’t know", tally.dont_know)?;
+            }
+            f.write_char('.')
+        }
+        Sentence::NoStage(tally) => write!(
+            f,
+            "There is no overall stage: a stage needs at least {} of the {} questions answered with a level (not “Don’t know”), and {} {}.",
+            tally.levels_needed(),
+            tally.questions,
+            tally.scored,
+            plural(tally.scored, "is", "are")
+        ),
+        Sentence::FlagDetail {
+            question,
+            level,
+            section,
+            tally,
+            stage,
+        } => write!(
+            f,
+            "Answer to “{question}”: {}. Section “{section}” overall: {} (average {} of 2 from {} {} with a level).",
+            phrase(Phrase::Level(level)),
+            phrase(Phrase::Level(stage)),
+            tally.average_text().unwrap_or_default(),
+            tally.scored,
+            plural(tally.scored, "answer", "answers")
+        ),
+    }
+}

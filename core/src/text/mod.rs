@@ -1,0 +1,23 @@
+//! Every sentence a user reads, in one place, keyed by typed messages.
+//!
+//! The keys are Rust types: the enums in [`common`] and [`compare`] and the
+//! core's error enums ([`crate::share::ShareError`],
+//! [`crate::share::ShareBuildError`], [`crate::saved::SavedError`],
+//! [`crate::compare::CompareError`],
+//! [`crate::compare::collect::CollectProblem`]). Their wording lives in one
+//! edition folder, [`en`] (British English, NHS style), which matches every
+//! key exhaustively: a key without wording does not compile.
+//!
+//! A Welsh or plain-English edition is a copy of `en/` with the sentences
+//! changed, named in `use … as edition` below; no other file changes. The
+//! questions, levels, hints and credit are content, in `assessments/*.toml`.
+//!
+//! Each view's words are an enum of their own, so each wasm bundle carries
+//! only the words its screens show.
+
+pub mod common;
+pub mod compare;
+pub mod en;
+
+/// The edition built in.
+pub(crate) use en as edition;

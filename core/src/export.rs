@@ -23,12 +23,14 @@
 
 use std::fmt::{self, Write};
 
-use super::model::{Assessment, Level, Source};
-use super::report::{
-    METHOD, discussion_order, flag_detail, no_stage_reason, plural, response_label, stage_label,
+use crate::model::{Assessment, Level, Source};
+use crate::report::{
+    METHOD, discussion_order, flag_detail, no_stage_reason, response_label, stage_label,
     tally_sentence,
 };
-use super::scoring::{Answers, Response, Tally, score};
+use crate::scoring::{Answers, Response, Tally, score};
+use crate::text::common;
+use crate::text::report::{Phrase, Sentence};
 
 /// The `format` member of every JSON export.
 pub const JSON_FORMAT: &str = "digital-board-assessment-result";
@@ -101,21 +103,13 @@ impl ExportFormat {
 
     /// The format's name as shown to users.
     pub fn name(self) -> &'static str {
-        match self {
-            ExportFormat::Markdown => "Markdown",
-            ExportFormat::Csv => "CSV",
-            ExportFormat::Json => "JSON",
-        }
+        Phrase::FormatName(self).text()
     }
 
     /// What the file is for, in words a board member knows (shown after
     /// the format's name on its button).
     pub fn purpose(self) -> &'static str {
-        match self {
-            ExportFormat::Markdown => "text for a board paper",
-            ExportFormat::Csv => "for a spreadsheet",
-            ExportFormat::Json => "for comparing results",
-        }
+        Phrase::FormatPurpose(self).text()
     }
 
     /// The file name extension, without the dot.
@@ -264,12 +258,16 @@ fn write_markdown(
     let results = score(assessment, answers);
     let overall = &results.overall;
 
-    writeln!(out, "# {}: results", md(assessment.title))?;
+    writeln!(
+        out,
+        "# {}",
+        md(&Sentence::ResultsTitle(assessment.title).to_string())
+    )?;
     writeln!(out)?;
     for (label, value) in [
-        ("Organisation", meta.organisation()),
-        ("Role", meta.role()),
-        ("Date", meta.date()),
+        (Phrase::Organisation, meta.organisation()),
+        (Phrase::Role, meta.role()),
+        (Phrase::Date, meta.date()),
     ] {
         if let Some(value) = value {
             writeln!(out, "- **{label}:** {}", md(value))?;
@@ -277,13 +275,17 @@ fn write_markdown(
     }
     writeln!(
         out,
-        "- **Assessment:** {}, version {}",
-        md(assessment.id),
-        assessment.version
+        "- **{}:** {}",
+        Phrase::Assessment,
+        md(&Sentence::AssessmentVersion {
+            id: assessment.id,
+            version: assessment.version
+        }
+        .to_string())
     )?;
     writeln!(out)?;
 
-    writeln!(out, "## Overall stage: {}", stage_label(overall))?;
+    writeln!(out, "## {}: {}", Phrase::OverallStage, stage_label(overall))?;
     writeln!(out)?;
     writeln!(out, "{}", md(&tally_sentence(overall)))?;
     writeln!(out)?;
@@ -293,46 +295,41 @@ fn write_markdown(
     }
     let gaps = results.assurance_gaps.len() as u32;
     if gaps == 0 {
-        writeln!(
-            out,
-            "Assurance gaps: none (no question was answered “Don’t know”)."
-        )?;
+        writeln!(out, "{}", Phrase::NoAssuranceGaps)?;
     } else {
-        writeln!(
-            out,
-            "Assurance gaps: {gaps} {} answered “Don’t know”, listed first under For discussion.",
-            plural(gaps, "question", "questions"),
-        )?;
+        writeln!(out, "{}", Sentence::AssuranceGaps(gaps))?;
     }
     if overall.unanswered > 0 {
         writeln!(out)?;
-        writeln!(
-            out,
-            "Not answered: {} {}.",
-            overall.unanswered,
-            plural(overall.unanswered, "question", "questions")
-        )?;
+        writeln!(out, "{}", Sentence::NotAnswered(overall.unanswered))?;
     }
     writeln!(out)?;
 
     if !assessment.consistency_checks.is_empty() {
-        writeln!(out, "## Answers that disagree")?;
+        writeln!(out, "## {}", Phrase::AnswersThatDisagree)?;
         writeln!(out)?;
         if results.flags.is_empty() {
-            writeln!(out, "None: no checked pair of answers is two levels apart.")?;
+            writeln!(out, "{}", Phrase::NoFlags)?;
             writeln!(out)?;
         }
         for flag in &results.flags {
-            writeln!(out, "**Important:** {}", md(flag.check.message))?;
+            writeln!(out, "**{}:** {}", Phrase::Important, md(flag.check.message))?;
             writeln!(out)?;
             writeln!(out, "{}", md(&flag_detail(assessment, &results, flag)))?;
             writeln!(out)?;
         }
     }
 
-    writeln!(out, "## Scores by section")?;
+    writeln!(out, "## {}", Phrase::ScoresBySection)?;
     writeln!(out)?;
-    writeln!(out, "| Section | Stage | Score | Don’t know |")?;
+    writeln!(
+        out,
+        "| {} | {} | {} | {} |",
+        Phrase::Section,
+        Phrase::Stage,
+        Phrase::Score,
+        common::Phrase::DontKnow
+    )?;
     writeln!(out, "| --- | --- | --- | ---: |")?;
     for (section, tally) in assessment.sections.iter().zip(&results.sections) {
         writeln!(
@@ -340,22 +337,30 @@ fn write_markdown(
             "| {} | {} | {} | {} |",
             md(section.title),
             stage_label(tally),
-            section_score(tally),
+            Sentence::SectionScore(tally),
             tally.dont_know
         )?;
     }
     writeln!(out)?;
 
-    writeln!(out, "## Answers by question")?;
+    writeln!(out, "## {}", Phrase::AnswersByQuestion)?;
     writeln!(out)?;
-    writeln!(out, "| No. | Section | Question | Answer | Notes |")?;
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |",
+        Phrase::Number,
+        Phrase::Section,
+        Phrase::Question,
+        Phrase::Answer,
+        Phrase::Notes
+    )?;
     writeln!(out, "| ---: | --- | --- | --- | --- |")?;
     for placed in assessment.questions() {
         writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
             placed.index + 1,
-            md(assessment.sections[placed.section].title),
+            md(section_title(assessment, placed.section)),
             md(placed.question.text),
             md(response_label(answers.response(placed.index))),
             md(note(answers, placed.index).unwrap_or(""))
@@ -363,19 +368,13 @@ fn write_markdown(
     }
     writeln!(out)?;
 
-    writeln!(out, "## For discussion")?;
+    writeln!(out, "## {}", Phrase::ForDiscussion)?;
     writeln!(out)?;
     let discussion = discussion_order(answers);
     if discussion.is_empty() {
-        writeln!(
-            out,
-            "Every answer was Embedded. Discuss what keeps it that way, and whether the whole board would agree."
-        )?;
+        writeln!(out, "{}", Phrase::AllEmbedded)?;
     } else {
-        writeln!(
-            out,
-            "Start with what the board does not know, then the lowest levels. Embedded answers are not listed."
-        )?;
+        writeln!(out, "{}", Phrase::DiscussionOrder)?;
         for (n, placed) in discussion
             .iter()
             .filter_map(|&i| assessment.question(i))
@@ -386,24 +385,23 @@ fn write_markdown(
             writeln!(out)?;
             writeln!(out, "{marker}**{}**", md(placed.question.text))?;
             writeln!(out)?;
-            writeln!(
-                out,
-                "{indent}Question {} · {} · {}",
-                placed.index + 1,
-                md(assessment.sections[placed.section].title),
-                md(response_label(answers.response(placed.index)))
-            )?;
+            let reference = Sentence::QuestionReference {
+                number: placed.index + 1,
+                section: section_title(assessment, placed.section),
+                answer: response_label(answers.response(placed.index)),
+            };
+            writeln!(out, "{indent}{}", md(&reference.to_string()))?;
             writeln!(out)?;
             writeln!(out, "{indent}{}", md(placed.question.discuss))?;
             if let Some(note) = note(answers, placed.index) {
                 writeln!(out)?;
-                writeln!(out, "{indent}Notes: {}", md(note))?;
+                writeln!(out, "{indent}{}: {}", Phrase::Notes, md(note))?;
             }
         }
     }
     writeln!(out)?;
 
-    writeln!(out, "## How we scored this")?;
+    writeln!(out, "## {}", Phrase::HowWeScored)?;
     for paragraph in METHOD {
         writeln!(out)?;
         writeln!(out, "{}", md(paragraph))?;
@@ -419,7 +417,8 @@ fn write_markdown(
 /// "Source: *title*, publisher, published (<url>). credit".
 pub(crate) fn source_line(source: &Source) -> String {
     format!(
-        "Source: *{}*, {}, {} ({}). {}",
+        "{}: *{}*, {}, {} ({}). {}",
+        Phrase::Source,
         md(source.title),
         md(source.publisher),
         md(source.published),
@@ -428,16 +427,9 @@ pub(crate) fn source_line(source: &Source) -> String {
     )
 }
 
-/// A section's score as in the results table.
-fn section_score(tally: &Tally) -> String {
-    match tally.average_text() {
-        Some(average) => format!(
-            "{} of {} points (average {average} of 2)",
-            tally.points,
-            tally.max_points()
-        ),
-        None => "No answers with a level".to_owned(),
-    }
+/// A section's title, by position ("" if there is none).
+fn section_title(assessment: &Assessment, section: usize) -> &'static str {
+    assessment.sections.get(section).map_or("", |s| s.title)
 }
 
 /// Text as inert Markdown on one line, safe in a paragraph, list item or

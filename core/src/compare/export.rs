@@ -18,18 +18,15 @@ use crate::export::{Json, answer_key, csv_row, is_iso_date, md, slug, source_lin
 use crate::label::Role;
 use crate::model::Assessment;
 use crate::report::{long_date, response_label, stage_label};
+use crate::text::common::Phrase as CommonPhrase;
+use crate::text::compare::{Phrase, Sentence};
+use crate::text::report::{Phrase as ReportPhrase, Sentence as ReportSentence};
 
 /// The `format` member of a comparison JSON file.
 pub const JSON_FORMAT: &str = "digital-board-assessment-comparison";
 
 /// How the comparison was worked out, for the page and the paper.
-pub const METHOD: [&str; 5] = [
-    "Each answer counts as a level: Absent 0, Siloed 1, Embedded 2. “Don’t know” answers are counted separately and left out of every level and average.",
-    "Lowest and highest are the lowest and highest level anyone gave. The median is the middle level when the levels are put in order; with an even number of levels it can fall between two.",
-    "“Two apart” means someone answered Absent and someone Embedded: the widest possible disagreement.",
-    "Executives and non-executives differ when their average levels are a whole level or more apart.",
-    "Results are shown in the order they were added. Nothing is totalled or ranked: maturity scores describe where an organisation is, and NHS England has warned against ranking organisations by them.",
-];
+pub const METHOD: [&str; 5] = crate::text::edition::compare::COMPARE_METHOD;
 
 /// The notes of [`METHOD`] that apply to a mode: a board has all of them;
 /// a system has no roles and no "two apart"; then and now has no range or
@@ -44,7 +41,7 @@ pub fn method(mode: Mode) -> impl Iterator<Item = &'static str> {
 }
 
 /// The heading of [`Comparison::repeats_warning`].
-pub const REPEATS_HEADING: &str = "Organisations counted more than once";
+pub const REPEATS_HEADING: Phrase = Phrase::RepeatsHeading;
 
 /// A download file name: assessment, "comparison", mode and date, e.g.
 /// `digital-strategy-board-self-assessment-comparison-board-2026-11-21.csv`.
@@ -83,7 +80,11 @@ pub fn column_headings(comparison: &Comparison) -> Vec<String> {
                 && role != Role::Unspecified
                 && !name.starts_with(role.name()) =>
             {
-                format!("{name} ({})", role.name().to_lowercase())
+                Sentence::NameWithRole {
+                    name: &name,
+                    role: role.name(),
+                }
+                .to_string()
             }
             _ => name,
         })
@@ -93,28 +94,13 @@ pub fn column_headings(comparison: &Comparison) -> Vec<String> {
 /// What is notable about a question's spread, e.g. "Two apart; executives
 /// and non-executives differ; 2 don't know".
 pub fn disagreement_text(spread: &Spread) -> String {
-    let mut parts = Vec::new();
-    if spread.two_apart() {
-        parts.push("two apart".to_owned());
-    } else if spread.range() == 1 {
-        parts.push("one apart".to_owned());
+    Sentence::Disagreement {
+        two_apart: spread.two_apart(),
+        one_apart: spread.range() == 1,
+        roles_differ: spread.roles_differ(),
+        dont_know: spread.dont_know,
     }
-    if spread.roles_differ() {
-        parts.push("executives and non-executives differ".to_owned());
-    }
-    if spread.dont_know > 0 {
-        parts.push(format!("{} don’t know", spread.dont_know));
-    }
-    if parts.is_empty() {
-        return "All agree".to_owned();
-    }
-    // A sentence: only its first word starts with a capital (every part
-    // starts with an ASCII letter or digit, so no Unicode case tables).
-    let mut text = parts.join("; ");
-    if let Some(first) = text.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    text
+    .to_string()
 }
 
 /// Executives' and non-executives' averages on one question, e.g. ("2.0",
@@ -159,7 +145,7 @@ pub fn csv(comparison: &Comparison) -> String {
     let mut out = String::from('\u{feff}');
     if comparison.mode == Mode::ThenAndNow {
         let Ok((then, now)) = then_and_now(comparison) else {
-            csv_row(&mut out, ["Then and now needs 2 dated results"]);
+            csv_row(&mut out, [Phrase::NeedsTwoDatedResults.text()]);
             return out;
         };
         let heading = |i: usize| {
@@ -171,12 +157,12 @@ pub fn csv(comparison: &Comparison) -> String {
         csv_row(
             &mut out,
             vec![
-                "Number".into(),
-                "Section".into(),
-                "Question".into(),
-                format!("Then: {}", heading(then)),
-                format!("Now: {}", heading(now)),
-                "Change".into(),
+                Phrase::Number.to_string(),
+                ReportPhrase::Section.to_string(),
+                ReportPhrase::Question.to_string(),
+                Sentence::Then(&heading(then)).to_string(),
+                Sentence::Now(&heading(now)).to_string(),
+                Phrase::Change.to_string(),
             ],
         );
         for placed in assessment.questions() {
@@ -200,17 +186,29 @@ pub fn csv(comparison: &Comparison) -> String {
         return out;
     }
     let board = comparison.mode == Mode::Board;
-    let mut header: Vec<String> = vec!["Number".into(), "Section".into(), "Question".into()];
+    let mut header: Vec<String> = vec![
+        Phrase::Number.to_string(),
+        ReportPhrase::Section.to_string(),
+        ReportPhrase::Question.to_string(),
+    ];
     header.extend(column_headings(comparison));
-    header.extend(["Lowest", "Highest", "Median", "Don’t know"].map(String::from));
+    header.extend(
+        [
+            Phrase::Lowest.text(),
+            Phrase::Highest.text(),
+            Phrase::Median.text(),
+            CommonPhrase::DontKnow.text(),
+        ]
+        .map(String::from),
+    );
     if board {
         header.extend(
             [
-                "Executives’ average",
-                "Non-executives’ average",
-                "Disagreement",
+                Phrase::ExecutivesAverage,
+                Phrase::NonExecutivesAverage,
+                Phrase::Disagreement,
             ]
-            .map(String::from),
+            .map(|phrase| phrase.to_string()),
         );
     }
     csv_row(&mut out, header);
@@ -279,32 +277,51 @@ fn write_markdown(
         md(comparison.mode.heading())
     )?;
     writeln!(out)?;
-    writeln!(out, "- **Comparing:** {}", comparison.mode.name())?;
-    writeln!(out, "- **Results:** {}", comparison.entries.len())?;
+    writeln!(
+        out,
+        "- **{}:** {}",
+        Phrase::Comparing,
+        comparison.mode.name()
+    )?;
+    writeln!(
+        out,
+        "- **{}:** {}",
+        Phrase::Results,
+        comparison.entries.len()
+    )?;
     if let Some(date) = date {
-        writeln!(out, "- **Made on:** {}", md(date))?;
+        writeln!(out, "- **{}:** {}", Phrase::MadeOn, md(date))?;
     }
     writeln!(
         out,
-        "- **Assessment:** {}, version {}",
-        md(assessment.id),
-        assessment.version
+        "- **{}:** {}",
+        ReportPhrase::Assessment,
+        md(&ReportSentence::AssessmentVersion {
+            id: assessment.id,
+            version: assessment.version
+        }
+        .to_string())
     )?;
     if let Some(link) = link {
-        writeln!(out, "- **Compare link:** {}", crate::export::md_url(link))?;
+        writeln!(
+            out,
+            "- **{}:** {}",
+            Phrase::CompareLink,
+            crate::export::md_url(link)
+        )?;
     }
     writeln!(out)?;
 
     let names = comparison.labels();
-    writeln!(out, "## Results compared")?;
+    writeln!(out, "## {}", Phrase::ResultsCompared)?;
     writeln!(out)?;
     table_head(
         out,
         &[
-            "Name".into(),
-            "Organisation".into(),
-            "Role".into(),
-            "Date".into(),
+            Phrase::Name.to_string(),
+            ReportPhrase::Organisation.to_string(),
+            ReportPhrase::Role.to_string(),
+            ReportPhrase::Date.to_string(),
         ],
     )?;
     for (entry, name) in comparison.entries.iter().zip(&names) {
@@ -328,19 +345,26 @@ fn write_markdown(
         Mode::Board | Mode::System => {
             let spreads = spreads(comparison);
             let order: Vec<usize> = if comparison.mode == Mode::Board {
-                writeln!(out, "## Questions, most disagreement first")?;
+                writeln!(out, "## {}", Phrase::QuestionsByDisagreement)?;
                 disagreement_order(&spreads)
             } else {
                 write_sections(out, comparison)?;
-                writeln!(out, "## Questions")?;
+                writeln!(out, "## {}", Phrase::Questions)?;
                 (0..spreads.len()).collect()
             };
             writeln!(out)?;
-            let mut head = vec!["Question".to_owned()];
+            let mut head = vec![ReportPhrase::Question.to_string()];
             head.extend(column_headings(comparison).iter().map(|h| md(h)));
-            head.extend(["Range", "Median", "Don’t know"].map(String::from));
+            head.extend(
+                [
+                    Phrase::Range.text(),
+                    Phrase::Median.text(),
+                    CommonPhrase::DontKnow.text(),
+                ]
+                .map(String::from),
+            );
             if comparison.mode == Mode::Board {
-                head.push("Disagreement".into());
+                head.push(Phrase::Disagreement.to_string());
             }
             table_head(out, &head)?;
             for index in order {
@@ -367,7 +391,7 @@ fn write_markdown(
         }
     }
 
-    writeln!(out, "## How this comparison was worked out")?;
+    writeln!(out, "## {}", Phrase::HowWorkedOut)?;
     writeln!(out)?;
     for line in method(comparison.mode) {
         writeln!(out, "- {}", md(line))?;
@@ -381,11 +405,11 @@ fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
     if let Some(warning) = comparison.repeats_warning() {
         writeln!(out, "**{}:** {}\n", REPEATS_HEADING, md(&warning))?;
     }
-    writeln!(out, "## Sections")?;
+    writeln!(out, "## {}", Phrase::Sections)?;
     writeln!(out)?;
-    let mut head = vec!["Section".to_owned()];
+    let mut head = vec![ReportPhrase::Section.to_string()];
     head.extend(comparison.labels().iter().map(|l| md(l)));
-    head.push("Range of averages".into());
+    head.push(Phrase::RangeOfAverages.to_string());
     table_head(out, &head)?;
     for (index, section) in assessment.sections.iter().enumerate() {
         let tallies = section_tallies(comparison, index);
@@ -393,7 +417,7 @@ fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
         cells.extend(tallies.iter().map(section_cell));
         cells.push(
             tally_range(&tallies).map_or_else(String::new, |(low, high)| {
-                format!("{} to {}", tenths_text(low), tenths_text(high))
+                Sentence::AverageRange(low, high).to_string()
             }),
         );
         table_row(out, &cells)?;
@@ -405,7 +429,11 @@ fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
 /// A section's stage and average, e.g. "Siloed (1.2)".
 pub fn section_cell(tally: &crate::scoring::Tally) -> String {
     match tally.average_text().filter(|_| tally.has_enough_answers()) {
-        Some(average) => format!("{} ({average})", stage_label(tally)),
+        Some(average) => Sentence::StageWithAverage {
+            stage: stage_label(tally),
+            average: &average,
+        }
+        .to_string(),
         None => stage_label(tally).to_owned(),
     }
 }
@@ -423,15 +451,23 @@ fn write_then_and_now(out: &mut String, comparison: &Comparison) -> fmt::Result 
             .map(long_date)
             .unwrap_or_default()
     };
-    writeln!(out, "## Change from {} to {}", date(then), date(now))?;
+    let (then_date, now_date) = (date(then), date(now));
+    writeln!(
+        out,
+        "## {}",
+        Sentence::ChangeBetween {
+            then: &then_date,
+            now: &now_date
+        }
+    )?;
     writeln!(out)?;
     table_head(
         out,
         &[
-            "Question".into(),
-            format!("Then ({})", date(then)),
-            format!("Now ({})", date(now)),
-            "Change".into(),
+            ReportPhrase::Question.to_string(),
+            Sentence::ThenDated(&then_date).to_string(),
+            Sentence::NowDated(&now_date).to_string(),
+            Phrase::Change.to_string(),
         ],
     )?;
     for placed in assessment.questions() {

@@ -27,6 +27,52 @@ pub enum Phrase {
     NowDontKnow,
     /// Where pasted input came from, as a whole.
     PastedText,
+    /// The heading over organisations counted more than once.
+    RepeatsHeading,
+    /// A comparison whose answers all agree.
+    AllAgree,
+    /// Then and now without two dated results (in the CSV).
+    NeedsTwoDatedResults,
+    /// The column of question numbers.
+    Number,
+    /// The column "Change".
+    Change,
+    /// The column "Lowest".
+    Lowest,
+    /// The column "Highest".
+    Highest,
+    /// The column "Median".
+    Median,
+    /// The column "Range".
+    Range,
+    /// The column of executives' averages.
+    ExecutivesAverage,
+    /// The column of non-executives' averages.
+    NonExecutivesAverage,
+    /// The column "Disagreement".
+    Disagreement,
+    /// The label of the comparison's mode.
+    Comparing,
+    /// The label of how many results.
+    Results,
+    /// The label of the day the comparison was made.
+    MadeOn,
+    /// The label of the compare link.
+    CompareLink,
+    /// The heading over the results compared.
+    ResultsCompared,
+    /// The column "Name".
+    Name,
+    /// A board's questions heading.
+    QuestionsByDisagreement,
+    /// A system's questions heading.
+    Questions,
+    /// The heading over a system's sections.
+    Sections,
+    /// The column of the range of section averages.
+    RangeOfAverages,
+    /// The heading over how the comparison was worked out.
+    HowWorkedOut,
 }
 
 impl Phrase {
@@ -77,6 +123,49 @@ pub enum Sentence<'a> {
     },
     /// A file, as a whole.
     File(&'a str),
+    /// A then-and-now column: "Then: 1 June 2025".
+    Then(&'a str),
+    /// A then-and-now column: "Now: 1 June 2026".
+    Now(&'a str),
+    /// A then-and-now table column: "Then (1 June 2025)".
+    ThenDated(&'a str),
+    /// A then-and-now table column: "Now (1 June 2026)".
+    NowDated(&'a str),
+    /// The heading of a then-and-now table.
+    ChangeBetween {
+        /// The earlier date.
+        then: &'a str,
+        /// The later date.
+        now: &'a str,
+    },
+    /// A board member's column heading with their role.
+    NameWithRole {
+        /// The name shown.
+        name: &'a str,
+        /// The role's name.
+        role: &'a str,
+    },
+    /// A range of averages, in tenths: "0.8 to 1.6".
+    AverageRange(u32, u32),
+    /// A section's stage and average: "Siloed (1.2)".
+    StageWithAverage {
+        /// The stage's name.
+        stage: &'a str,
+        /// The average, as text.
+        average: &'a str,
+    },
+    /// What is notable about a question's spread: "Two apart; executives
+    /// and non-executives differ; 2 don’t know" or "All agree".
+    Disagreement {
+        /// Someone answered Absent and someone Embedded.
+        two_apart: bool,
+        /// The answers are one level apart at most.
+        one_apart: bool,
+        /// Executives' and non-executives' averages differ by a level.
+        roles_differ: bool,
+        /// How many answered "Don't know".
+        dont_know: u32,
+    },
 }
 
 impl fmt::Display for Sentence<'_> {

@@ -1,6 +1,7 @@
 //! Every sentence a user reads, in one place, keyed by typed messages.
 //!
-//! The keys are Rust types: the enums in [`common`] and [`compare`] and the
+//! The keys are Rust types: the enums in [`common`], [`report`] and
+//! [`compare`] and the
 //! core's error enums ([`crate::share::ShareError`],
 //! [`crate::share::ShareBuildError`], [`crate::saved::SavedError`],
 //! [`crate::compare::CompareError`],
@@ -18,6 +19,7 @@
 pub mod common;
 pub mod compare;
 pub mod en;
+pub mod report;
 
 /// The edition built in.
 pub(crate) use en as edition;

@@ -6,6 +6,16 @@ use super::plural;
 use crate::compare::Mode;
 use crate::text::compare::{Phrase, Sentence};
 
+/// How a comparison was worked out, for the page and the paper (which of
+/// these apply to a mode is [`crate::compare::export::method`]'s choice).
+pub const COMPARE_METHOD: [&str; 5] = [
+    "Each answer counts as a level: Absent 0, Siloed 1, Embedded 2. “Don’t know” answers are counted separately and left out of every level and average.",
+    "Lowest and highest are the lowest and highest level anyone gave. The median is the middle level when the levels are put in order; with an even number of levels it can fall between two.",
+    "“Two apart” means someone answered Absent and someone Embedded: the widest possible disagreement.",
+    "Executives and non-executives differ when their average levels are a whole level or more apart.",
+    "Results are shown in the order they were added. Nothing is totalled or ranked: maturity scores describe where an organisation is, and NHS England has warned against ranking organisations by them.",
+];
+
 pub(crate) fn phrase(phrase: Phrase) -> &'static str {
     match phrase {
         Phrase::ModeName(Mode::Board) => "Board members",
@@ -29,6 +39,29 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::NowAnswered => "Now answered",
         Phrase::NowDontKnow => "Now don’t know",
         Phrase::PastedText => "The pasted text",
+        Phrase::RepeatsHeading => "Organisations counted more than once",
+        Phrase::AllAgree => "All agree",
+        Phrase::NeedsTwoDatedResults => "Then and now needs 2 dated results",
+        Phrase::Number => "Number",
+        Phrase::Change => "Change",
+        Phrase::Lowest => "Lowest",
+        Phrase::Highest => "Highest",
+        Phrase::Median => "Median",
+        Phrase::Range => "Range",
+        Phrase::ExecutivesAverage => "Executives’ average",
+        Phrase::NonExecutivesAverage => "Non-executives’ average",
+        Phrase::Disagreement => "Disagreement",
+        Phrase::Comparing => "Comparing",
+        Phrase::Results => "Results",
+        Phrase::MadeOn => "Made on",
+        Phrase::CompareLink => "Compare link",
+        Phrase::ResultsCompared => "Results compared",
+        Phrase::Name => "Name",
+        Phrase::QuestionsByDisagreement => "Questions, most disagreement first",
+        Phrase::Questions => "Questions",
+        Phrase::Sections => "Sections",
+        Phrase::RangeOfAverages => "Range of averages",
+        Phrase::HowWorkedOut => "How this comparison was worked out",
     }
 }
 
@@ -45,5 +78,54 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut fmt::Formatter<'_>) -> f
         Sentence::Line(number) => write!(f, "Line {number}"),
         Sentence::FileLine { file, line } => write!(f, "File {file}, line {line}"),
         Sentence::File(file) => write!(f, "File {file}"),
+        Sentence::Then(when) => write!(f, "Then: {when}"),
+        Sentence::Now(when) => write!(f, "Now: {when}"),
+        Sentence::ThenDated(when) => write!(f, "Then ({when})"),
+        Sentence::NowDated(when) => write!(f, "Now ({when})"),
+        Sentence::ChangeBetween { then, now } => write!(f, "Change from {then} to {now}"),
+        Sentence::NameWithRole { name, role } => {
+            write!(f, "{name} ({})", role.to_lowercase())
+        }
+        Sentence::AverageRange(low, high) => write!(
+            f,
+            "{}.{} to {}.{}",
+            low / 10,
+            low % 10,
+            high / 10,
+            high % 10
+        ),
+        Sentence::StageWithAverage { stage, average } => write!(f, "{stage} ({average})"),
+        Sentence::Disagreement {
+            two_apart,
+            one_apart,
+            roles_differ,
+            dont_know,
+        } => {
+            // A sentence: only its first part starts with a capital.
+            let mut parts: Vec<String> = Vec::new();
+            if two_apart {
+                parts.push("Two apart".to_owned());
+            } else if one_apart {
+                parts.push("One apart".to_owned());
+            }
+            if roles_differ {
+                let first = parts.is_empty();
+                parts.push(
+                    if first {
+                        "Executives and non-executives differ"
+                    } else {
+                        "executives and non-executives differ"
+                    }
+                    .to_owned(),
+                );
+            }
+            if dont_know > 0 {
+                parts.push(format!("{dont_know} don’t know"));
+            }
+            if parts.is_empty() {
+                return f.write_str(phrase(Phrase::AllAgree));
+            }
+            f.write_str(&parts.join("; "))
+        }
     }
 }

@@ -4,6 +4,7 @@
 pub mod common;
 pub mod compare;
 pub mod errors;
+pub mod report;
 
 /// "1 question" / "2 questions": English plurals need only the count.
 pub fn plural(count: u32, one: &'static str, many: &'static str) -> &'static str {

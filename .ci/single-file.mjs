@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Writes the single-file edition of the widget: one self-contained HTML file
-// (www/index.html's markup, the stylesheet in a <style> element, the
-// wasm-bindgen glue and the wasm of both bundles, base64, and www/start.js,
-// in one inline module script) that
-// works opened from disk (file://) and as an email attachment. It makes no
-// request of any kind: no fetch, no external script, stylesheet, font or
-// image, and its Content-Security-Policy (a <meta>, with the hashes of the
-// inline script and stylesheet) lets the browser enforce that.
+// (www/index.html's markup, the stylesheet in a <style> element, and one
+// inline module script: the wasm of both bundles, base64, and their
+// wasm-bindgen glue with www/start.js, bundled by esbuild) that works opened
+// from disk (file://) and as an email attachment. It makes no request of any
+// kind: no fetch, no external script, stylesheet, font or image, and its
+// Content-Security-Policy (a <meta>, with the hashes of the inline script and
+// stylesheet) lets the browser enforce that.
 //
 // Usage: node .ci/single-file.mjs [OUT]
 //   OUT defaults to target/single-file/digital-board-assessment.html.
@@ -17,23 +17,18 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
-// The two wasm bundles (.ci/build): each glue's mount export, and the name
-// of the function scope its glue is wrapped in (the two glues declare the
-// same top-level names).
+// The two wasm bundles (.ci/build), www/pkg/FILE.js and FILE_bg.wasm, and
+// the mount function each glue exports.
 const BUNDLES = [
-  { name: 'assessment', scope: 'assessmentBundle', mount: 'mount', file: 'digital_board_assessment' },
-  { name: 'compare', scope: 'compareBundle', mount: 'mount_compare', file: 'digital_board_compare' },
-].map((bundle) => ({
-  ...bundle,
-  glue: join(WWW, 'pkg', `${bundle.file}.js`),
-  wasm: join(WWW, 'pkg', `${bundle.file}_bg.wasm`),
-}));
-const START = join(WWW, 'start.js');
+  { name: 'assessment', mount: 'mount', file: 'digital_board_assessment' },
+  { name: 'compare', mount: 'mount_compare', file: 'digital_board_compare' },
+].map((bundle) => ({ ...bundle, wasm: join(WWW, 'pkg', `${bundle.file}_bg.wasm`) }));
 const CSS = join(WWW, 'widget.css');
 const HTML = join(WWW, 'index.html');
 // NHS.UK frontend's images, which its CSS names as /assets/images/….
@@ -61,101 +56,48 @@ function readInput(path, what) {
 }
 
 // ---------------------------------------------------------------------------
-// The wasm-bindgen glue
+// The script: both glues, www/start.js and the boot code, bundled by esbuild
 // ---------------------------------------------------------------------------
 
 /**
- * Checks the glue and finds the local names of its default export (the async
- * init) and `mount`, which the boot code calls from the same module. The
- * glue is inlined as it is: the init function uses import.meta.url (to find
- * the .wasm beside it) only when it is given no module, and the boot code
- * always gives it the bytes, so it never resolves a URL or fetches.
+ * One ES module with no import: esbuild bundles the boot code below with
+ * what it imports (each bundle's wasm-bindgen glue, www/start.js), renaming
+ * the names the two glues both declare. The wasm bytes, base64, are in
+ * WASM_BASE64, declared before it. Each glue's async init is given its bytes,
+ * so it never resolves import.meta.url or fetches; not initSync, which
+ * compiles on the main thread: Chromium up to 114 (Edge too) refuses that for
+ * more than 4 KB.
  */
-async function readGlue({ glue: GLUE, mount: MOUNT, scope }) {
-  const text = readInput(GLUE, 'the wasm-bindgen JS glue').toString('utf8');
-  const where = `${show(GLUE)} (wasm-bindgen --target web glue)`;
+async function bundleScript(wasmBase64) {
+  for (const { file } of BUNDLES) readInput(join(WWW, 'pkg', `${file}.js`), 'the wasm-bindgen JS glue');
+  const boot = `
+import { once, startAll } from './start.js';
+${BUNDLES.map(({ name, file, mount }) => `import ${name}Init, { ${mount} as ${name}Mount } from './pkg/${file}.js';`).join('\n')}
 
-  // A static import (wasm-bindgen emits them for JS snippets) would be a
-  // request for another file.
-  const imports = text.match(/^\s*import\s*(?!\.|\()[^;\n]*/gm);
-  if (imports) {
-    fail(`${where} imports other modules, which a single file cannot hold:\n  ${imports.join('\n  ')}`);
-  }
-
-  // The local binding behind each export, from the export statements.
-  const locals = new Map();
-  for (const [, isDefault, name] of text.matchAll(
-    /^export\s+(default\s+)?(?:async\s+)?function\s*\*?\s*([\w$]+)/gm,
-  )) {
-    locals.set(isDefault ? 'default' : name, name);
-  }
-  for (const [, list] of text.matchAll(/^export\s*\{([^}]*)\}/gm)) {
-    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const [local, as] = item.split(/\s+as\s+/);
-      locals.set((as ?? local).trim(), local.trim());
-    }
-  }
-  // And what the module really exports, by loading it in Node (it only sets
-  // up a TextDecoder at the top level). If a later wasm-bindgen's glue does
-  // something Node cannot, the export statements above are enough.
-  let exported = null;
-  try {
-    exported = await import(pathToFileURL(GLUE).href);
-  } catch (error) {
-    console.error(`note: could not load ${where} in Node to check its exports (${error.message}); read them from its text`);
-  }
-  const missing = ['default', 'initSync', MOUNT].filter((name) =>
-    exported ? typeof exported[name] !== 'function' : !locals.has(name),
-  );
-  if (missing.length > 0) {
-    const found = exported ? Object.keys(exported) : [...locals.keys()];
-    fail(
-      `${where} does not export ${missing.join(', ')} (it exports: ${found.join(', ') || 'nothing'}). ` +
-        `Expected wasm-bindgen's --target web glue: default (async init), initSync and ${MOUNT}.`,
-    );
-  }
-  const local = {};
-  for (const name of ['default', MOUNT]) {
-    if (!locals.has(name) || !/^[\w$]+$/.test(locals.get(name))) {
-      fail(`${where}: could not find the local function behind the export "${name}" in its export statements`);
-    }
-    local[name] = locals.get(name);
-  }
-  // The init function must take { module_or_path } and compile bytes
-  // without fetching them (wasm-bindgen's __wbg_load does, for anything
-  // that is not a Response).
-  if (!/\{\s*module_or_path\s*\}\s*=\s*module_or_path/.test(text) || !text.includes('WebAssembly.instantiate(')) {
-    fail(
-      `${where}: its init function does not look like wasm-bindgen's (it should take ` +
-        '{ module_or_path } and instantiate bytes with WebAssembly.instantiate)',
-    );
-  }
-  // In its own function scope, without its export statements: the value of
-  // `scope` is { init, mount }.
-  const body = text.replace(/^export\s*\{[^}]*\};?[ \t]*$/gm, '').replace(/^export\s+(?=(?:async\s+)?function\b)/gm, '');
-  const left = body.match(/^\s*export\b.*$/m);
-  if (left) fail(`${where}: an export the single file cannot hold: ${left[0].trim()}`);
-  const wrapped = `const ${scope} = (() => {\n${body}\nreturn { init: ${local.default}, mount: ${local[MOUNT]} };\n})();`;
-  return escapeForScript(wrapped, where);
-}
-
-/** www/start.js without its `export` keywords (it imports nothing). */
-function readStart() {
-  const text = readInput(START, 'the start-up code').toString('utf8');
-  if (/^\s*import\b/m.test(text)) fail(`${show(START)} imports other modules, which a single file cannot hold`);
-  return escapeForScript(text.replace(/^export\s+(?=(?:async\s+)?function\b|const\b)/gm, ''), show(START));
-}
-
-/**
- * Makes text safe inside <script>…</script>: "</script" would end the
- * element and "<!--" can change how the rest is parsed. Both can only appear
- * in strings, regular expressions or comments, where "<\/" and "<\!" mean
- * the same.
- */
-function escapeForScript(text, where) {
-  const escaped = text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-  if (escaped !== text) console.error(`note: escaped "</script" or "<!--" in ${where}`);
-  return escaped;
+const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+startAll({
+${BUNDLES.map(
+  ({ name }) => `  ${name}: once(async () => {
+    await ${name}Init({ module_or_path: bytes(WASM_BASE64.${name}) });
+    return ${name}Mount;
+  }),`,
+).join('\n')}
+});
+`;
+  const { outputFiles } = await build({
+    stdin: { contents: boot, resolveDir: WWW, sourcefile: 'single-file-boot.js' },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    banner: { js: `const WASM_BASE64 = ${JSON.stringify(wasmBase64)};` },
+  }).catch((error) => fail(`esbuild could not bundle the script:\n  ${error.message}`));
+  const script = outputFiles[0].text;
+  if (/\bimport\s*\(/.test(script)) fail('the bundled script still imports a module at run time (import())');
+  // "</script" would end the element and "<!--" can change how the rest is
+  // parsed; both can only be in strings, regular expressions or comments,
+  // where "<\/" and "<\!" mean the same.
+  return script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
 // ---------------------------------------------------------------------------
@@ -201,39 +143,6 @@ function readCss() {
     return `url("${svgDataUrl(path)}")`;
   });
   return css;
-}
-
-// ---------------------------------------------------------------------------
-// The boot code (www/boot.js's, with the wasm from a string)
-// ---------------------------------------------------------------------------
-
-function bootCode(wasmBase64) {
-  return `
-// ---- Single-file boot (as www/boot.js and www/bundles.js, with the wasm from the strings below) ----
-const WASM_BASE64 = ${JSON.stringify(wasmBase64)};
-
-function decodeBase64(text) {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-// The bytes go to the glue's async init (not initSync): it instantiates
-// them with WebAssembly.instantiate, with no URL and no fetch. Chromium up
-// to 114 (Edge too) refuses to compile more than 4 KB synchronously on the
-// main thread, which initSync would.
-const bundles = {
-${BUNDLES.map(
-  ({ name, scope }) => `  ${name}: once(async () => {
-    await ${scope}.init({ module_or_path: decodeBase64(WASM_BASE64.${name}) });
-    return ${scope}.mount;
-  }),`,
-).join('\n')}
-};
-
-startAll(bundles);
-`;
 }
 
 // ---------------------------------------------------------------------------
@@ -305,17 +214,15 @@ async function main() {
   const out = resolve(args[0] ?? DEFAULT_OUT);
 
   const wasmBase64 = {};
-  const glues = [];
   for (const bundle of BUNDLES) {
     const wasm = readInput(bundle.wasm, `the compiled ${bundle.name} bundle`);
     if (wasm.length < 8 || wasm.readUInt32BE(0) !== 0x0061736d) fail(`${show(bundle.wasm)} is not a WebAssembly module`);
     wasmBase64[bundle.name] = wasm.toString('base64');
-    glues.push(await readGlue(bundle));
   }
   const css = readCss();
   let html = readInput(HTML, 'the page').toString('utf8');
 
-  const script = `\n${glues.join('\n')}\n${readStart()}\n${bootCode(wasmBase64)}`;
+  const script = `\n${await bundleScript(wasmBase64)}`;
   const style = `\n${css}\n`;
   const csp = [
     "default-src 'none'",

@@ -248,12 +248,13 @@ impl Comparison {
                     return name.clone();
                 }
                 let date = entries.get(i).and_then(|e| e.date).map(long_date);
-                // A then-and-now name is already the date.
-                let mut parts: Vec<String> = date.iter().filter(|d| *d != name).cloned().collect();
-                if date.is_none() || twins(i, true) {
-                    parts.push(format!("result {}", i + 1));
+                Sentence::TwinLabel {
+                    name,
+                    // A then-and-now name is already the date.
+                    date: date.as_deref().filter(|d| d != name),
+                    result: (date.is_none() || twins(i, true)).then_some(i),
                 }
-                format!("{name} ({})", parts.join(", "))
+                .to_string()
             })
             .collect()
     }
@@ -284,24 +285,7 @@ impl Comparison {
         if self.mode != Mode::System || repeated.is_empty() {
             return None;
         }
-        let mut has: Vec<String> = repeated
-            .iter()
-            .map(|(name, count)| format!("{name} has {count} results"))
-            .collect();
-        let last = has.pop()?;
-        let has = if has.is_empty() {
-            last
-        } else {
-            format!("{} and {last}", has.join(", "))
-        };
-        let counted = match repeated[..] {
-            [(name, count)] => format!("{name} {count} times"),
-            _ => "each of these organisations more than once".to_owned(),
-        };
-        Some(format!(
-            "{has} in this comparison. The system’s range and median count an organisation once for each of its results, so they count {counted}. To see one organisation over time, choose “{}” and compare two of its results; to compare the system as it is now, remove the older results.",
-            Mode::ThenAndNow.name()
-        ))
+        Some(Sentence::RepeatsWarning(&repeated).to_string())
     }
 
     /// How many organisations the entries are from: one per organisation

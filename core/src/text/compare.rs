@@ -154,6 +154,19 @@ pub enum Sentence<'a> {
         /// The average, as text.
         average: &'a str,
     },
+    /// An entry's label where another has the same name: "Leeds (1 June
+    /// 2025, result 2)".
+    TwinLabel {
+        /// The name shown.
+        name: &'a str,
+        /// The result's date, if it has one and the name is not it.
+        date: Option<&'a str>,
+        /// Its position from 0, when the date alone does not tell it apart.
+        result: Option<usize>,
+    },
+    /// A system counting organisations more than once: which, how often,
+    /// and what to do.
+    RepeatsWarning(&'a [(&'a str, usize)]),
     /// What is notable about a question's spread: "Two apart; executives
     /// and non-executives differ; 2 don’t know" or "All agree".
     Disagreement {

@@ -95,6 +95,37 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut fmt::Formatter<'_>) -> f
             high % 10
         ),
         Sentence::StageWithAverage { stage, average } => write!(f, "{stage} ({average})"),
+        Sentence::TwinLabel { name, date, result } => {
+            write!(f, "{name} (")?;
+            if let Some(date) = date {
+                f.write_str(date)?;
+            }
+            if let Some(index) = result {
+                let comma = if date.is_some() { ", " } else { "" };
+                write!(f, "{comma}result {}", index + 1)?;
+            }
+            f.write_str(")")
+        }
+        Sentence::RepeatsWarning(repeated) => {
+            for (i, (name, count)) in repeated.iter().enumerate() {
+                let joiner = match i {
+                    0 => "",
+                    i if i + 1 == repeated.len() => " and ",
+                    _ => ", ",
+                };
+                write!(f, "{joiner}{name} has {count} results")?;
+            }
+            f.write_str(" in this comparison. The system’s range and median count an organisation once for each of its results, so they count ")?;
+            match repeated {
+                [(name, count)] => write!(f, "{name} {count} times")?,
+                _ => f.write_str("each of these organisations more than once")?,
+            }
+            write!(
+                f,
+                ". To see one organisation over time, choose “{}” and compare two of its results; to compare the system as it is now, remove the older results.",
+                phrase(Phrase::ModeName(Mode::ThenAndNow))
+            )
+        }
         Sentence::Disagreement {
             two_apart,
             one_apart,

@@ -487,7 +487,9 @@ fn roles_are_only_averaged_when_both_groups_gave_levels() {
             entry("", "", Role::Unspecified, None, "SSSSSSSSSSSSS"),
         ],
     );
-    for spread in spreads(&board) {
+    let all = spreads(&board);
+    assert_eq!(all.len(), 13);
+    for spread in all {
         assert_eq!(spread.roles(), None);
         assert!(!spread.roles_differ());
         // The executives' own average still stands (Absent and Embedded: 1.0);
@@ -1107,6 +1109,52 @@ fn names_and_links_are_split_whatever_the_punctuation() {
     assert_eq!(collection.entries[0].name, "N".repeat(60));
 }
 
+#[test]
+fn names_before_links_and_trailing_punctuation_are_split_off() {
+    // A line as a chair pastes it: a name, then a link that ends in
+    // punctuation from the text around it.
+    let date = Some(day(2025, 3, 4));
+    let p = payload(JANE, Some(LEEDS), Role::Executive, date);
+    let line = format!("Jane Smith (Chair): https://x.nhs.uk/a#r={p}>.");
+    let mut collection = Collection::default();
+    assert_eq!(collection.add_text(&line, Origin::Pasted), 1);
+    assert_eq!(collection.problems, Vec::<Problem>::new());
+    // The name part is everything before the link, less the ": ".
+    assert_eq!(collection.entries[0].name, "Jane Smith (Chair)");
+    // The link part is the code alone, without the "(Chair):" before it or
+    // the ">." after it: the entry is exactly the result the code holds.
+    let result = share::decode(&p, ASSESSMENTS).expect("a valid code");
+    assert_eq!(
+        collection.entries,
+        [Entry::from_shared(&result, "Jane Smith (Chair)")]
+    );
+    assert_eq!(
+        collection.entries[0],
+        entry("Jane Smith (Chair)", LEEDS, Role::Executive, date, JANE)
+    );
+
+    // A short code is read as the code alone too: the reason given is the
+    // share codec's for "AAAA" (cut off or damaged), not for "AAAA>."
+    // (characters that cannot be in a link).
+    let mut collection = Collection::default();
+    let line = "Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.";
+    assert_eq!(collection.add_text(line, Origin::Pasted), 0);
+    let reason = share::decode("AAAA", ASSESSMENTS).expect_err("not a result");
+    assert_ne!(
+        share::decode("AAAA>.", ASSESSMENTS),
+        Err(reason.clone()),
+        "the test tells the two apart"
+    );
+    assert_eq!(
+        collection.problems,
+        [problem(
+            "Line 1",
+            &CollectProblem::BadLink(reason).to_string()
+        )]
+    );
+    assert!(collection.entries.is_empty());
+}
+
 /// `text` percent-encoded as JavaScript's encodeURIComponent does (and as
 /// Microsoft Safe Links encode the address they wrap).
 fn encode_uri_component(text: &str) -> String {
@@ -1699,15 +1747,17 @@ fn a_board_of_twelve_and_a_system_of_twelve_fit_in_a_link() {
             .map(|&(name, role)| entry(name, ROYAL_DEVON, role, date, &random_pattern(&mut rng)))
             .collect(),
     );
-    let link = compare_codec::link(BASE, &compare_codec::encode(&board));
+    let payload = compare_codec::encode(&board);
+    let link = compare_codec::link(BASE, &payload);
     // Body: 7 bytes of header; each member flags 1 + date 2 + answers 4 +
     // name length 1 = 8 bytes, 96 in all, plus the names' 252 characters
     // (5 + 15 + 19 + 21 + 16 + 33 + 23 + 5 × 24); the organisation once,
     // 1 + 54. 7 + 96 + 252 + 55 = 410 bytes. Sealed: version, a two-byte
     // length (412), checksum: 415 bytes = 138 groups of 3 (552 characters)
-    // and one byte (2) = 554 characters. The base is 57 characters, then
-    // "#c=": 614 in all.
-    assert_eq!(BASE.len(), 57);
+    // and one byte (2) = 554 characters. The base (57 characters) and
+    // "#c=" before it: 614 in all.
+    assert_eq!(payload.len(), 554);
+    assert_eq!(link, format!("{BASE}#c={payload}"));
     assert_eq!(link.len(), 614, "{link}");
     assert!(link.len() <= MAX_LINK_CHARS);
     assert_eq!(
@@ -1813,7 +1863,6 @@ fn json_code_reads_only_the_code_member() {
 
 #[test]
 fn every_prefix_of_a_compare_link_is_incomplete() {
-    let mut checked = 0;
     for comparison in [board_of_three(), system_of_three(), then_and_now_pair()] {
         let payload = compare_codec::encode(&comparison);
         for end in 0..payload.len() {
@@ -1823,10 +1872,10 @@ fn every_prefix_of_a_compare_link_is_incomplete() {
                 ShareError::Truncated
             };
             assert_eq!(decode(&payload[..end]), Err(expected), "{end} of {payload}");
-            checked += 1;
         }
+        // One character more, the whole link, and it opens.
+        assert_eq!(decode(&payload), Ok(comparison));
     }
-    assert!(checked > 150, "{checked}");
 }
 
 /// The body of a valid comparison of `count` bare results, up to and
@@ -1972,6 +2021,7 @@ fn random_and_mutated_compare_links_never_panic() {
         .collect();
     let bodies: Vec<Vec<u8>> = payloads.iter().map(|p| body_of(p)).collect();
     let mut accepted_edits = 0;
+    let mut opened = 0;
     for round in 0..6000 {
         let text = match round % 4 {
             // Random base64url text.
@@ -2025,6 +2075,7 @@ fn random_and_mutated_compare_links_never_panic() {
             }
         };
         if let Ok(comparison) = decode(&text) {
+            opened += 1;
             // Anything accepted is a comparison that links again, to the
             // same comparison once its text is trimmed.
             let again = compare_codec::encode(&comparison);
@@ -2041,6 +2092,9 @@ fn random_and_mutated_compare_links_never_panic() {
         }
     }
     assert!(accepted_edits < 60, "{accepted_edits}");
+    // Some edited bodies still make a comparison (a changed answer, say),
+    // so the checks above on what is accepted did run.
+    assert!(opened > accepted_edits, "{opened}");
 
     // And pasted as text: never a panic, whatever the line holds.
     for round in 0..500 {
@@ -2750,9 +2804,13 @@ fn hostile_names_are_inert_in_every_download() {
     assert!(md.contains(r"\# A \| \*B\* \[c\](javascript:x) / second line"));
     assert!(md.contains(r"=cmd\|' /C calc'\!A0 (non-executive)"));
     assert!(!md.lines().any(|l| l.starts_with("second line")));
-    for table in tables(&md) {
-        assert!(table.len() >= 3);
-    }
+    // The members table and the questions table, each with its head, its
+    // rule and a row for every member or question.
+    let all = tables(&md);
+    assert_eq!(
+        all.iter().map(Vec::len).collect::<Vec<_>>(),
+        [2 + 3, 2 + 13]
+    );
 
     // JSON: no character that means something in HTML, and the names read
     // back exactly.

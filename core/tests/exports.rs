@@ -1,8 +1,9 @@
 //! The Markdown, CSV and JSON exports from the outside: exact CSV for a
 //! small hand-made assessment, RFC 4180 quoting, the byte order mark, CRLF
-//! and formula-injection guard; JSON parsed by a strict RFC 8259 parser
-//! (in tests/support, shared with tests/compare.rs); hostile notes inert in
-//! every format; the board paper's contents; and safe file names.
+//! and formula-injection guard; CSV and JSON read back by the `csv` crate
+//! and serde_json (tests/support/downloads.rs, shared with
+//! tests/compare.rs); hostile notes inert in every format; the board
+//! paper's contents; and safe file names.
 
 use digital_board_core::content::default_assessment;
 use digital_board_core::export::{
@@ -11,10 +12,10 @@ use digital_board_core::export::{
 use digital_board_core::model::{Assessment, ConsistencyCheck, Level, Question, Section, Source};
 use digital_board_core::report::{METHOD, discussion_order, tally_sentence};
 use digital_board_core::scoring::{Answers, Response, score};
+use serde_json::Value;
 
 mod support;
-use support::csv::parse_csv;
-use support::json::{Value, parse_json};
+use support::downloads::{csv_rows, json_doc, json_member_names};
 use support::markdown::unescaped_pipes;
 use support::rng::Rng;
 
@@ -173,13 +174,14 @@ fn csv_quotes_and_doubles_and_keeps_line_breaks_inside_fields() {
     assert!(out.contains("\"He said \"\"no\"\", twice\r\nthen \"\"yes\"\"\nend\""));
     assert!(out.contains(",\"Trust \"\"B\"\", North\",Chair,"));
 
-    let rows = parse_csv(out.strip_prefix('\u{feff}').expect("BOM"));
+    let rows = csv_rows(&out);
     assert_eq!(rows.len(), 14);
     assert!(rows.iter().all(|row| row.len() == CSV_COLUMNS.len()));
     assert_eq!(rows[0], CSV_COLUMNS);
     assert_eq!(rows[5][11], note);
     assert_eq!(rows[5][2], "Trust \"B\", North");
     let a = default_assessment();
+    assert_eq!(a.questions().count(), 13);
     for (row, placed) in rows[1..].iter().zip(a.questions()) {
         assert_eq!(row[0], "board-digital-strategy");
         assert_eq!(row[1], "1");
@@ -231,7 +233,7 @@ fn csv_cells_that_look_like_formulas_get_an_apostrophe() {
         &answers,
         &meta("=cmd|' /C calc'!A0", "@role", "-2026"),
     );
-    let rows = parse_csv(out.strip_prefix('\u{feff}').expect("BOM"));
+    let rows = csv_rows(&out);
     let notes: Vec<&str> = rows[1..8].iter().map(|r| r[11].as_str()).collect();
     assert_eq!(
         notes,
@@ -272,119 +274,103 @@ fn json_is_valid_and_carries_the_whole_result() {
     m.role = Some("   ".to_owned());
     let answers = with_note(mixed_answers(), 5, "  We could not say.\n");
     let text = json(default_assessment(), &answers, &m);
-    let doc = parse_json(&text);
+    let doc = json_doc(&text);
 
-    assert_eq!(doc["format"], Value::string(JSON_FORMAT));
-    assert_eq!(
-        doc["format"],
-        Value::string("digital-board-assessment-result")
-    );
-    assert_eq!(doc["format_version"].number(), 1);
-    assert_eq!(
-        doc["assessment"]["id"],
-        Value::string("board-digital-strategy")
-    );
-    assert_eq!(doc["assessment"]["version"].number(), 1);
+    assert_eq!(doc["format"], JSON_FORMAT);
+    assert_eq!(doc["format"], "digital-board-assessment-result");
+    assert_eq!(doc["format_version"].as_u64(), Some(1));
+    assert_eq!(doc["assessment"]["id"], "board-digital-strategy");
+    assert_eq!(doc["assessment"]["version"].as_u64(), Some(1));
     assert_eq!(
         doc["assessment"]["title"],
-        Value::string("Digital strategy board self-assessment")
+        "Digital strategy board self-assessment"
     );
-    assert_eq!(doc["organisation"], Value::string("Trust A"));
-    assert_eq!(doc["role"], Value::Null, "blank text is not given");
-    assert_eq!(doc["date"], Value::string("2026-11-21"));
-    assert_eq!(doc["share_code"], Value::string("AQ8HAAkB"));
+    assert_eq!(doc["organisation"], "Trust A");
+    assert_eq!(
+        doc.get("role"),
+        Some(&Value::Null),
+        "blank text is not given"
+    );
+    assert_eq!(doc["date"], "2026-11-21");
+    assert_eq!(doc["share_code"], "AQ8HAAkB");
 
+    let tally = ["points", "max_points", "scored", "dont_know"];
     // 14 points from 11 scored answers: average 1.27, Siloed.
     let overall = &doc["overall"];
-    assert_eq!(overall["stage"], Value::string("Siloed"));
+    assert_eq!(overall["stage"], "Siloed");
     assert_eq!(
-        [
-            overall["points"].number(),
-            overall["max_points"].number(),
-            overall["scored"].number(),
-            overall["dont_know"].number()
-        ],
-        [14, 22, 11, 2]
+        tally.map(|k| overall[k].as_u64()),
+        [Some(14), Some(22), Some(11), Some(2)]
     );
 
-    let sections = doc["sections"].array();
+    let sections = doc["sections"].as_array().expect("sections");
     assert_eq!(sections.len(), 2);
-    assert_eq!(sections[0]["id"], Value::string("trust-strategy"));
+    assert_eq!(sections[0]["id"], "trust-strategy");
     assert_eq!(
         sections[0]["title"],
-        Value::string("Where digital sits in your trust strategy")
+        "Where digital sits in your trust strategy"
     );
-    assert_eq!(sections[0]["stage"], Value::string("Embedded"));
-    assert_eq!(sections[0]["points"].number(), 6);
-    assert_eq!(sections[1]["id"], Value::string("questions-for-boards"));
-    assert_eq!(sections[1]["stage"], Value::string("Siloed"));
+    assert_eq!(sections[0]["stage"], "Embedded");
+    assert_eq!(sections[0]["points"].as_u64(), Some(6));
+    assert_eq!(sections[1]["id"], "questions-for-boards");
+    assert_eq!(sections[1]["stage"], "Siloed");
     assert_eq!(
-        [
-            sections[1]["points"].number(),
-            sections[1]["max_points"].number(),
-            sections[1]["scored"].number(),
-            sections[1]["dont_know"].number()
-        ],
-        [8, 16, 8, 2]
+        tally.map(|k| sections[1][k].as_u64()),
+        [Some(8), Some(16), Some(8), Some(2)]
     );
 
-    let list = doc["answers"].array();
+    let list = doc["answers"].as_array().expect("answers");
     assert_eq!(list.len(), 13);
     let a = default_assessment();
+    assert_eq!(a.questions().count(), 13);
     for (item, placed) in list.iter().zip(a.questions()) {
-        assert_eq!(item["question_id"], Value::string(placed.question.id));
-        assert_eq!(
-            item["section_id"],
-            Value::string(a.sections[placed.section].id)
-        );
-        assert_eq!(item["number"].number(), placed.index as u64 + 1);
-        assert_eq!(item["question"], Value::string(placed.question.text));
+        assert_eq!(item["question_id"], placed.question.id);
+        assert_eq!(item["section_id"], a.sections[placed.section].id);
+        assert_eq!(item["number"].as_u64(), Some(placed.index as u64 + 1));
+        assert_eq!(item["question"], placed.question.text);
     }
     let keys: Vec<&Value> = list.iter().map(|item| &item["answer"]).collect();
-    let expected: Vec<Value> = [
-        "embedded",
-        "embedded",
-        "embedded",
-        "absent",
-        "siloed",
-        "dont_know",
-        "siloed",
-        "absent",
-        "embedded",
-        "siloed",
-        "dont_know",
-        "siloed",
-        "embedded",
-    ]
-    .map(Value::string)
-    .to_vec();
-    assert_eq!(keys, expected.iter().collect::<Vec<_>>());
-    assert_eq!(list[0]["points"].number(), 2);
-    assert_eq!(list[3]["points"].number(), 0);
-    assert_eq!(list[4]["points"].number(), 1);
-    assert_eq!(list[5]["points"], Value::Null, "don't know has no points");
-    assert_eq!(list[5]["notes"], Value::string("We could not say."));
-    assert_eq!(list[4]["notes"], Value::Null, "no notes is null");
+    assert_eq!(
+        keys,
+        [
+            "embedded",
+            "embedded",
+            "embedded",
+            "absent",
+            "siloed",
+            "dont_know",
+            "siloed",
+            "absent",
+            "embedded",
+            "siloed",
+            "dont_know",
+            "siloed",
+            "embedded",
+        ]
+        .map(Value::from)
+        .iter()
+        .collect::<Vec<_>>()
+    );
+    assert_eq!(list[0]["points"].as_u64(), Some(2));
+    assert_eq!(list[3]["points"].as_u64(), Some(0));
+    assert_eq!(list[4]["points"].as_u64(), Some(1));
+    assert_eq!(
+        list[5].get("points"),
+        Some(&Value::Null),
+        "don't know has no points"
+    );
+    assert_eq!(list[5]["notes"], "We could not say.");
+    assert_eq!(list[4].get("notes"), Some(&Value::Null), "no notes is null");
 
-    let flags = doc["consistency_flags"].array();
+    let flags = doc["consistency_flags"].as_array().expect("flags");
     assert_eq!(flags.len(), 1);
-    assert_eq!(
-        flags[0]["question_id"],
-        Value::string("integrated-strategies")
-    );
-    assert_eq!(flags[0]["section_id"], Value::string("trust-strategy"));
-    assert_eq!(
-        flags[0]["message"],
-        Value::string(a.consistency_checks[0].message)
-    );
+    assert_eq!(flags[0]["question_id"], "integrated-strategies");
+    assert_eq!(flags[0]["section_id"], "trust-strategy");
+    assert_eq!(flags[0]["message"], a.consistency_checks[0].message);
 
     // Members in the documented order.
-    let Value::Object(members) = &doc else {
-        panic!("not an object")
-    };
-    let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
-        names,
+        json_member_names(&text),
         [
             "format",
             "format_version",
@@ -416,15 +402,15 @@ fn json_is_pretty_printed_with_two_spaces() {
         assert!(!line.ends_with(' '), "{line:?}");
     }
     // Nothing answered: no stage, every answer null.
-    let doc = parse_json(&text);
-    assert_eq!(doc["overall"]["stage"], Value::Null);
-    assert_eq!(doc["overall"]["scored"].number(), 0);
-    assert!(
-        doc["answers"]
-            .array()
-            .iter()
-            .all(|a| a["answer"] == Value::Null && a["points"] == Value::Null)
-    );
+    let doc = json_doc(&text);
+    assert_eq!(doc.pointer("/overall/stage"), Some(&Value::Null));
+    assert_eq!(doc["overall"]["scored"].as_u64(), Some(0));
+    let list = doc["answers"].as_array().expect("answers");
+    assert_eq!(list.len(), 3);
+    for item in list {
+        assert_eq!(item.get("answer"), Some(&Value::Null), "{item}");
+        assert_eq!(item.get("points"), Some(&Value::Null), "{item}");
+    }
 }
 
 #[test]
@@ -436,10 +422,7 @@ fn json_escapes_quotes_backslashes_controls_and_html_but_keeps_utf8() {
     assert!(text.contains(
         r#""notes": "Quote \" backslash \\ tab\u0009 bell\u0007 nul\u0000 line\u2028sep \u0026 \u003c \u003e Ysbyty – café 🙂""#
     ));
-    assert_eq!(
-        parse_json(&text)["answers"][0]["notes"],
-        Value::string(note)
-    );
+    assert_eq!(json_doc(&text)["answers"][0]["notes"], note);
 }
 
 // ---------------------------------------------------------------------------
@@ -457,9 +440,9 @@ fn script_in_notes_and_labels_is_text_in_every_format() {
     assert!(!j.contains('<') && !j.contains('>'), "{j}");
     assert!(j.contains(r#"\u003cscript\u003ealert(\"x\")\u003c/script\u003e"#));
     assert!(j.contains(r"\u003cimg src=x onerror=alert(1)\u003e"));
-    let doc = parse_json(&j);
-    assert_eq!(doc["answers"][3]["notes"], Value::string(SCRIPT));
-    assert_eq!(doc["organisation"], Value::string(hostile_org));
+    let doc = json_doc(&j);
+    assert_eq!(doc["answers"][3]["notes"], SCRIPT);
+    assert_eq!(doc["organisation"], hostile_org);
 
     let md = markdown(a, &answers, &m);
     assert!(!md.contains("<script>"), "{md}");
@@ -478,7 +461,7 @@ fn script_in_notes_and_labels_is_text_in_every_format() {
 
     // CSV is data: the note is carried verbatim, as text.
     let out = csv(a, &answers, &m);
-    let rows = parse_csv(out.strip_prefix('\u{feff}').expect("BOM"));
+    let rows = csv_rows(&out);
     assert_eq!(rows[4][11], SCRIPT);
     assert_eq!(rows[4][2], hostile_org);
 }
@@ -561,7 +544,7 @@ fn random_hostile_text_survives_every_format() {
             if s.trim().is_empty() {
                 Value::Null
             } else {
-                Value::String(s.trim().to_owned())
+                Value::from(s.trim())
             }
         };
 
@@ -572,22 +555,29 @@ fn random_hostile_text_survives_every_format() {
         // JSON: valid, inert, and every string reads back as given.
         let j = json(a, &answers, &m);
         assert!(!j.contains(['<', '>', '&', '\u{2028}']), "{j}");
-        let doc = parse_json(&j);
-        assert_eq!(
-            doc["organisation"],
-            or_null(m.organisation.as_deref().unwrap())
-        );
-        assert_eq!(doc["role"], or_null(m.role.as_deref().unwrap()));
-        assert_eq!(doc["date"], or_null(m.date.as_deref().unwrap()));
-        assert_eq!(doc["share_code"], or_null(m.share_code.as_deref().unwrap()));
-        for (i, item) in doc["answers"].array().iter().enumerate() {
-            assert_eq!(item["notes"], or_null(&answers.notes[i]));
+        let doc = json_doc(&j);
+        for (member, given) in [
+            ("organisation", &m.organisation),
+            ("role", &m.role),
+            ("date", &m.date),
+            ("share_code", &m.share_code),
+        ] {
+            assert_eq!(
+                doc.get(member),
+                Some(&or_null(given.as_deref().unwrap())),
+                "{member}"
+            );
+        }
+        let list = doc["answers"].as_array().expect("answers");
+        assert_eq!(list.len(), 13);
+        for (item, note) in list.iter().zip(&answers.notes) {
+            assert_eq!(item.get("notes"), Some(&or_null(note)));
         }
 
         // CSV: parses back to 14 rows of 12 fields; notes as given, bar the
         // apostrophe before a formula.
         let out = csv(a, &answers, &m);
-        let rows = parse_csv(out.strip_prefix('\u{feff}').expect("BOM"));
+        let rows = csv_rows(&out);
         assert_eq!(rows.len(), 14);
         for (i, row) in rows[1..].iter().enumerate() {
             assert_eq!(row.len(), 12);
@@ -600,12 +590,17 @@ fn random_hostile_text_survives_every_format() {
             assert_eq!(row[11], expected);
         }
 
-        // Markdown: tables keep their shape and every `<` is escaped.
+        // Markdown: tables keep their shape (the sections table's head,
+        // rule and 2 rows of 4 cells; the answers table's head, rule and 13
+        // rows of 5) and every `<` is escaped.
         let md = markdown(a, &answers, &m);
-        for line in md.lines().filter(|l| l.starts_with('|')) {
-            let pipes = unescaped_pipes(line);
-            assert!(pipes == 5 || pipes == 6, "{line}");
-        }
+        let mut pipes: Vec<usize> = md
+            .lines()
+            .filter(|l| l.starts_with('|'))
+            .map(unescaped_pipes)
+            .collect();
+        pipes.sort_unstable();
+        assert_eq!(pipes, [[5; 4].as_slice(), &[6; 15]].concat(), "{md}");
         for (at, _) in md.match_indices('<') {
             assert!(md[..at].ends_with('\\') || md[at..].starts_with("<https://"));
         }
@@ -850,7 +845,8 @@ fn each_format_renders_its_own_file() {
 }
 
 #[test]
-fn the_test_parser_is_strict() {
+fn the_download_readers_are_strict() {
+    // serde_json refuses whatever RFC 8259 does not allow.
     let bad = [
         "",
         "{",
@@ -864,27 +860,56 @@ fn the_test_parser_is_strict() {
         "\"tab\there\"",
         "\"\\x\"",
         "\"\\ud800\"",
-        "{\"a\":1,\"a\":2}",
         "nul",
         "[1] 2",
         "[+1]",
     ];
     for text in bad {
-        let result = std::panic::catch_unwind(|| parse_json(text));
-        assert!(result.is_err(), "accepted {text:?}");
+        assert!(
+            std::panic::catch_unwind(|| json_doc(text)).is_err(),
+            "accepted {text:?}"
+        );
     }
+    // A repeated member name is valid JSON, which serde_json takes (the
+    // last one wins); we never write one, so the reader refuses it.
+    for text in [
+        "{\"a\":1,\"a\":2}",
+        "{\"a\":[{\"b\":1,\"c\":{\"b\":1,\"b\":1}}]}",
+    ] {
+        assert!(serde_json::from_str::<Value>(text).is_ok(), "{text}");
+        assert!(
+            std::panic::catch_unwind(|| json_doc(text)).is_err(),
+            "accepted {text:?}"
+        );
+    }
+    let text = " {\"z\": [1, -2.5e3, true, false, null, \"\\u00e9\\ud83d\\ude42\\n\"], \"a\": {}} ";
     assert_eq!(
-        parse_json(" {\"a\": [1, -2.5e3, true, false, null, \"\\u00e9\\ud83d\\ude42\\n\"]} "),
-        Value::Object(vec![(
-            "a".to_owned(),
-            Value::Array(vec![
-                Value::Number("1".to_owned()),
-                Value::Number("-2.5e3".to_owned()),
-                Value::Bool(true),
-                Value::Bool(false),
-                Value::Null,
-                Value::string("é🙂\n"),
-            ])
-        )])
+        json_doc(text),
+        serde_json::json!({"z": [1, -2.5e3, true, false, null, "é🙂\n"], "a": {}})
     );
+    assert_eq!(json_member_names(text), ["z", "a"], "in the order written");
+
+    // CSV: RFC 4180, CRLF after every record, quotes only where needed.
+    assert_eq!(
+        csv_rows("\u{feff}a,\"b,\"\"c\"\"\r\nd\",\r\n'=1,é 🙂,\"\"\"\"\r\n"),
+        [["a", "b,\"c\"\r\nd", ""], ["'=1", "é 🙂", "\""]]
+    );
+    let bad = [
+        "a,b\r\n",                    // no byte order mark
+        "\u{feff}a,b\nc,d\r\n",       // a bare LF ends a record
+        "\u{feff}a,b\rc,d\r\n",       // a bare CR ends a record
+        "\u{feff}a,b\r\nc,d",         // no CRLF after the last record
+        "\u{feff}a,b\r\n\r\nc,d\r\n", // a blank line
+        "\u{feff}a,b\r\nc\r\n",       // a short record
+        "\u{feff}a\"b,c\r\n",         // a quote in an unquoted field
+        "\u{feff}\"a\"b,c\r\n",       // text after a closing quote
+        "\u{feff}\"a,b\r\n",          // a quoted field left open
+        "\u{feff}\"a\",b\r\n",        // quoted for no reason
+    ];
+    for text in bad {
+        assert!(
+            std::panic::catch_unwind(|| csv_rows(text)).is_err(),
+            "accepted {text:?}"
+        );
+    }
 }

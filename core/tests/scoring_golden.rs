@@ -1,7 +1,7 @@
 //! Golden tests: the shipped assessment's content, and hand-worked scores
 //! for whole answer sets.
 
-use digital_board_core::content::{ASSESSMENTS, default_assessment, find};
+use digital_board_core::content::{default_assessment, find};
 use digital_board_core::model::Level::{self, *};
 use digital_board_core::report::{discussion_order, stage_label, tally_sentence};
 use digital_board_core::scoring::{Answers, Response, Tally, score};
@@ -23,7 +23,7 @@ const GUIDE_QUESTIONS: [&str; 10] = [
 #[test]
 fn the_default_assessment_has_the_grid_then_the_ten_questions() {
     let a = default_assessment();
-    assert_eq!(ASSESSMENTS.iter().filter(|a| a.is_default).count(), 1);
+    assert!(a.is_default);
     assert_eq!((a.id, a.version), ("board-digital-strategy", 1));
     assert_eq!(find("board-digital-strategy"), Some(a));
     assert_eq!(a.source.publisher, "NHS Providers and Public Digital");
@@ -66,20 +66,6 @@ fn the_grid_questions_use_the_guides_wording() {
         grid[2].descriptor(Embedded),
         "Digital transformation plays a key role in delivering corporate objectives"
     );
-}
-
-#[test]
-fn every_question_is_complete_and_ids_are_unique() {
-    let a = default_assessment();
-    let mut ids: Vec<&str> = a.questions().map(|p| p.question.id).collect();
-    for p in a.questions() {
-        let q = p.question;
-        assert!(!q.hint.is_empty() && !q.discuss.is_empty(), "{}", q.id);
-        assert!(q.levels.iter().all(|d| !d.is_empty()), "{}", q.id);
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    assert_eq!(ids.len(), 13);
 }
 
 fn answers(levels: [Option<Level>; 13]) -> Answers {

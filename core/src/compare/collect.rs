@@ -374,7 +374,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_before_links_and_trailing_punctuation_are_split_off() {
+    fn blank_lines_are_skipped_and_unreadable_ones_are_problems() {
         assert!(read_line("   ").is_empty());
         assert!(matches!(read_line("hello there")[..], [Found::Problem(_)]));
         match &read_line("Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.")[..] {

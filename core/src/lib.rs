@@ -1,7 +1,18 @@
-//! The pure core: assessment model, content, scoring and report text.
+//! The pure core of the widget: everything but the browser, tested
+//! natively (`cargo test -p digital-board-core`). Cargo keeps it so: this
+//! crate has no Yew or web-sys dependency.
 //!
-//! Nothing here imports yew or web-sys, so all of it is tested natively with
-//! `cargo test`.
+//! - [`model`] and [`content`]: assessments, built from `assessments/*.toml`
+//!   at compile time (`build.rs` checks each file).
+//! - [`scoring`]: answers, tallies, stages, consistency flags.
+//! - [`report`]: what the results say and in which order.
+//! - [`label`] and [`date`]: who a result is from, and when.
+//! - [`saved`]: answers kept in the browser between visits.
+//! - [`share`]: the share link (`#r=`), its codec and envelope.
+//! - [`export`]: a result as Markdown, CSV and JSON.
+//! - [`compare`]: comparing results (board, system, then and now), reading
+//!   them from links and files, the compare link (`#c=`) and its exports.
+//! - [`text`]: every sentence a user reads, keyed by typed messages.
 
 pub mod compare;
 pub mod content;

@@ -22,7 +22,7 @@
 //! | 2          | date, if flagged: days since 2020-01-01                           |
 //! | 1          | number of questions, n                                            |
 //! | ⌈2n/8⌉     | answers, 2 bits each, first question in the high bits; spare bits 0 |
-//! | 1 + 1 + k  | label, if flagged: role, byte length k (≤ 100), UTF-8 organisation |
+//! | 1 + 1 + k  | label, if flagged: role, byte length k (≤ 255), UTF-8 organisation |
 //! | 1 + …      | notes, if flagged: count, then per note its question position (strictly increasing), varint byte length (1 to 2000) and UTF-8 text |
 //! | 2          | checksum: CRC-16/CCITT-FALSE of every byte before it              |
 //!
@@ -56,6 +56,10 @@ const FLAG_NOTES: u8 = 0b100;
 const KNOWN_FLAGS: u8 = FLAG_DATE | FLAG_LABEL | FLAG_NOTES;
 
 const CHECKSUM_BYTES: usize = 2;
+
+// The organisation's length is one byte, which is what lets the decoder
+// take any length it reads as within the cap.
+const _: () = assert!(MAX_LABEL_BYTES == u8::MAX as usize);
 
 // ---------------------------------------------------------------------------
 // Errors opening a link
@@ -384,10 +388,8 @@ fn read_body(body: &[u8], assessments: &'static [Assessment]) -> Result<SharedRe
 
     let label = if flags & FLAG_LABEL != 0 {
         let role = Role::from_code(reader.u8()?).ok_or(ShareError::InvalidRole)?;
+        // One length byte: never over MAX_LABEL_BYTES (checked below).
         let len = usize::from(reader.u8()?);
-        if len > MAX_LABEL_BYTES {
-            return Err(ShareError::TooLong);
-        }
         let organisation = reader.text(len)?;
         Some(Label { organisation, role })
     } else {

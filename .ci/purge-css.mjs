@@ -43,17 +43,17 @@ const SOURCES = [
 
 // Classes built at run time, each as its fragment appears in the sources.
 const DYNAMIC_CLASS_PREFIXES = [
-  'dba-page--', // src/ui/comparison_page.rs: format!("dba-page--{}", mode.key())
-  'dba-chart__bar--', // src/ui/level_chart.rs: "dba-chart__bar--{}", level.key()
+  'dba-page--', // src/compare/comparison_page.rs: format!("dba-page--{}", mode.key())
+  'dba-chart__bar--', // src/assessment/level_chart.rs: "dba-chart__bar--{}", level.key()
 ];
 
 // Fragments built at run time that are ids or form-control names, never classes.
 const NOT_CLASSES = [
-  'dba-compare-name-', // src/ui/compare_page.rs: id of result N's name field
-  'dba-compare-role-', // src/ui/compare_page.rs: name of result N's role radios
-  'dba-compare-mode-', // src/ui/compare_page.rs: ids of the compare-mode radios
-  'dba-role-', // src/ui/share_panel.rs: ids of the role radios
-  'dba-spread-caption-', // src/ui/spread_table.rs: id of a spread table's caption
+  'dba-compare-name-', // src/compare/gather_page.rs: id of result N's name field
+  'dba-compare-role-', // src/compare/gather_page.rs: name of result N's role radios
+  'dba-compare-mode-', // src/compare/gather_page.rs: ids of the compare-mode radios
+  'dba-role-', // src/assessment/share_panel.rs: ids of the role radios
+  'dba-spread-caption-', // src/compare/spread_table.rs: id of a spread table's caption
 ];
 
 // Used classes that NHS.UK frontend styles but www/styles/widget.scss

@@ -1,4 +1,4 @@
-//! `cargo bench --bench compare`: how long one whole comparison of 200
+//! `cargo bench -p digital-board-core --bench compare`: how long one whole comparison of 200
 //! results takes, from pasted links to downloads: reading 200 share links
 //! (with names, organisations, roles and dates), the spread of every
 //! question, the order of disagreement, every section's tallies and range,

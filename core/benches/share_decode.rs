@@ -1,4 +1,4 @@
-//! `cargo bench --bench share_decode`: how long decoding a share link takes,
+//! `cargo bench -p digital-board-core --bench share_decode`: how long decoding a share link takes,
 //! and a large fuzz run (a million random and mutated links) proving the
 //! decoder never panics. The test suite runs a smaller version of the fuzz
 //! (tests/share_codec.rs); this is the long run.

@@ -1,6 +1,6 @@
 //! Result exports for download: Markdown (a board paper), CSV (one row per
 //! question, for spreadsheets) and JSON (machine-readable, read back by the
-//! comparison view; the format is described in the README).
+//! comparison view; the format is described in docs/json-schema.md).
 //!
 //! All three are written by hand: no serde or JSON crate ships in the wasm.
 //!
@@ -676,7 +676,7 @@ fn tally_members(tally: &Tally) -> [(&'static str, Json<'static>); 5] {
 /// the format tag and version, the assessment's id, version and title, who
 /// and when, the share-link payload, overall and section tallies, every
 /// answer with its notes, and the consistency flags. The format is described
-/// in the README; readers match answers by `question_id`.
+/// in docs/json-schema.md; readers match answers by `question_id`.
 pub fn json(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta) -> String {
     let results = score(assessment, answers);
     let sections = assessment

@@ -57,7 +57,7 @@ function start() {
   const askAddress = () => addressed || post({ type: `${PREFIX}ask-address` });
 
   // The parent's own address (http(s), its origin, no fragment) for links
-  // (src/ui/dom.rs); its #r=/#c= link opens here, with no history entry.
+  // (src/dom.rs); its #r=/#c= link opens here, with no history entry.
   function takeAddress(origin, { url, link }) {
     let page;
     try {
@@ -84,7 +84,7 @@ function start() {
     schedule();
   });
 
-  // The widget took its link off the address (src/ui/dom.rs): the host too.
+  // The widget took its link off the address (src/dom.rs): the host too.
   addEventListener('dba-link-cleared', () => post({ type: `${PREFIX}cleared` }));
 
   // Links to other sites open in a new tab (allow-popups), not in the frame.

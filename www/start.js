@@ -7,7 +7,7 @@
 // back and forth.
 //
 // The bundles ask for a switch with bubbling DOM events from their root
-// (src/ui/dom.rs):
+// (src/dom.rs):
 //   dba-open-compare   detail: the link of a shared result to start with, or null
 //   dba-leave-compare
 // The compare view is told it is shown again by a non-bubbling
@@ -19,9 +19,9 @@
 const OPEN_COMPARE = 'dba-open-compare';
 const LEAVE_COMPARE = 'dba-leave-compare';
 
-/** Whether the address holds a compare link (src/core/compare_codec.rs: "#c="). */
+/** Whether the address holds a compare link (core/src/compare/codec.rs: "#c="). */
 const isCompareLink = (hash) => hash.startsWith('#c=');
-/** Whether the address holds a share link (src/core/share.rs: "#r="). */
+/** Whether the address holds a share link (core/src/share/mod.rs: "#r="). */
 const isShareLink = (hash) => hash.startsWith('#r=');
 
 /** `load` run once: every root shares one instance of each bundle. */

@@ -1,13 +1,21 @@
 //! NHS board digital-strategy self-assessment widget.
 //!
-//! [`core`] holds the assessment model, content, scoring and report text
-//! with no browser dependencies; [`ui`] is the Yew layer. The page's boot
+//! The pure core (`digital_board_core`) holds the assessment model,
+//! content, scoring and report text with no browser dependencies; this
+//! crate is the Yew layer, by feature: [`assessment`] (the assessment
+//! view), [`compare`] (the compare view), [`components`] (what both use),
+//! [`effects`] (the side effects a view's reducer asks for) and [`dom`]
+//! (the browser calls). The page's boot
 //! script calls `mount` (the assessment bundle) or `mount_compare` (the
 //! compare bundle): the crate is built once per bundle, with the cargo
 //! feature `assessment-bundle` or `compare-bundle` choosing the entry point,
 //! so each wasm carries only the code its entry point reaches.
 
-pub mod ui;
+pub mod assessment;
+pub mod compare;
+pub mod components;
+pub mod dom;
+pub mod effects;
 
 use wasm_bindgen::prelude::*;
 
@@ -44,14 +52,14 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
         .as_deref()
         .and_then(digital_board_core::content::find)
         .unwrap_or_else(digital_board_core::content::default_assessment);
-    let props = ui::app::AppProps {
+    let props = assessment::app::AppProps {
         assessment,
         manage_title: bool_option(&options, "manageTitle").unwrap_or(true),
         organisation: text_option(&options, "organisation").map(Into::into),
         skip_start: text_option(&options, "start").as_deref() == Some("questions"),
         focus_heading: bool_option(&options, "focus").unwrap_or(false),
     };
-    yew::Renderer::<ui::app::App>::with_root_and_props(root, props).render();
+    yew::Renderer::<assessment::app::App>::with_root_and_props(root, props).render();
 }
 
 /// Renders the compare view into `root`. `options` is an optional object:
@@ -63,10 +71,10 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
 #[cfg(feature = "compare-bundle")]
 #[wasm_bindgen]
 pub fn mount_compare(root: web_sys::Element, options: JsValue) {
-    let props = ui::compare_app::CompareAppProps {
+    let props = compare::app::CompareAppProps {
         manage_title: bool_option(&options, "manageTitle").unwrap_or(true),
         shared_link: text_option(&options, "sharedLink").map(Into::into),
         focus_heading: bool_option(&options, "focus").unwrap_or(false),
     };
-    yew::Renderer::<ui::compare_app::CompareApp>::with_root_and_props(root, props).render();
+    yew::Renderer::<compare::app::CompareApp>::with_root_and_props(root, props).render();
 }

@@ -1,14 +1,16 @@
-//! HTML snapshots of a question page and the results page, rendered with
-//! yew's `LocalServerRenderer`. A change in markup fails the test with a
-//! diff; after checking the change is intended, re-record with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+//! HTML snapshots of the pages, rendered with yew's `LocalServerRenderer`
+//! and checked with `insta` against `tests/snapshots/*.snap`, one element
+//! per line. A change in markup fails the test with a diff. After checking
+//! the change is intended, re-record with `cargo insta review` (or
+//! `cargo insta test --accept`) if cargo-insta is installed, or without it
+//! with `INSTA_UPDATE=always cargo test --test snapshots`. A new snapshot is
+//! written as a `.snap.new` file to review, except under CI, where it fails.
 
-use digital_board_assessment::ui::question_page::{QuestionPage, QuestionPageProps};
-use digital_board_assessment::ui::results_page::{ResultsPage, ResultsPageProps};
+use digital_board_assessment::assessment::question_page::{QuestionPage, QuestionPageProps};
+use digital_board_assessment::assessment::results_page::{ResultsPage, ResultsPageProps};
 use digital_board_core::content::default_assessment;
 use digital_board_core::model::Level;
 use digital_board_core::scoring::{Answers, Response};
-use std::path::PathBuf;
 use yew::{Callback, Html, LocalServerRenderer};
 
 /// One element per line, so a snapshot diff points at the element that changed.
@@ -16,34 +18,15 @@ fn one_tag_per_line(html: &str) -> String {
     html.replace("><", ">\n<") + "\n"
 }
 
+/// Checks `html` against the snapshot `tests/snapshots/{name}.snap`.
 fn check_snapshot(name: &str, html: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.html"));
-    let actual = one_tag_per_line(html);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: record it with UPDATE_SNAPSHOTS=1",
-            path.display()
-        )
+    insta::with_settings!({
+        snapshot_path => "snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, one_tag_per_line(html));
     });
-    if actual != expected {
-        let first_difference = actual
-            .lines()
-            .zip(expected.lines())
-            .position(|(a, e)| a != e)
-            .unwrap_or(actual.lines().count().min(expected.lines().count()));
-        panic!(
-            "{name} snapshot differs at line {}:\n  expected: {:?}\n  actual:   {:?}\n(re-record with UPDATE_SNAPSHOTS=1 if intended)",
-            first_difference + 1,
-            expected.lines().nth(first_difference),
-            actual.lines().nth(first_difference),
-        );
-    }
 }
 
 /// A mixed set of answers: the trust-strategy grid embedded, question 1 of
@@ -155,7 +138,7 @@ fn shared_results_are_read_only_and_say_who_they_are_from() {
 
 #[test]
 fn share_panel_with_notes_offered_and_a_qr_code() {
-    use digital_board_assessment::ui::share_panel::{SharePanel, SharePanelProps};
+    use digital_board_assessment::assessment::share_panel::{SharePanel, SharePanelProps};
     use digital_board_core::date::Date;
     use digital_board_core::label::Label;
     let html = render::<SharePanel>(SharePanelProps {
@@ -229,7 +212,7 @@ fn three_results(
 
 #[test]
 fn comparison_pages_in_each_mode() {
-    use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
+    use digital_board_assessment::compare::comparison_page::{ComparisonPage, ComparisonPageProps};
     use digital_board_core::compare::Mode;
     use digital_board_core::date::Date;
     for mode in Mode::ALL {
@@ -252,13 +235,13 @@ fn comparison_pages_in_each_mode() {
 
 #[test]
 fn compare_page_lists_results_and_suggests_a_mode() {
-    use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
+    use digital_board_assessment::compare::gather_page::{GatherPage, GatherPageProps};
     use digital_board_core::compare::Mode;
     use digital_board_core::compare::collect::Collection;
     let comparison = (*three_results(Mode::System)).clone();
     let mut collection = Collection::from_comparison(comparison);
     collection.chosen_mode = None;
-    let html = render::<ComparePage>(ComparePageProps {
+    let html = render::<GatherPage>(GatherPageProps {
         collection: std::rc::Rc::new(collection),
         text: "".into(),
         added: Some(3),
@@ -288,7 +271,7 @@ fn compare_page_lists_results_and_suggests_a_mode() {
 /// that the system's range and median count Leeds three times.
 #[test]
 fn one_organisation_added_three_times_is_dated_and_warned_of() {
-    use digital_board_assessment::ui::comparison_page::{ComparisonPage, ComparisonPageProps};
+    use digital_board_assessment::compare::comparison_page::{ComparisonPage, ComparisonPageProps};
     use digital_board_core::compare::{Comparison, Entry, Mode};
     use digital_board_core::date::Date;
     use digital_board_core::label::Role;
@@ -345,9 +328,9 @@ fn one_organisation_added_three_times_is_dated_and_warned_of() {
 
 /// The compare page listing the results of `comparison` as added.
 fn compare_page_listing(comparison: digital_board_core::compare::Comparison) -> String {
-    use digital_board_assessment::ui::compare_page::{ComparePage, ComparePageProps};
+    use digital_board_assessment::compare::gather_page::{GatherPage, GatherPageProps};
     use digital_board_core::compare::collect::Collection;
-    render::<ComparePage>(ComparePageProps {
+    render::<GatherPage>(GatherPageProps {
         collection: std::rc::Rc::new(Collection::from_comparison(comparison)),
         text: "".into(),
         added: None,

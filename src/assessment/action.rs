@@ -1,0 +1,58 @@
+//! What can happen in the assessment view.
+
+use digital_board_core::label::Role;
+use digital_board_core::scoring::Response;
+
+/// Something the user did in the assessment, or the page's address
+/// changing. The reducer ([`super::State`]) decides what each does on
+/// each page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// "Start now".
+    Start,
+    /// A radio was chosen for a question.
+    Choose(usize, Response),
+    /// The notes for a question changed.
+    Note(usize, String),
+    /// "Continue" on a question page.
+    Continue,
+    /// The "Back" link.
+    Back,
+    /// A "Change" link on Check your answers.
+    Change(usize),
+    /// "See your results" on Check your answers.
+    ShowResults,
+    /// "Change your answers" from the results page.
+    ReviewAnswers,
+    /// "Start again" or "Clear my answers": ask before deleting anything.
+    StartAgain,
+    /// "Delete my answers": forget every answer, here and in storage.
+    ConfirmStartAgain,
+    /// "Keep my answers": back from a question asked before deleting or
+    /// replacing answers.
+    KeepAnswers,
+    /// "Continue where you left off" with answers saved earlier.
+    Resume,
+    /// Saving to the browser failed.
+    StorageFailed,
+    /// The page's URL fragment (at load or after a change): a share link
+    /// opens its results; anything else is left alone.
+    OpenFragment(String),
+    /// "Start your own assessment" from a shared result or a bad link.
+    StartOwn,
+    /// "Edit a copy" of a shared result: its answers become this
+    /// browser's (after asking, if this browser has answers of its own).
+    EditCopy,
+    /// "Replace my answers" with the copy of a shared result.
+    ConfirmEditCopy,
+    /// The organisation name or ODS code typed for sharing.
+    SetOrganisation(String),
+    /// The role chosen for sharing.
+    SetRole(Role),
+    /// Whether to include notes in the share link.
+    IncludeNotes(bool),
+    /// "Compare results": open the compare view, which is its own wasm
+    /// bundle (`crate::compare`), starting with the shared result whose
+    /// link (fragment) is given. The page switches views when told.
+    OpenCompare(Option<String>),
+}

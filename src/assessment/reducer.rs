@@ -1,0 +1,708 @@
+//! The assessment's reducer. `reduce` is pure: it decides the next state
+//! and records the side effects that should follow ([`Effect`]), which the
+//! app performs. Every action is matched against every page: an action
+//! that does nothing on a page says so, so a new action or page cannot be
+//! left out unnoticed.
+
+use std::rc::Rc;
+use yew::Reducible;
+
+use super::action::Action;
+use super::state::{ANSWERS_DELETED, CANNOT_SAVE, Effect, Page, ReturnTo, State};
+use digital_board_core::compare::codec as compare_codec;
+use digital_board_core::content::ASSESSMENTS;
+use digital_board_core::label::Label;
+use digital_board_core::saved;
+use digital_board_core::share::{self, SharedResult};
+
+impl State {
+    /// "Edit a copy": the shared result's answers and label become this
+    /// browser's, on Check your answers.
+    fn edit_copy(&self, result: &SharedResult) -> State {
+        State {
+            assessment: result.assessment(),
+            answers: result.answers().clone(),
+            label: result.label().cloned().unwrap_or_default(),
+            resume: None,
+            ..self.go(Page::CheckAnswers)
+        }
+    }
+
+    /// The effects that follow from going from `before` to `self`, with
+    /// those the action asked for (`requested`), recorded in `self`.
+    fn with_effects(mut self, before: &State, requested: Vec<Effect>) -> State {
+        let mut effects = Vec::new();
+        // Once the user leaves a shared result, its link leaves the address.
+        if self.page != before.page && !self.page.is_about_share_link() {
+            effects.push(Effect::ClearShareFragment);
+        }
+        // Save as the user goes; once saving has failed it is not retried.
+        if (self.answers != before.answers || self.label != before.label)
+            && !self.storage_failed
+            && saved::has_progress(&self.answers)
+        {
+            effects.push(Effect::SaveAnswers);
+        }
+        effects.extend(requested);
+        if self.moves != before.moves || self.title() != before.title() {
+            effects.push(Effect::ShowPage);
+        }
+        self.effects = before.effects.request(effects);
+        self
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut requested = Vec::new();
+        // The page is cloned (cheap: its data is shared) so arms can move
+        // its data and still `return self`.
+        let next = match (action, self.page.clone()) {
+            // On any page.
+            (Action::Start, _) => State {
+                returning_to_check: false,
+                ..self.go(Page::Question(0))
+            },
+            (Action::Choose(index, response), _) => {
+                let mut next = (*self).clone();
+                if let Some(slot) = next.answers.responses.get_mut(index) {
+                    *slot = Some(response);
+                }
+                next
+            }
+            (Action::Note(index, text), _) => {
+                let mut next = (*self).clone();
+                if let Some(slot) = next.answers.notes.get_mut(index) {
+                    *slot = text;
+                }
+                next
+            }
+            (Action::SetOrganisation(organisation), _) => State {
+                label: Label {
+                    organisation,
+                    role: self.label.role,
+                },
+                ..(*self).clone()
+            },
+            (Action::SetRole(role), _) => State {
+                label: Label {
+                    role,
+                    ..self.label.clone()
+                },
+                ..(*self).clone()
+            },
+            (Action::IncludeNotes(include_notes), _) => State {
+                include_notes,
+                ..(*self).clone()
+            },
+            (Action::StorageFailed, _) if !self.storage_failed => State {
+                storage_failed: true,
+                notice: Some(CANNOT_SAVE),
+                ..(*self).clone()
+            },
+            (Action::StorageFailed, _) => return self,
+            (Action::ReviewAnswers, _) => self.go(Page::CheckAnswers),
+            (Action::Change(index), _) if index <= self.last_question() => State {
+                returning_to_check: true,
+                ..self.go(Page::Question(index))
+            },
+            (Action::Change(_), _) => return self,
+            (Action::ShowResults, _) => match self.answers.first_unanswered() {
+                None => self.go(Page::Results),
+                Some(missing) => State {
+                    show_error: true,
+                    returning_to_check: false,
+                    ..self.go(Page::Question(missing))
+                },
+            },
+            // The compare view is another wasm bundle: the page switches.
+            (Action::OpenCompare(shared_link), _) => {
+                requested.push(Effect::OpenCompare(shared_link));
+                (*self).clone()
+            }
+            (Action::OpenFragment(fragment), page) => {
+                // A compare link is the compare view's (`crate::compare`).
+                if compare_codec::payload_from_fragment(&fragment).is_some() {
+                    return self;
+                }
+                match share::payload_from_fragment(&fragment) {
+                    Some(payload) => match share::decode(payload, ASSESSMENTS) {
+                        Ok(result) => self.go(Page::Shared(Rc::new(result))),
+                        Err(error) => self.go(Page::BadLink(error)),
+                    },
+                    // Leaving a shared result by the browser's Back button
+                    // takes the link away: return to the start.
+                    None if page.is_about_share_link() => self.go(Page::Start),
+                    None => return self,
+                }
+            }
+
+            (Action::Continue, Page::Question(index)) => {
+                if self.answers.response(index).is_some() {
+                    // Answering ends any Change: the next page is decided now.
+                    State {
+                        returning_to_check: false,
+                        ..self.go(self.after_question(index))
+                    }
+                } else {
+                    State {
+                        show_error: true,
+                        moves: self.moves + 1,
+                        ..(*self).clone()
+                    }
+                }
+            }
+            (
+                Action::Continue,
+                Page::Start
+                | Page::CheckAnswers
+                | Page::Results
+                | Page::Shared(_)
+                | Page::BadLink(_)
+                | Page::ConfirmStartAgain(_)
+                | Page::ConfirmEditCopy(_),
+            ) => return self,
+
+            (Action::Back, Page::Question(_)) if self.returning_to_check => State {
+                returning_to_check: false,
+                ..self.go(Page::CheckAnswers)
+            },
+            (Action::Back, Page::Question(0)) => self.go(Page::Start),
+            (Action::Back, Page::Question(index)) => self.go(Page::Question(index - 1)),
+            (Action::Back, Page::CheckAnswers) => self.go(Page::Question(self.last_question())),
+            (Action::Back, Page::Results) => self.go(Page::CheckAnswers),
+            (
+                Action::Back,
+                Page::Start
+                | Page::Shared(_)
+                | Page::BadLink(_)
+                | Page::ConfirmStartAgain(_)
+                | Page::ConfirmEditCopy(_),
+            ) => return self,
+
+            (Action::StartAgain, Page::Start) if self.own_answers().is_some() => {
+                self.go(Page::ConfirmStartAgain(ReturnTo::Start))
+            }
+            (Action::StartAgain, Page::Results) if self.own_answers().is_some() => {
+                self.go(Page::ConfirmStartAgain(ReturnTo::Results))
+            }
+            // Nothing to delete, or no Start again on the page.
+            (
+                Action::StartAgain,
+                Page::Start
+                | Page::Results
+                | Page::Question(_)
+                | Page::CheckAnswers
+                | Page::Shared(_)
+                | Page::BadLink(_)
+                | Page::ConfirmStartAgain(_)
+                | Page::ConfirmEditCopy(_),
+            ) => return self,
+
+            (Action::ConfirmStartAgain, Page::ConfirmStartAgain(_)) => {
+                requested.push(Effect::ClearStorage);
+                State {
+                    moves: self.moves + 1,
+                    storage_failed: self.storage_failed,
+                    notice: Some(ANSWERS_DELETED),
+                    ..State::new(self.assessment)
+                }
+            }
+            // Nothing is deleted unless it was asked.
+            (
+                Action::ConfirmStartAgain,
+                Page::Start
+                | Page::Question(_)
+                | Page::CheckAnswers
+                | Page::Results
+                | Page::Shared(_)
+                | Page::BadLink(_)
+                | Page::ConfirmEditCopy(_),
+            ) => return self,
+
+            (Action::KeepAnswers, Page::ConfirmStartAgain(ReturnTo::Start)) => self.go(Page::Start),
+            (Action::KeepAnswers, Page::ConfirmStartAgain(ReturnTo::Results)) => {
+                self.go(Page::Results)
+            }
+            (Action::KeepAnswers, Page::ConfirmEditCopy(result)) => self.go(Page::Shared(result)),
+            (
+                Action::KeepAnswers,
+                Page::Start
+                | Page::Question(_)
+                | Page::CheckAnswers
+                | Page::Results
+                | Page::Shared(_)
+                | Page::BadLink(_),
+            ) => return self,
+
+            (Action::Resume, Page::Start) => match &self.resume {
+                Some(saved) => {
+                    let page = saved
+                        .first_unanswered()
+                        .map_or(Page::CheckAnswers, Page::Question);
+                    State {
+                        answers: saved.clone(),
+                        resume: None,
+                        ..self.go(page)
+                    }
+                }
+                None => return self,
+            },
+            (
+                Action::Resume,
+                Page::Question(_)
+                | Page::CheckAnswers
+                | Page::Results
+                | Page::Shared(_)
+                | Page::BadLink(_)
+                | Page::ConfirmStartAgain(_)
+                | Page::ConfirmEditCopy(_),
+            ) => return self,
+
+            (Action::StartOwn, Page::Shared(_) | Page::BadLink(_)) => self.go(Page::Start),
+            (
+                Action::StartOwn,
+                Page::Start
+                | Page::Question(_)
+                | Page::CheckAnswers
+                | Page::Results
+                | Page::ConfirmStartAgain(_)
+                | Page::ConfirmEditCopy(_),
+            ) => return self,
+
+            // Ask first if this browser has answers of its own.
+            (Action::EditCopy, Page::Shared(result)) if self.own_answers().is_some() => {
+                self.go(Page::ConfirmEditCopy(result))
+            }
+            (Action::EditCopy, Page::Shared(result)) => self.edit_copy(&result),
+            (
+                Action::EditCopy,
+                Page::Start
+                | Page::Question(_)
+                | Page::CheckAnswers
+                | Page::Results
+                | Page::BadLink(_)
+                | Page::ConfirmStartAgain(_)
+                | Page::ConfirmEditCopy(_),
+            ) => return self,
+
+            (Action::ConfirmEditCopy, Page::ConfirmEditCopy(result)) => self.edit_copy(&result),
+            (
+                Action::ConfirmEditCopy,
+                Page::Start
+                | Page::Question(_)
+                | Page::CheckAnswers
+                | Page::Results
+                | Page::Shared(_)
+                | Page::BadLink(_)
+                | Page::ConfirmStartAgain(_),
+            ) => return self,
+        };
+        Rc::new(next.with_effects(&self, requested))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::effects::Effects;
+    use digital_board_core::content::default_assessment;
+    use digital_board_core::label::Role;
+    use digital_board_core::model::Level;
+    use digital_board_core::scoring::{Answers, Response};
+
+    fn run(actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+        actions.into_iter().fold(
+            Rc::new(State::new(default_assessment())),
+            |state, action| state.reduce(action),
+        )
+    }
+
+    /// The effects `action` asks for from `state`, and the state after it.
+    fn effects_of(state: &Rc<State>, action: Action) -> (Vec<Effect>, Rc<State>) {
+        let next = state.clone().reduce(action);
+        (next.effects.since(&state.effects).to_vec(), next)
+    }
+
+    fn answer_all() -> Vec<Action> {
+        let count = default_assessment().question_count();
+        let mut actions = vec![Action::Start];
+        for i in 0..count {
+            actions.push(Action::Choose(i, Response::Level(Level::Siloed)));
+            actions.push(Action::Continue);
+        }
+        actions
+    }
+
+    #[test]
+    fn continuing_without_an_answer_shows_an_error_and_stays() {
+        let state = run([Action::Start, Action::Continue]);
+        assert_eq!(state.page, Page::Question(0));
+        assert!(state.show_error);
+        let state = state
+            .reduce(Action::Choose(0, Response::DontKnow))
+            .reduce(Action::Continue);
+        assert_eq!(state.page, Page::Question(1));
+        assert!(!state.show_error);
+    }
+
+    #[test]
+    fn answering_every_question_leads_to_check_your_answers() {
+        let state = run(answer_all());
+        assert_eq!(state.page, Page::CheckAnswers);
+        assert!(state.answers.is_complete());
+        assert_eq!(state.reduce(Action::ShowResults).page, Page::Results);
+    }
+
+    #[test]
+    fn change_returns_to_check_your_answers() {
+        let mut actions = answer_all();
+        actions.extend([
+            Action::Change(4),
+            Action::Choose(4, Response::DontKnow),
+            Action::Continue,
+        ]);
+        let state = run(actions);
+        assert_eq!(state.page, Page::CheckAnswers);
+        assert_eq!(state.answers.response(4), Some(Response::DontKnow));
+        assert!(!state.returning_to_check);
+    }
+
+    #[test]
+    fn back_walks_to_the_start_and_from_a_change_to_check_your_answers() {
+        let state = run([
+            Action::Start,
+            Action::Choose(0, Response::DontKnow),
+            Action::Continue,
+            Action::Back,
+        ]);
+        assert_eq!(state.page, Page::Question(0));
+        assert_eq!(state.reduce(Action::Back).page, Page::Start);
+        let mut actions = answer_all();
+        actions.extend([Action::Change(2), Action::Back]);
+        assert_eq!(run(actions).page, Page::CheckAnswers);
+    }
+
+    #[test]
+    fn results_are_refused_until_every_question_is_answered() {
+        let state = run([
+            Action::Start,
+            Action::Choose(0, Response::DontKnow),
+            Action::ShowResults,
+        ]);
+        assert_eq!(state.page, Page::Question(1));
+        assert!(state.show_error);
+    }
+
+    #[test]
+    fn start_again_forgets_everything() {
+        let mut actions = answer_all();
+        actions.extend([
+            Action::Note(0, "evidence".into()),
+            Action::ShowResults,
+            Action::StartAgain,
+        ]);
+        let asked = run(actions);
+        assert_eq!(asked.page, Page::ConfirmStartAgain(ReturnTo::Results));
+        assert!(asked.answers.is_complete(), "nothing deleted before Yes");
+        assert!(!asked.effects.list().contains(&Effect::ClearStorage));
+        let (effects, state) = effects_of(&asked, Action::ConfirmStartAgain);
+        assert_eq!(state.page, Page::Start);
+        assert_eq!(
+            state.answers,
+            Answers::empty(default_assessment().question_count())
+        );
+        assert!(effects.contains(&Effect::ClearStorage), "{effects:?}");
+        assert_eq!(state.notice, Some(ANSWERS_DELETED));
+        assert_eq!(state.reduce(Action::Start).notice, None);
+    }
+
+    #[test]
+    fn keep_my_answers_goes_back_with_nothing_deleted() {
+        let mut actions = answer_all();
+        actions.extend([Action::ShowResults, Action::StartAgain]);
+        let (effects, state) = effects_of(&run(actions), Action::KeepAnswers);
+        assert_eq!(state.page, Page::Results);
+        assert!(state.answers.is_complete());
+        assert!(!effects.contains(&Effect::ClearStorage));
+
+        let mut saved = Answers::empty(13);
+        saved.notes[4] = "evidence".into();
+        let start = Rc::new(State::opened(
+            default_assessment(),
+            Some(saved.clone()),
+            None,
+        ));
+        let asked = start.reduce(Action::StartAgain);
+        assert_eq!(asked.page, Page::ConfirmStartAgain(ReturnTo::Start));
+        let (effects, kept) = effects_of(&asked, Action::KeepAnswers);
+        assert_eq!(
+            (&kept.page, kept.resume.as_ref()),
+            (&Page::Start, Some(&saved))
+        );
+        assert!(!effects.contains(&Effect::ClearStorage));
+        let asked = kept.reduce(Action::StartAgain);
+        let (effects, cleared) = effects_of(&asked, Action::ConfirmStartAgain);
+        assert_eq!(cleared.resume, None);
+        assert!(effects.contains(&Effect::ClearStorage));
+    }
+
+    #[test]
+    fn resume_restores_saved_answers_at_the_first_unanswered_question() {
+        let mut saved = Answers::empty(default_assessment().question_count());
+        saved.responses[0] = Some(Response::DontKnow);
+        saved.responses[1] = Some(Response::DontKnow);
+        let state = Rc::new(State::opened(
+            default_assessment(),
+            Some(saved.clone()),
+            None,
+        ))
+        .reduce(Action::Resume);
+        assert_eq!(state.page, Page::Question(2));
+        assert_eq!(state.answers, saved);
+        assert_eq!(state.resume, None);
+    }
+
+    #[test]
+    fn storage_failure_is_said_once_and_the_notice_goes_on_the_next_page() {
+        let state = run([
+            Action::Start,
+            Action::Choose(0, Response::DontKnow),
+            Action::StorageFailed,
+        ]);
+        assert_eq!(state.notice, Some(CANNOT_SAVE));
+        let state = state.reduce(Action::Continue);
+        assert_eq!(state.notice, None);
+        assert!(state.storage_failed);
+        assert_eq!(state.reduce(Action::StorageFailed).notice, None);
+    }
+
+    #[test]
+    fn start_again_is_only_offered_where_it_has_a_button() {
+        // A question page has no Start again: nothing happens.
+        let before = run([Action::Start, Action::Choose(0, Response::DontKnow)]);
+        let (effects, state) = effects_of(&before, Action::StartAgain);
+        assert_eq!(
+            (&state.page, effects.as_slice()),
+            (&Page::Question(0), &[][..])
+        );
+        // Nor does "Delete my answers" do anything unless it was asked.
+        let (effects, _) = effects_of(&state, Action::ConfirmStartAgain);
+        assert_eq!(effects, []);
+    }
+
+    fn shared_fragment(organisation: &str) -> String {
+        let a = default_assessment();
+        let answers = Answers::from_responses(vec![
+            Some(Response::Level(Level::Embedded));
+            a.question_count()
+        ]);
+        let label = Label {
+            organisation: organisation.into(),
+            role: Role::NonExecutive,
+        };
+        let result = SharedResult::new(a, answers, Some(label), None).unwrap();
+        format!("#{}{}", share::FRAGMENT_PREFIX, share::encode(&result))
+    }
+
+    /// The shared result on a page that shows one.
+    fn shared_result(page: &Page) -> &SharedResult {
+        match page {
+            Page::Shared(result) | Page::ConfirmEditCopy(result) => result,
+            page => panic!("no shared result on {page:?}"),
+        }
+    }
+
+    #[test]
+    fn a_share_link_opens_read_only_results_and_edit_a_copy_takes_its_answers() {
+        let state = run([Action::OpenFragment(shared_fragment("RXX"))]);
+        assert!(matches!(state.page, Page::Shared(_)), "{:?}", state.page);
+        let shared_answers = shared_result(&state.page).answers().clone();
+        assert_eq!(state.answers, Answers::empty(13), "own answers untouched");
+        let (effects, copy) = effects_of(&state, Action::EditCopy);
+        assert_eq!(copy.page, Page::CheckAnswers);
+        assert_eq!(copy.answers, shared_answers);
+        assert_eq!(copy.label.organisation, "RXX");
+        // The copy is saved, and its link leaves the address.
+        assert_eq!(
+            effects,
+            [
+                Effect::ClearShareFragment,
+                Effect::SaveAnswers,
+                Effect::ShowPage
+            ]
+        );
+    }
+
+    /// The start page of a browser holding one saved answer, and that answer.
+    fn opened_with_saved_answers() -> (Rc<State>, Answers) {
+        let mut saved = Answers::empty(13);
+        saved.responses[0] = Some(Response::DontKnow);
+        let state = State::opened(default_assessment(), Some(saved.clone()), None);
+        (Rc::new(state), saved)
+    }
+
+    #[test]
+    fn edit_a_copy_asks_before_replacing_answers_saved_here() {
+        let (state, saved) = opened_with_saved_answers();
+        let state = state.reduce(Action::OpenFragment(shared_fragment("RXX")));
+        let (effects, asked) = effects_of(&state, Action::EditCopy);
+        assert!(matches!(asked.page, Page::ConfirmEditCopy(_)));
+        assert_eq!(shared_result(&asked.page), shared_result(&state.page));
+        assert_eq!(asked.resume.as_ref(), Some(&saved));
+        // Asking leaves the link in the address and saves nothing.
+        assert_eq!(effects, [Effect::ShowPage]);
+        // Keep: back to the shared result, own answers untouched.
+        let kept = asked.clone().reduce(Action::KeepAnswers);
+        assert_eq!(kept.page, state.page);
+        assert_eq!(kept.resume.as_ref(), Some(&saved));
+        // The browser's Back button while asking leaves the link too.
+        assert_eq!(
+            asked
+                .clone()
+                .reduce(Action::OpenFragment(String::new()))
+                .page,
+            Page::Start
+        );
+        // Replace: the copy's answers, the saved ones gone.
+        let copy = asked.reduce(Action::ConfirmEditCopy);
+        assert_eq!(copy.page, Page::CheckAnswers);
+        assert_eq!(
+            copy.answers.response(0),
+            Some(Response::Level(Level::Embedded))
+        );
+        assert_eq!(copy.resume, None);
+    }
+
+    #[test]
+    fn a_bad_link_says_why_and_leaves_saved_answers_alone() {
+        let (state, saved) = opened_with_saved_answers();
+        let mut truncated = shared_fragment("RXX");
+        truncated.truncate(truncated.len() - 3);
+        let state = state.reduce(Action::OpenFragment(truncated));
+        let Page::BadLink(error) = &state.page else {
+            panic!("{:?}", state.page)
+        };
+        assert!(error.message().contains("cut off"), "{error:?}");
+        assert_eq!(state.resume.as_ref(), Some(&saved));
+        let (effects, state) = effects_of(&state, Action::StartOwn);
+        assert_eq!(
+            (&state.page, state.resume.as_ref()),
+            (&Page::Start, Some(&saved))
+        );
+        assert_eq!(effects, [Effect::ClearShareFragment, Effect::ShowPage]);
+    }
+
+    #[test]
+    fn going_back_past_a_share_link_returns_to_the_start() {
+        let state = run([
+            Action::OpenFragment(shared_fragment("RXX")),
+            Action::OpenFragment(String::new()),
+        ]);
+        assert_eq!(state.page, Page::Start);
+    }
+
+    #[test]
+    fn other_fragments_are_ignored() {
+        let state = run([
+            Action::OpenFragment("#maincontent".into()),
+            Action::OpenFragment(String::new()),
+        ]);
+        assert_eq!(state.page, Page::Start);
+        assert_eq!(state.moves, 0);
+        assert_eq!(state.effects, Effects::default());
+    }
+
+    #[test]
+    fn share_choices_are_kept() {
+        let state = run([
+            Action::SetOrganisation("Leeds".into()),
+            Action::SetRole(Role::Executive),
+            Action::IncludeNotes(true),
+        ]);
+        assert_eq!(
+            state.label,
+            Label {
+                organisation: "Leeds".into(),
+                role: Role::Executive
+            }
+        );
+        assert!(state.include_notes);
+    }
+
+    #[test]
+    fn moves_count_every_page_change_but_not_typing() {
+        let state = run([Action::Start]);
+        assert_eq!(state.moves, 1);
+        assert_eq!(state.reduce(Action::Note(0, "x".into())).moves, 1);
+    }
+
+    #[test]
+    fn answers_are_saved_as_they_change_once_there_is_progress() {
+        let state = run([Action::Start]);
+        // The label alone is not worth saving.
+        let (effects, state) = effects_of(&state, Action::SetOrganisation("Leeds".into()));
+        assert_eq!(effects, []);
+        let (effects, state) = effects_of(&state, Action::Choose(0, Response::DontKnow));
+        assert_eq!(effects, [Effect::SaveAnswers]);
+        let (effects, state) = effects_of(&state, Action::Note(0, "evidence".into()));
+        assert_eq!(effects, [Effect::SaveAnswers]);
+        let (effects, state) = effects_of(&state, Action::SetRole(Role::Executive));
+        assert_eq!(effects, [Effect::SaveAnswers]);
+        // Not once saving has failed.
+        let state = state.reduce(Action::StorageFailed);
+        let (effects, _) = effects_of(&state, Action::Choose(0, Response::DontKnow));
+        assert_eq!(effects, []);
+    }
+
+    #[test]
+    fn every_page_change_and_error_shows_the_page() {
+        let state = run([Action::Start]);
+        assert_eq!(
+            state.effects.list(),
+            [Effect::ClearShareFragment, Effect::ShowPage]
+        );
+        let (effects, state) = effects_of(&state, Action::Continue);
+        assert!(state.show_error);
+        assert_eq!(effects, [Effect::ShowPage]);
+        let (effects, state) = effects_of(&state, Action::Choose(0, Response::DontKnow));
+        assert_eq!(
+            effects,
+            [Effect::SaveAnswers],
+            "typing is not a page change"
+        );
+        let (effects, _) = effects_of(&state, Action::Continue);
+        assert_eq!(effects, [Effect::ClearShareFragment, Effect::ShowPage]);
+    }
+
+    #[test]
+    fn compare_results_asks_the_page_to_switch_and_changes_nothing_else() {
+        let state = run(answer_all()).reduce(Action::ShowResults);
+        let (effects, next) = effects_of(&state, Action::OpenCompare(None));
+        assert_eq!(effects, [Effect::OpenCompare(None)]);
+        assert_eq!(
+            State {
+                effects: state.effects.clone(),
+                ..(*next).clone()
+            },
+            *state
+        );
+        // From a shared result: its link goes with it.
+        let link = shared_fragment("RXX");
+        let shared = run([Action::OpenFragment(link.clone())]);
+        let (effects, next) = effects_of(&shared, Action::OpenCompare(Some(link.clone())));
+        assert_eq!(effects, [Effect::OpenCompare(Some(link))]);
+        assert_eq!(next.page, shared.page);
+    }
+
+    #[test]
+    fn opening_a_share_link_leaves_it_in_the_address() {
+        let (effects, _) = effects_of(
+            &Rc::new(State::new(default_assessment())),
+            Action::OpenFragment(shared_fragment("RXX")),
+        );
+        assert_eq!(effects, [Effect::ShowPage]);
+    }
+}

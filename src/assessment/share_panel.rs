@@ -1,0 +1,199 @@
+//! Share, save or print: the share link (with optional organisation, role
+//! and notes), Copy link, a QR code, downloads and print.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::Action;
+use crate::components::link_box::LinkBox;
+use crate::dom;
+use digital_board_core::date::Date;
+use digital_board_core::export::{ExportFormat, ExportMeta, file_name};
+use digital_board_core::label::{Label, Role};
+use digital_board_core::model::Assessment;
+use digital_board_core::scoring::Answers;
+use digital_board_core::share::{self, MAX_LINK_CHARS, MAX_ORGANISATION_CHARS, SharedResult};
+
+/// Id of the read-only field holding the link.
+const LINK_ID: &str = "dba-share-link";
+
+/// Properties of [`SharePanel`].
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    /// The assessment.
+    pub assessment: &'static Assessment,
+    /// The completed answers.
+    pub answers: Answers,
+    /// Organisation and role, as typed.
+    pub label: Label,
+    /// Whether the link carries the notes.
+    pub include_notes: bool,
+    /// The date the result is shared on.
+    pub today: Option<Date>,
+    /// The page address the link is built on.
+    pub base_url: AttrValue,
+    /// Receives label and notes choices.
+    pub on_action: Callback<Action>,
+}
+
+/// The label to carry, if the user gave one.
+pub fn given_label(label: &Label) -> Option<Label> {
+    let organisation = label.organisation.trim();
+    (!organisation.is_empty() || label.role != Role::Unspecified).then(|| Label {
+        organisation: organisation.to_owned(),
+        role: label.role,
+    })
+}
+
+/// What the exports say about who and when.
+pub fn export_meta(
+    label: Option<&Label>,
+    date: Option<Date>,
+    share_code: Option<String>,
+) -> ExportMeta {
+    ExportMeta {
+        organisation: label.map(|l| l.organisation.clone()),
+        role: label
+            .filter(|l| l.role != Role::Unspecified)
+            .map(|l| l.role.name().to_owned()),
+        date: date.map(|d| d.to_string()),
+        share_code,
+    }
+}
+
+/// The share and export panel under the user's own results.
+#[function_component(SharePanel)]
+pub fn share_panel(props: &SharePanelProps) -> Html {
+    let assessment = props.assessment;
+    let label = given_label(&props.label);
+    let has_notes = props.answers.notes.iter().any(|n| !n.trim().is_empty());
+    let without_notes = Answers::from_responses(props.answers.responses.clone());
+    let build =
+        |answers: Answers| SharedResult::new(assessment, answers, label.clone(), props.today);
+    let with_notes_result = build(props.answers.clone());
+    let without_notes_result = build(without_notes);
+
+    let payload_of = |result: &Result<SharedResult, _>| result.as_ref().ok().map(share::encode);
+    let payload_with = payload_of(&with_notes_result);
+    let payload_without = payload_of(&without_notes_result);
+    let length_of = |payload: &Option<String>| {
+        payload
+            .as_ref()
+            .map(|p| share::link_length(&props.base_url, p))
+    };
+    let chosen = if props.include_notes && has_notes {
+        &payload_with
+    } else {
+        &payload_without
+    };
+    let link = chosen.as_ref().map(|p| share::link(&props.base_url, p));
+    let link_length = length_of(chosen);
+
+    let on_organisation = props.on_action.reform(|e: InputEvent| {
+        Action::SetOrganisation(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let on_notes = props.on_action.reform(|e: Event| {
+        Action::IncludeNotes(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let meta = export_meta(label.as_ref(), props.today, payload_without.clone());
+    let download = |format: ExportFormat| {
+        let answers = props.answers.clone();
+        let meta = meta.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = file_name(assessment, &meta, format.extension());
+            dom::download(
+                &name,
+                format.media_type(),
+                &format.render(assessment, &answers, &meta),
+            );
+        })
+    };
+    let label_error = matches!(with_notes_result, Err(share::ShareBuildError::LabelTooLong));
+
+    html! {
+        <div class="dba-share dba-no-print">
+            <h2 class="nhsuk-heading-m">{ "Share your results" }</h2>
+            <p>{ "Anyone you send the link to sees these results. Your answers travel inside the link itself: nothing is stored on a server." }</p>
+            <div class={classes!("nhsuk-form-group", label_error.then_some("nhsuk-form-group--error"))}>
+                <label class="nhsuk-label" for="dba-organisation">{ "Organisation name or ODS code (optional)" }</label>
+                if label_error {
+                    <span class="nhsuk-error-message" id="dba-organisation-error">
+                        <span class="nhsuk-u-visually-hidden">{ "Error: " }</span>
+                        { share::ShareBuildError::LabelTooLong.message() }
+                    </span>
+                }
+                <input class={classes!("nhsuk-input", label_error.then_some("nhsuk-input--error"))}
+                    id="dba-organisation" name="organisation" type="text" autocomplete="organization"
+                    aria-describedby={label_error.then_some("dba-organisation-error")}
+                    maxlength={MAX_ORGANISATION_CHARS.to_string()} value={props.label.organisation.clone()} oninput={on_organisation} />
+            </div>
+            <div class="nhsuk-form-group">
+                <fieldset class="nhsuk-fieldset">
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{ "Your role (optional)" }</legend>
+                    <div class="nhsuk-radios nhsuk-radios--small nhsuk-radios--inline">
+                        { for Role::ALL.iter().enumerate().map(|(i, &role)| {
+                            let id = format!("dba-role-{}", i + 1);
+                            html! {
+                                <div class="nhsuk-radios__item">
+                                    <input class="nhsuk-radios__input" id={id.clone()} name="role" type="radio"
+                                        checked={props.label.role == role}
+                                        onchange={props.on_action.reform(move |_: Event| Action::SetRole(role))} />
+                                    <label class="nhsuk-label nhsuk-radios__label" for={id}>{ role.name() }</label>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+            </div>
+            if has_notes {
+                <div class="nhsuk-form-group">
+                    <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
+                        <div class="nhsuk-checkboxes__item">
+                            <input class="nhsuk-checkboxes__input" id="dba-include-notes" type="checkbox"
+                                checked={props.include_notes} onchange={on_notes} aria-describedby="dba-include-notes-hint" />
+                            <label class="nhsuk-label nhsuk-checkboxes__label" for="dba-include-notes">{ "Include my notes in the link" }</label>
+                            <div class="nhsuk-hint nhsuk-checkboxes__hint" id="dba-include-notes-hint">
+                                { match (length_of(&payload_with), length_of(&payload_without)) {
+                                    (Some(with), Some(without)) => format!("With notes the link is {with} characters long; without them, {without}."),
+                                    _ => "A note is too long to go in a link. Download the results as a file to keep your notes.".to_owned(),
+                                } }
+                            </div>
+                        </div>
+                    </div>
+                </div>
+            }
+            { match (link, link_length) {
+                (Some(link), Some(length)) if length <= MAX_LINK_CHARS => html! {
+                    <LinkBox id={LINK_ID} {link} label="Link to these results"
+                        qr_label="QR code of the link to these results"
+                        qr_caption="Scan with a phone camera to open these results on another device."
+                        too_long_for_qr="The link is too long for a QR code that phones can scan easily. Send the link instead, or untick your notes." />
+                },
+                (_, Some(length)) => html! {
+                    <div class="nhsuk-card nhsuk-card--warning">
+                        <div class="nhsuk-card__content">
+                            <h3 class="nhsuk-card__heading">{ "The link would be too long" }</h3>
+                            <p class="nhsuk-card__description">{ format!(
+                                "With your notes the link is {length} characters. Teams and Outlook cut links longer than {MAX_LINK_CHARS} characters, so it would not open. Untick “Include my notes in the link”, or download the results as a file below."
+                            ) }</p>
+                        </div>
+                    </div>
+                },
+                _ => html! {},
+            } }
+
+            <h2 class="nhsuk-heading-m">{ "Save or print" }</h2>
+            <p>{ "Print your results, or save them as a PDF from the print window, for board papers. Or download them as a file: files are made in this browser." }</p>
+            <div class="nhsuk-button-group">
+                <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={Callback::from(|_: MouseEvent| dom::print())}>
+                    { "Print or save as PDF" }
+                </button>
+                { for ExportFormat::ALL.iter().map(|&format| html! {
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download(format)}>
+                        { format!("Download {} ({})", format.name(), format.purpose()) }
+                    </button>
+                }) }
+            </div>
+        </div>
+    }
+}

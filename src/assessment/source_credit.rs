@@ -1,0 +1,15 @@
+//! The credit to the publication an assessment comes from.
+
+use yew::prelude::*;
+
+/// The publication an assessment comes from, linked, and what in the
+/// assessment is quoted from it (start and results pages).
+pub fn source_credit(source: &'static digital_board_core::model::Source) -> Html {
+    html! {
+        <p class="nhsuk-body-s">
+            { "Source: " }
+            <a href={source.url} rel="noreferrer noopener">{ source.title }</a>
+            { format!(", {}, {}. {}", source.publisher, source.published, source.credit) }
+        </p>
+    }
+}

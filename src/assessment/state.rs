@@ -1,0 +1,209 @@
+//! The assessment's state: the page showing (with what it shows), the
+//! answers, and the side effects the reducer (`reducer.rs`) has asked for.
+
+use std::rc::Rc;
+
+use super::confirm_page::{DELETE_HEADING, REPLACE_HEADING};
+use crate::components::bad_link_page::BROKEN_SHARE_LINK;
+use crate::effects::Effects;
+use digital_board_core::label::Label;
+use digital_board_core::model::Assessment;
+use digital_board_core::report::{PRODUCT_NAME, page_title, progress_label};
+use digital_board_core::saved;
+use digital_board_core::scoring::Answers;
+use digital_board_core::share::{ShareError, SharedResult};
+
+/// Which screen is showing, with what only it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    /// What this is and a "Start now" button.
+    Start,
+    /// One question, by position.
+    Question(usize),
+    /// Every answer with Change links.
+    CheckAnswers,
+    /// Scores, chart and discussion points.
+    Results,
+    /// Someone else's results, opened from a share link (read-only).
+    Shared(Rc<SharedResult>),
+    /// A share link that could not be read, and why.
+    BadLink(ShareError),
+    /// "Start again" or "Clear my answers", asking before this browser's
+    /// answers are deleted; "Keep my answers" goes back to the page named.
+    ConfirmStartAgain(ReturnTo),
+    /// "Edit a copy" of this shared result, asking before it replaces the
+    /// answers this browser already has.
+    ConfirmEditCopy(Rc<SharedResult>),
+}
+
+impl Page {
+    /// Whether the page is about the share link in the address (the
+    /// result, its bad link, or replacing answers with its copy): leaving
+    /// these pages takes the link off the address.
+    pub fn is_about_share_link(&self) -> bool {
+        matches!(
+            self,
+            Page::Shared(_) | Page::BadLink(_) | Page::ConfirmEditCopy(_)
+        )
+    }
+}
+
+/// The page a question asked before deleting answers goes back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnTo {
+    /// The start page ("Clear my answers").
+    Start,
+    /// The results page ("Start again").
+    Results,
+}
+
+/// A side effect the reducer asks for; the app performs it after rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the answers and the label (the state's, when performed).
+    SaveAnswers,
+    /// Delete the answers saved in this browser.
+    ClearStorage,
+    /// Take a share link off the address: the user has left its result.
+    ClearShareFragment,
+    /// Ask the page to switch to the compare view (its own wasm bundle),
+    /// starting with the shared result whose link is given.
+    OpenCompare(Option<String>),
+    /// Set the title of the page now showing and move focus to it.
+    ShowPage,
+}
+
+/// Everything the widget shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The assessment being answered.
+    pub assessment: &'static Assessment,
+    /// The current screen.
+    pub page: Page,
+    /// Answers so far.
+    pub answers: Answers,
+    /// Whether the current question was submitted without an answer.
+    pub show_error: bool,
+    /// Whether Continue should go back to Check your answers (after Change).
+    pub returning_to_check: bool,
+    /// Counts page changes and error displays, so the app knows when to
+    /// move focus (never on first load, so an embedding page keeps focus).
+    pub moves: u32,
+    /// Answers saved in this browser earlier, offered on the start page.
+    pub resume: Option<Answers>,
+    /// A message about saving, shown until the next page change.
+    pub notice: Option<&'static str>,
+    /// Whether saving has failed (so it is said once, and not retried).
+    pub storage_failed: bool,
+    /// Organisation and role to put in share links and exports.
+    pub label: Label,
+    /// Whether share links carry the notes.
+    pub include_notes: bool,
+    /// Side effects asked for, for the app to perform.
+    pub effects: Effects<Effect>,
+}
+
+/// Said once when the browser will not let the widget save.
+pub const CANNOT_SAVE: &str = "Your answers cannot be saved in this browser, because storage is blocked or full. You can still finish the assessment, but if you close or reload this page your answers will be lost.";
+
+/// Said on the start page once answers have been deleted.
+pub const ANSWERS_DELETED: &str = "Your answers have been deleted from this browser.";
+
+impl State {
+    /// A fresh start page for an assessment.
+    pub fn new(assessment: &'static Assessment) -> Self {
+        State {
+            assessment,
+            page: Page::Start,
+            answers: Answers::empty(assessment.question_count()),
+            show_error: false,
+            returning_to_check: false,
+            moves: 0,
+            resume: None,
+            notice: None,
+            storage_failed: false,
+            label: Label::default(),
+            include_notes: false,
+            effects: Effects::default(),
+        }
+    }
+
+    /// The start page, offering `resume` if earlier answers were found and
+    /// showing `notice` if saved answers could not be read.
+    pub fn opened(
+        assessment: &'static Assessment,
+        resume: Option<Answers>,
+        notice: Option<&'static str>,
+    ) -> Self {
+        State {
+            resume,
+            notice,
+            ..State::new(assessment)
+        }
+    }
+
+    /// The state on `page`, counted as a move (for focus), with any error
+    /// or notice of the page left behind gone.
+    pub(super) fn go(&self, page: Page) -> Self {
+        State {
+            page,
+            show_error: false,
+            notice: None,
+            moves: self.moves + 1,
+            ..self.clone()
+        }
+    }
+
+    /// The answers this browser holds, in the page or saved earlier, if
+    /// there is anything in them to lose.
+    pub fn own_answers(&self) -> Option<&Answers> {
+        if saved::has_progress(&self.answers) {
+            Some(&self.answers)
+        } else {
+            self.resume
+                .as_ref()
+                .filter(|answers| saved::has_progress(answers))
+        }
+    }
+
+    pub(super) fn last_question(&self) -> usize {
+        self.assessment.question_count() - 1
+    }
+
+    /// Where an answered question leads: the next question, or Check your
+    /// answers at the end or when changing an answer.
+    pub(super) fn after_question(&self, index: usize) -> Page {
+        if self.returning_to_check || index >= self.last_question() {
+            match self.answers.first_unanswered() {
+                // Changing an answer must not skip a question never answered.
+                Some(missing) if !self.returning_to_check => Page::Question(missing),
+                _ => Page::CheckAnswers,
+            }
+        } else {
+            Page::Question(index + 1)
+        }
+    }
+
+    /// The title of the page being shown.
+    pub fn title(&self) -> String {
+        match self.page {
+            Page::Start => PRODUCT_NAME.to_owned(),
+            Page::Question(index) => {
+                let question = self
+                    .assessment
+                    .question(index)
+                    .map_or("", |p| p.question.text);
+                page_title(
+                    &format!("{}: {question}", progress_label(index, self.assessment)),
+                    self.show_error,
+                )
+            }
+            Page::CheckAnswers => page_title("Check your answers", false),
+            Page::Results => page_title("Your results", false),
+            Page::Shared(_) => page_title("Shared results", false),
+            Page::BadLink(_) => page_title(BROKEN_SHARE_LINK, true),
+            Page::ConfirmStartAgain(_) => page_title(DELETE_HEADING, false),
+            Page::ConfirmEditCopy(_) => page_title(REPLACE_HEADING, false),
+        }
+    }
+}

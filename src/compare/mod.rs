@@ -1,0 +1,19 @@
+//! The compare view (the `compare-bundle`'s `mount_compare`, loaded only
+//! when someone compares): its root component ([`app::CompareApp`]), which
+//! performs the side effects; its [`Action`]s, [`State`] and reducer
+//! (`reducer.rs`, pure); the gather page where results are added; and the
+//! comparison page with its spread table, system chart and then-and-now
+//! table.
+
+mod action;
+pub mod app;
+pub mod comparison_page;
+pub mod gather_page;
+mod reducer;
+pub mod spread_table;
+mod state;
+pub mod system_chart;
+pub mod then_and_now_table;
+
+pub use action::Action;
+pub use state::{Effect, Screen, State};

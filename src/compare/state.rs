@@ -1,0 +1,102 @@
+//! The compare view's state: the screen showing (with what it shows), the
+//! results gathered, the paste box, and the side effects the reducer
+//! (`reducer.rs`) has asked for.
+
+use std::rc::Rc;
+
+use crate::components::bad_link_page::BROKEN_COMPARE_LINK;
+use crate::effects::Effects;
+use digital_board_core::compare::Comparison;
+use digital_board_core::compare::collect::Collection;
+use digital_board_core::report::page_title;
+use digital_board_core::share::ShareError;
+
+/// Which screen of the compare view is showing, with what only it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// Gathering results to compare: paste links or choose files.
+    Gather,
+    /// These results side by side (ready: [`Comparison::readiness`] was
+    /// `Ok`, or they came whole from a compare link).
+    Comparison(Rc<Comparison>),
+    /// A compare link that could not be read, and why.
+    BadLink(ShareError),
+}
+
+/// A side effect the reducer asks for; the app performs it after rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Take a compare link off the address: the user has left its
+    /// comparison, so a reload does not bring it back.
+    ClearCompareFragment,
+    /// Ask the page to switch back to the assessment (another wasm
+    /// bundle), taking any compare link off the address first.
+    Leave,
+    /// Set the title of the screen now showing and move focus to it.
+    ShowPage,
+}
+
+/// Everything the compare view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The current screen.
+    pub screen: Screen,
+    /// Results gathered (never saved: they are other people's answers; the
+    /// compare link keeps them). Kept while the user goes back to their own
+    /// assessment, so nothing pasted is lost.
+    pub collection: Rc<Collection>,
+    /// The text in the paste box.
+    pub text: String,
+    /// How many results the last "Add results" added.
+    pub added: Option<usize>,
+    /// Why the comparison cannot be shown yet, on [`Screen::Gather`].
+    pub error: Option<String>,
+    /// Counts screen changes and error displays, so the app knows when to
+    /// move focus (never on first load).
+    pub moves: u32,
+    /// Side effects asked for, for the app to perform.
+    pub effects: Effects<Effect>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            screen: Screen::Gather,
+            collection: Rc::default(),
+            text: String::new(),
+            added: None,
+            error: None,
+            moves: 0,
+            effects: Effects::default(),
+        }
+    }
+}
+
+impl State {
+    /// The state on `screen`, counted as a move (for focus), with any
+    /// error left behind gone.
+    pub(super) fn go(&self, screen: Screen) -> Self {
+        State {
+            screen,
+            error: None,
+            moves: self.moves + 1,
+            ..self.clone()
+        }
+    }
+
+    pub(super) fn with_collection(&self, collection: Collection) -> Self {
+        State {
+            collection: Rc::new(collection),
+            ..self.clone()
+        }
+    }
+
+    /// The title of the screen being shown.
+    pub fn title(&self) -> String {
+        match &self.screen {
+            Screen::Gather => page_title("Compare results", self.error.is_some()),
+            Screen::Comparison(comparison) => page_title(comparison.mode.heading(), false),
+            Screen::BadLink(_) => page_title(BROKEN_COMPARE_LINK, true),
+        }
+    }
+}

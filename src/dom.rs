@@ -1,0 +1,190 @@
+//! The browser calls (web-sys) both views make: the document title, focus,
+//! the address and its fragment, events telling the page to switch views,
+//! downloads, printing and the clipboard. The apps call them when they
+//! perform their reducers' effects; pages call the few a click needs.
+
+use wasm_bindgen::JsCast;
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    gloo::utils::document().set_title(title);
+}
+
+/// Moves focus to the element with this id in the same document or shadow
+/// root as `near` (which carries `tabindex="-1"` if it is not focusable by
+/// itself); does nothing if it is missing. Looking up from `near` keeps
+/// several widgets on a page, and widgets in shadow roots, apart.
+pub fn focus_id(near: &web_sys::Node, id: &str) {
+    if let Some(element) =
+        find_by_id(near, id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+fn find_by_id(near: &web_sys::Node, id: &str) -> Option<web_sys::Element> {
+    let root = near.get_root_node();
+    if let Some(fragment) = root.dyn_ref::<web_sys::DocumentFragment>() {
+        fragment.get_element_by_id(id)
+    } else {
+        root.dyn_ref::<web_sys::Document>()?.get_element_by_id(id)
+    }
+}
+
+use digital_board_core::date::Date;
+use digital_board_core::share;
+use wasm_bindgen::prelude::Closure;
+use yew::Callback;
+
+/// Today's date where the user is (the board meeting's date, not UTC's),
+/// for share links and exports.
+pub fn today() -> Option<Date> {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
+
+/// The address share and compare links are built on: the page's own or,
+/// inside the iframe embed, the embedding page's, once its embed-host.js
+/// has told www/embed-frame.js (which puts it in `data-dba-link-base`).
+pub fn page_url() -> String {
+    gloo::utils::document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-dba-link-base"))
+        .unwrap_or_else(own_url)
+}
+
+fn own_url() -> String {
+    gloo::utils::window().location().href().unwrap_or_default()
+}
+
+/// The page's URL fragment, including its `#` (empty if none).
+pub fn fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Takes a share link's fragment off the address (without a reload or a
+/// history entry), once the user has left the shared result, so a reload
+/// does not bring it back. Other fragments are left alone.
+pub fn clear_share_fragment() {
+    clear_fragment_if(|fragment| share::payload_from_fragment(fragment).is_some());
+}
+
+/// Takes a compare link's fragment off the address, as
+/// [`clear_share_fragment`] does for share links.
+pub fn clear_compare_fragment() {
+    clear_fragment_if(|fragment| {
+        digital_board_core::compare::codec::payload_from_fragment(fragment).is_some()
+    });
+}
+
+fn clear_fragment_if(is_ours: impl Fn(&str) -> bool) {
+    if !is_ours(&fragment()) {
+        return;
+    }
+    let url = own_url();
+    let without = url.split('#').next().unwrap_or_default();
+    let window = gloo::utils::window();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(without));
+    }
+    // For www/embed-frame.js, which tells the embedding page to do the same.
+    if let Ok(event) = web_sys::CustomEvent::new("dba-link-cleared") {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// Runs `f` just after the browser has painted the next frame (the
+/// animation frame, then a task): moving focus or changing the title
+/// forces style and layout work that would otherwise delay showing the page
+/// the user asked for.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let window = gloo::utils::window();
+    let then = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(f);
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    });
+    let _ = window.request_animation_frame(then.unchecked_ref());
+}
+
+/// Event asking the page (www/start.js) to show the compare view, which is
+/// its own wasm bundle. Its `detail` is the link of a shared result to start
+/// the comparison with, or `null`.
+pub const OPEN_COMPARE_EVENT: &str = "dba-open-compare";
+
+/// Event asking the page to leave the compare view for the assessment.
+pub const LEAVE_COMPARE_EVENT: &str = "dba-leave-compare";
+
+/// Tells the page something (see [`OPEN_COMPARE_EVENT`]): a bubbling
+/// event from the element `from` refers to (nothing if it is not rendered),
+/// so the page hears it from inside a shadow root too.
+pub fn tell_page(from: &yew::NodeRef, name: &str, detail: Option<&str>) {
+    let Some(from) = from.cast::<web_sys::Element>() else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail.map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from_str));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = from.dispatch_event(&event);
+    }
+}
+
+/// Offers `text` as a file download, made in the browser (a `blob:` URL).
+pub fn download(file_name: &str, media_type: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(link) = gloo::utils::document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+}
+
+/// Opens the browser's print dialogue.
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}
+
+/// Copies `text` with the Clipboard API and reports whether it worked;
+/// `false` at once where the API is missing (e.g. pages not served securely).
+pub fn copy_to_clipboard(text: String, done: Callback<bool>) {
+    let navigator = gloo::utils::window().navigator();
+    let has_clipboard =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if !has_clipboard {
+        done.emit(false);
+        return;
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done.emit(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Focuses an input and selects its text, for copying by hand.
+pub fn select_all(input: &web_sys::HtmlInputElement) {
+    let _ = input.focus();
+    input.select();
+}

@@ -1,0 +1,62 @@
+//! The side effects a view's reducer asks for. `reduce` stays pure: it
+//! records what should happen (save, clear the address, tell the page,
+//! set the title and move focus) in the state, and the view's root
+//! component performs it in one effect after rendering.
+
+/// The effects requested by the latest action that requested any, with a
+/// count of requests: the app performs the list whenever [`Effects::seq`]
+/// changes, so each request is performed once. An action that requests
+/// nothing leaves both as they are. Yew renders (and so performs the
+/// effects) after each browser event, and no event handler dispatches two
+/// actions that request effects, so no request is overwritten before it
+/// is performed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effects<E> {
+    seq: u32,
+    list: Vec<E>,
+}
+
+impl<E> Default for Effects<E> {
+    fn default() -> Self {
+        Effects {
+            seq: 0,
+            list: Vec::new(),
+        }
+    }
+}
+
+impl<E: Clone> Effects<E> {
+    /// These effects after a request for `effects` (unchanged if empty).
+    pub fn request(&self, effects: Vec<E>) -> Self {
+        if effects.is_empty() {
+            self.clone()
+        } else {
+            Effects {
+                seq: self.seq.wrapping_add(1),
+                list: effects,
+            }
+        }
+    }
+}
+
+impl<E> Effects<E> {
+    /// Counts requests; the app's effect runs when it changes.
+    pub fn seq(&self) -> u32 {
+        self.seq
+    }
+
+    /// The effects of the latest request, in the order to perform them.
+    pub fn list(&self) -> &[E] {
+        &self.list
+    }
+
+    /// What was requested since `earlier` (for tests: nothing if no
+    /// request was made).
+    pub fn since(&self, earlier: &Effects<E>) -> &[E] {
+        if self.seq == earlier.seq {
+            &[]
+        } else {
+            &self.list
+        }
+    }
+}

@@ -261,7 +261,7 @@ fn write_markdown(
     writeln!(
         out,
         "# {}",
-        md(&Sentence::ResultsTitle(assessment.title).to_string())
+        md(&Sentence::ResultsTitle(assessment.title).text())
     )?;
     writeln!(out)?;
     for (label, value) in [
@@ -270,22 +270,27 @@ fn write_markdown(
         (Phrase::Date, meta.date()),
     ] {
         if let Some(value) = value {
-            writeln!(out, "- **{label}:** {}", md(value))?;
+            writeln!(out, "- **{}:** {}", label.text(), md(value))?;
         }
     }
     writeln!(
         out,
         "- **{}:** {}",
-        Phrase::Assessment,
+        Phrase::Assessment.text(),
         md(&Sentence::AssessmentVersion {
             id: assessment.id,
             version: assessment.version
         }
-        .to_string())
+        .text())
     )?;
     writeln!(out)?;
 
-    writeln!(out, "## {}: {}", Phrase::OverallStage, stage_label(overall))?;
+    writeln!(
+        out,
+        "## {}: {}",
+        Phrase::OverallStage.text(),
+        stage_label(overall)
+    )?;
     writeln!(out)?;
     writeln!(out, "{}", md(&tally_sentence(overall)))?;
     writeln!(out)?;
@@ -295,40 +300,45 @@ fn write_markdown(
     }
     let gaps = results.assurance_gaps.len() as u32;
     if gaps == 0 {
-        writeln!(out, "{}", Phrase::NoAssuranceGaps)?;
+        writeln!(out, "{}", Phrase::NoAssuranceGaps.text())?;
     } else {
-        writeln!(out, "{}", Sentence::AssuranceGaps(gaps))?;
+        writeln!(out, "{}", Sentence::AssuranceGaps(gaps).text())?;
     }
     if overall.unanswered > 0 {
         writeln!(out)?;
-        writeln!(out, "{}", Sentence::NotAnswered(overall.unanswered))?;
+        writeln!(out, "{}", Sentence::NotAnswered(overall.unanswered).text())?;
     }
     writeln!(out)?;
 
     if !assessment.consistency_checks.is_empty() {
-        writeln!(out, "## {}", Phrase::AnswersThatDisagree)?;
+        writeln!(out, "## {}", Phrase::AnswersThatDisagree.text())?;
         writeln!(out)?;
         if results.flags.is_empty() {
-            writeln!(out, "{}", Phrase::NoFlags)?;
+            writeln!(out, "{}", Phrase::NoFlags.text())?;
             writeln!(out)?;
         }
         for flag in &results.flags {
-            writeln!(out, "**{}:** {}", Phrase::Important, md(flag.check.message))?;
+            writeln!(
+                out,
+                "**{}:** {}",
+                Phrase::Important.text(),
+                md(flag.check.message)
+            )?;
             writeln!(out)?;
             writeln!(out, "{}", md(&flag_detail(assessment, &results, flag)))?;
             writeln!(out)?;
         }
     }
 
-    writeln!(out, "## {}", Phrase::ScoresBySection)?;
+    writeln!(out, "## {}", Phrase::ScoresBySection.text())?;
     writeln!(out)?;
     writeln!(
         out,
         "| {} | {} | {} | {} |",
-        Phrase::Section,
-        Phrase::Stage,
-        Phrase::Score,
-        common::Phrase::DontKnow
+        Phrase::Section.text(),
+        Phrase::Stage.text(),
+        Phrase::Score.text(),
+        common::Phrase::DontKnow.text()
     )?;
     writeln!(out, "| --- | --- | --- | ---: |")?;
     for (section, tally) in assessment.sections.iter().zip(&results.sections) {
@@ -337,22 +347,22 @@ fn write_markdown(
             "| {} | {} | {} | {} |",
             md(section.title),
             stage_label(tally),
-            Sentence::SectionScore(tally),
+            Sentence::SectionScore(tally).text(),
             tally.dont_know
         )?;
     }
     writeln!(out)?;
 
-    writeln!(out, "## {}", Phrase::AnswersByQuestion)?;
+    writeln!(out, "## {}", Phrase::AnswersByQuestion.text())?;
     writeln!(out)?;
     writeln!(
         out,
         "| {} | {} | {} | {} | {} |",
-        Phrase::Number,
-        Phrase::Section,
-        Phrase::Question,
-        Phrase::Answer,
-        Phrase::Notes
+        Phrase::Number.text(),
+        Phrase::Section.text(),
+        Phrase::Question.text(),
+        Phrase::Answer.text(),
+        Phrase::Notes.text()
     )?;
     writeln!(out, "| ---: | --- | --- | --- | --- |")?;
     for placed in assessment.questions() {
@@ -368,13 +378,13 @@ fn write_markdown(
     }
     writeln!(out)?;
 
-    writeln!(out, "## {}", Phrase::ForDiscussion)?;
+    writeln!(out, "## {}", Phrase::ForDiscussion.text())?;
     writeln!(out)?;
     let discussion = discussion_order(answers);
     if discussion.is_empty() {
-        writeln!(out, "{}", Phrase::AllEmbedded)?;
+        writeln!(out, "{}", Phrase::AllEmbedded.text())?;
     } else {
-        writeln!(out, "{}", Phrase::DiscussionOrder)?;
+        writeln!(out, "{}", Phrase::DiscussionOrder.text())?;
         for (n, placed) in discussion
             .iter()
             .filter_map(|&i| assessment.question(i))
@@ -390,18 +400,18 @@ fn write_markdown(
                 section: section_title(assessment, placed.section),
                 answer: response_label(answers.response(placed.index)),
             };
-            writeln!(out, "{indent}{}", md(&reference.to_string()))?;
+            writeln!(out, "{indent}{}", md(&reference.text()))?;
             writeln!(out)?;
             writeln!(out, "{indent}{}", md(placed.question.discuss))?;
             if let Some(note) = note(answers, placed.index) {
                 writeln!(out)?;
-                writeln!(out, "{indent}{}: {}", Phrase::Notes, md(note))?;
+                writeln!(out, "{indent}{}: {}", Phrase::Notes.text(), md(note))?;
             }
         }
     }
     writeln!(out)?;
 
-    writeln!(out, "## {}", Phrase::HowWeScored)?;
+    writeln!(out, "## {}", Phrase::HowWeScored.text())?;
     for paragraph in METHOD {
         writeln!(out)?;
         writeln!(out, "{}", md(paragraph))?;
@@ -418,7 +428,7 @@ fn write_markdown(
 pub(crate) fn source_line(source: &Source) -> String {
     format!(
         "{}: *{}*, {}, {} ({}). {}",
-        Phrase::Source,
+        Phrase::Source.text(),
         md(source.title),
         md(source.publisher),
         md(source.published),

@@ -75,20 +75,20 @@ pub fn flag_detail(
         tally,
         stage: flag.section_stage,
     }
-    .to_string()
+    .text()
 }
 
 /// Why a tally has no stage, when it has none: "There is no overall stage:
 /// a stage needs at least 7 of the 13 questions answered with a level (not
 /// “Don’t know”), and 6 are."
 pub fn no_stage_reason(tally: &Tally) -> Option<String> {
-    (tally.stage().is_none() && tally.questions > 0).then(|| Sentence::NoStage(tally).to_string())
+    (tally.stage().is_none() && tally.questions > 0).then(|| Sentence::NoStage(tally).text())
 }
 
 /// One sentence summarising a tally, e.g.
 /// "14 of 20 points from 10 scored answers (average 1.4 of 2); 3 don’t know."
 pub fn tally_sentence(tally: &Tally) -> String {
-    Sentence::TallySummary(tally).to_string()
+    Sentence::TallySummary(tally).text()
 }
 
 /// "1 question" / "2 questions".
@@ -104,12 +104,12 @@ pub fn answers_held(answers: &Answers) -> String {
         total: answers.responses.len(),
         noted: answers.noted(),
     }
-    .to_string()
+    .text()
 }
 
 /// A date as people write it in the UK: "21 November 2026".
 pub fn long_date(date: crate::date::Date) -> String {
-    Sentence::LongDate(date).to_string()
+    Sentence::LongDate(date).text()
 }
 
 /// "Question 3 of 13".
@@ -118,7 +118,7 @@ pub fn progress_label(index: usize, assessment: &Assessment) -> String {
         index,
         count: assessment.question_count(),
     }
-    .to_string()
+    .text()
 }
 
 /// The document title for a page, NHS style: "Page – Service".
@@ -128,7 +128,7 @@ pub fn page_title(page: &str, has_error: bool) -> String {
         product: PRODUCT_NAME,
         error: has_error,
     }
-    .to_string()
+    .text()
 }
 
 #[cfg(test)]

@@ -45,15 +45,15 @@ pub enum Origin<'a> {
 impl Origin<'_> {
     fn line(self, number: usize) -> String {
         match self {
-            Origin::Pasted => Sentence::Line(number).to_string(),
-            Origin::File(file) => Sentence::FileLine { file, line: number }.to_string(),
+            Origin::Pasted => Sentence::Line(number).text(),
+            Origin::File(file) => Sentence::FileLine { file, line: number }.text(),
         }
     }
 
     fn whole(self) -> String {
         match self {
-            Origin::Pasted => Phrase::PastedText.to_string(),
-            Origin::File(file) => Sentence::File(file).to_string(),
+            Origin::Pasted => Phrase::PastedText.text().to_owned(),
+            Origin::File(file) => Sentence::File(file).text(),
         }
     }
 }

@@ -84,7 +84,7 @@ pub fn column_headings(comparison: &Comparison) -> Vec<String> {
                     name: &name,
                     role: role.name(),
                 }
-                .to_string()
+                .text()
             }
             _ => name,
         })
@@ -100,7 +100,7 @@ pub fn disagreement_text(spread: &Spread) -> String {
         roles_differ: spread.roles_differ(),
         dont_know: spread.dont_know,
     }
-    .to_string()
+    .text()
 }
 
 /// Executives' and non-executives' averages on one question, e.g. ("2.0",
@@ -157,12 +157,12 @@ pub fn csv(comparison: &Comparison) -> String {
         csv_row(
             &mut out,
             vec![
-                Phrase::Number.to_string(),
-                ReportPhrase::Section.to_string(),
-                ReportPhrase::Question.to_string(),
-                Sentence::Then(&heading(then)).to_string(),
-                Sentence::Now(&heading(now)).to_string(),
-                Phrase::Change.to_string(),
+                Phrase::Number.text().to_owned(),
+                ReportPhrase::Section.text().to_owned(),
+                ReportPhrase::Question.text().to_owned(),
+                Sentence::Then(&heading(then)).text(),
+                Sentence::Now(&heading(now)).text(),
+                Phrase::Change.text().to_owned(),
             ],
         );
         for placed in assessment.questions() {
@@ -187,9 +187,9 @@ pub fn csv(comparison: &Comparison) -> String {
     }
     let board = comparison.mode == Mode::Board;
     let mut header: Vec<String> = vec![
-        Phrase::Number.to_string(),
-        ReportPhrase::Section.to_string(),
-        ReportPhrase::Question.to_string(),
+        Phrase::Number.text().to_owned(),
+        ReportPhrase::Section.text().to_owned(),
+        ReportPhrase::Question.text().to_owned(),
     ];
     header.extend(column_headings(comparison));
     header.extend(
@@ -208,7 +208,7 @@ pub fn csv(comparison: &Comparison) -> String {
                 Phrase::NonExecutivesAverage,
                 Phrase::Disagreement,
             ]
-            .map(|phrase| phrase.to_string()),
+            .map(|phrase| phrase.text().to_owned()),
         );
     }
     csv_row(&mut out, header);
@@ -280,48 +280,48 @@ fn write_markdown(
     writeln!(
         out,
         "- **{}:** {}",
-        Phrase::Comparing,
+        Phrase::Comparing.text(),
         comparison.mode.name()
     )?;
     writeln!(
         out,
         "- **{}:** {}",
-        Phrase::Results,
+        Phrase::Results.text(),
         comparison.entries.len()
     )?;
     if let Some(date) = date {
-        writeln!(out, "- **{}:** {}", Phrase::MadeOn, md(date))?;
+        writeln!(out, "- **{}:** {}", Phrase::MadeOn.text(), md(date))?;
     }
     writeln!(
         out,
         "- **{}:** {}",
-        ReportPhrase::Assessment,
+        ReportPhrase::Assessment.text(),
         md(&ReportSentence::AssessmentVersion {
             id: assessment.id,
             version: assessment.version
         }
-        .to_string())
+        .text())
     )?;
     if let Some(link) = link {
         writeln!(
             out,
             "- **{}:** {}",
-            Phrase::CompareLink,
+            Phrase::CompareLink.text(),
             crate::export::md_url(link)
         )?;
     }
     writeln!(out)?;
 
     let names = comparison.labels();
-    writeln!(out, "## {}", Phrase::ResultsCompared)?;
+    writeln!(out, "## {}", Phrase::ResultsCompared.text())?;
     writeln!(out)?;
     table_head(
         out,
         &[
-            Phrase::Name.to_string(),
-            ReportPhrase::Organisation.to_string(),
-            ReportPhrase::Role.to_string(),
-            ReportPhrase::Date.to_string(),
+            Phrase::Name.text().to_owned(),
+            ReportPhrase::Organisation.text().to_owned(),
+            ReportPhrase::Role.text().to_owned(),
+            ReportPhrase::Date.text().to_owned(),
         ],
     )?;
     for (entry, name) in comparison.entries.iter().zip(&names) {
@@ -345,15 +345,15 @@ fn write_markdown(
         Mode::Board | Mode::System => {
             let spreads = spreads(comparison);
             let order: Vec<usize> = if comparison.mode == Mode::Board {
-                writeln!(out, "## {}", Phrase::QuestionsByDisagreement)?;
+                writeln!(out, "## {}", Phrase::QuestionsByDisagreement.text())?;
                 disagreement_order(&spreads)
             } else {
                 write_sections(out, comparison)?;
-                writeln!(out, "## {}", Phrase::Questions)?;
+                writeln!(out, "## {}", Phrase::Questions.text())?;
                 (0..spreads.len()).collect()
             };
             writeln!(out)?;
-            let mut head = vec![ReportPhrase::Question.to_string()];
+            let mut head = vec![ReportPhrase::Question.text().to_owned()];
             head.extend(column_headings(comparison).iter().map(|h| md(h)));
             head.extend(
                 [
@@ -364,7 +364,7 @@ fn write_markdown(
                 .map(String::from),
             );
             if comparison.mode == Mode::Board {
-                head.push(Phrase::Disagreement.to_string());
+                head.push(Phrase::Disagreement.text().to_owned());
             }
             table_head(out, &head)?;
             for index in order {
@@ -391,7 +391,7 @@ fn write_markdown(
         }
     }
 
-    writeln!(out, "## {}", Phrase::HowWorkedOut)?;
+    writeln!(out, "## {}", Phrase::HowWorkedOut.text())?;
     writeln!(out)?;
     for line in method(comparison.mode) {
         writeln!(out, "- {}", md(line))?;
@@ -403,13 +403,13 @@ fn write_markdown(
 fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
     let assessment = comparison.assessment;
     if let Some(warning) = comparison.repeats_warning() {
-        writeln!(out, "**{}:** {}\n", REPEATS_HEADING, md(&warning))?;
+        writeln!(out, "**{}:** {}\n", REPEATS_HEADING.text(), md(&warning))?;
     }
-    writeln!(out, "## {}", Phrase::Sections)?;
+    writeln!(out, "## {}", Phrase::Sections.text())?;
     writeln!(out)?;
-    let mut head = vec![ReportPhrase::Section.to_string()];
+    let mut head = vec![ReportPhrase::Section.text().to_owned()];
     head.extend(comparison.labels().iter().map(|l| md(l)));
-    head.push(Phrase::RangeOfAverages.to_string());
+    head.push(Phrase::RangeOfAverages.text().to_owned());
     table_head(out, &head)?;
     for (index, section) in assessment.sections.iter().enumerate() {
         let tallies = section_tallies(comparison, index);
@@ -417,7 +417,7 @@ fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
         cells.extend(tallies.iter().map(section_cell));
         cells.push(
             tally_range(&tallies).map_or_else(String::new, |(low, high)| {
-                Sentence::AverageRange(low, high).to_string()
+                Sentence::AverageRange(low, high).text()
             }),
         );
         table_row(out, &cells)?;
@@ -433,7 +433,7 @@ pub fn section_cell(tally: &crate::scoring::Tally) -> String {
             stage: stage_label(tally),
             average: &average,
         }
-        .to_string(),
+        .text(),
         None => stage_label(tally).to_owned(),
     }
 }
@@ -459,15 +459,16 @@ fn write_then_and_now(out: &mut String, comparison: &Comparison) -> fmt::Result 
             then: &then_date,
             now: &now_date
         }
+        .text()
     )?;
     writeln!(out)?;
     table_head(
         out,
         &[
-            ReportPhrase::Question.to_string(),
-            Sentence::ThenDated(&then_date).to_string(),
-            Sentence::NowDated(&now_date).to_string(),
-            Phrase::Change.to_string(),
+            ReportPhrase::Question.text().to_owned(),
+            Sentence::ThenDated(&then_date).text(),
+            Sentence::NowDated(&now_date).text(),
+            Phrase::Change.text().to_owned(),
         ],
     )?;
     for placed in assessment.questions() {

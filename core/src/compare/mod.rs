@@ -195,10 +195,10 @@ impl Comparison {
         match self.mode {
             Mode::ThenAndNow => match entry.date {
                 Some(date) => long_date(date),
-                None => Sentence::ResultNumber(index).to_string(),
+                None => Sentence::ResultNumber(index).text(),
             },
             Mode::System if !organisation.is_empty() => organisation.to_owned(),
-            Mode::System => Sentence::OrganisationNumber(index).to_string(),
+            Mode::System => Sentence::OrganisationNumber(index).text(),
             Mode::Board => {
                 // "Executive 2": numbered within the role, in the order added.
                 let number = 1 + self
@@ -211,7 +211,7 @@ impl Comparison {
                     Role::Unspecified => TextPhrase::Member.text(),
                     role => role.name(),
                 };
-                Sentence::MemberNumber { role, number }.to_string()
+                Sentence::MemberNumber { role, number }.text()
             }
         }
     }
@@ -254,7 +254,7 @@ impl Comparison {
                     date: date.as_deref().filter(|d| d != name),
                     result: (date.is_none() || twins(i, true)).then_some(i),
                 }
-                .to_string()
+                .text()
             })
             .collect()
     }
@@ -285,7 +285,7 @@ impl Comparison {
         if self.mode != Mode::System || repeated.is_empty() {
             return None;
         }
-        Some(Sentence::RepeatsWarning(&repeated).to_string())
+        Some(Sentence::RepeatsWarning(&repeated).text())
     }
 
     /// How many organisations the entries are from: one per organisation
@@ -492,18 +492,18 @@ pub fn disagreement_order(spreads: &[Spread]) -> Vec<usize> {
 /// and Embedded".
 pub fn median_label(median: Option<(Level, Level)>) -> String {
     match median {
-        None => TextPhrase::NoLevelsGiven.to_string(),
+        None => TextPhrase::NoLevelsGiven.text().to_owned(),
         Some((low, high)) if low == high => low.name().to_owned(),
-        Some((low, high)) => Sentence::Between(low, high).to_string(),
+        Some((low, high)) => Sentence::Between(low, high).text(),
     }
 }
 
 /// The range of a spread as words: "Absent to Embedded", "All Siloed".
 pub fn range_label(spread: &Spread) -> String {
     match (spread.lowest, spread.highest) {
-        (Some(low), Some(high)) if low == high => Sentence::All(low).to_string(),
-        (Some(low), Some(high)) => Sentence::Range(low, high).to_string(),
-        _ => TextPhrase::NoLevelsGiven.to_string(),
+        (Some(low), Some(high)) if low == high => Sentence::All(low).text(),
+        (Some(low), Some(high)) => Sentence::Range(low, high).text(),
+        _ => TextPhrase::NoLevelsGiven.text().to_owned(),
     }
 }
 
@@ -576,11 +576,11 @@ impl Change {
     /// The change in words.
     pub fn label(self) -> String {
         match self {
-            Change::Up(n) => Sentence::Up(n).to_string(),
-            Change::Down(n) => Sentence::Down(n).to_string(),
-            Change::Same => TextPhrase::NoChange.to_string(),
-            Change::NowKnown => TextPhrase::NowAnswered.to_string(),
-            Change::NowUnknown => TextPhrase::NowDontKnow.to_string(),
+            Change::Up(n) => Sentence::Up(n).text(),
+            Change::Down(n) => Sentence::Down(n).text(),
+            Change::Same => TextPhrase::NoChange.text().to_owned(),
+            Change::NowKnown => TextPhrase::NowAnswered.text().to_owned(),
+            Change::NowUnknown => TextPhrase::NowDontKnow.text().to_owned(),
         }
     }
 }

@@ -1,7 +1,5 @@
 //! Words and sentences shared by every screen and export.
 
-use std::fmt;
-
 use super::edition;
 use crate::date::Date;
 use crate::model::Level;
@@ -27,15 +25,11 @@ pub enum Phrase {
 }
 
 impl Phrase {
-    /// The phrase in the edition built in.
+    /// The phrase in the edition built in. Inlined, so each call site
+    /// carries only the words it can show (each wasm bundle only its own).
+    #[inline(always)]
     pub fn text(self) -> &'static str {
         edition::common::phrase(self)
-    }
-}
-
-impl fmt::Display for Phrase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.text())
     }
 }
 
@@ -89,8 +83,14 @@ pub enum Sentence<'a> {
     },
 }
 
-impl fmt::Display for Sentence<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        edition::common::sentence(self, f)
+impl Sentence<'_> {
+    /// The sentence in the edition built in. Inlined, so each call site
+    /// carries only the words of its own variant.
+    #[inline(always)]
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = edition::common::sentence(self, &mut out);
+        out
     }
 }

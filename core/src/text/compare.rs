@@ -1,7 +1,5 @@
 //! Words and sentences of comparisons: the compare view and its exports.
 
-use std::fmt;
-
 use super::edition;
 use crate::compare::Mode;
 use crate::model::Level;
@@ -76,15 +74,11 @@ pub enum Phrase {
 }
 
 impl Phrase {
-    /// The phrase in the edition built in.
+    /// The phrase in the edition built in. Inlined, so each call site
+    /// carries only the words it can show (each wasm bundle only its own).
+    #[inline(always)]
     pub fn text(self) -> &'static str {
         edition::compare::phrase(self)
-    }
-}
-
-impl fmt::Display for Phrase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.text())
     }
 }
 
@@ -181,8 +175,14 @@ pub enum Sentence<'a> {
     },
 }
 
-impl fmt::Display for Sentence<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        edition::compare::sentence(self, f)
+impl Sentence<'_> {
+    /// The sentence in the edition built in. Inlined, so each call site
+    /// carries only the words of its own variant.
+    #[inline(always)]
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = edition::compare::sentence(self, &mut out);
+        out
     }
 }

@@ -1,8 +1,6 @@
 //! Words and sentences of a result's report: the results page and its
 //! downloads (Markdown, CSV) say the same things in the same words.
 
-use std::fmt;
-
 use super::edition;
 use crate::export::ExportFormat;
 use crate::scoring::Tally;
@@ -65,15 +63,11 @@ pub enum Phrase {
 }
 
 impl Phrase {
-    /// The phrase in the edition built in.
+    /// The phrase in the edition built in. Inlined, so each call site
+    /// carries only the words it can show (each wasm bundle only its own).
+    #[inline(always)]
     pub fn text(self) -> &'static str {
         edition::report::phrase(self)
-    }
-}
-
-impl fmt::Display for Phrase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.text())
     }
 }
 
@@ -106,8 +100,14 @@ pub enum Sentence<'a> {
     SectionScore(&'a Tally),
 }
 
-impl fmt::Display for Sentence<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        edition::report::sentence(self, f)
+impl Sentence<'_> {
+    /// The sentence in the edition built in. Inlined, so each call site
+    /// carries only the words of its own variant.
+    #[inline(always)]
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = edition::report::sentence(self, &mut out);
+        out
     }
 }

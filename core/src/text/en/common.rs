@@ -32,6 +32,7 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+#[inline(always)]
 pub(crate) fn phrase(phrase: Phrase) -> &'static str {
     match phrase {
         Phrase::Level(Level::Absent) => "Absent",
@@ -46,7 +47,8 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
     }
 }
 
-pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+#[inline(always)]
+pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
     match *sentence {
         Sentence::Progress { index, count } => write!(f, "Question {} of {count}", index + 1),
         Sentence::PageTitle {

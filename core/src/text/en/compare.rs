@@ -1,6 +1,6 @@
 //! Words and sentences of comparisons: the compare view and its exports.
 
-use std::fmt;
+use std::fmt::{self, Write};
 
 use super::plural;
 use crate::compare::Mode;
@@ -16,6 +16,7 @@ pub const COMPARE_METHOD: [&str; 5] = [
     "Results are shown in the order they were added. Nothing is totalled or ranked: maturity scores describe where an organisation is, and NHS England has warned against ranking organisations by them.",
 ];
 
+#[inline(always)]
 pub(crate) fn phrase(phrase: Phrase) -> &'static str {
     match phrase {
         Phrase::ModeName(Mode::Board) => "Board members",
@@ -65,7 +66,8 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
     }
 }
 
-pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+#[inline(always)]
+pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
     match *sentence {
         Sentence::ResultNumber(index) => write!(f, "Result {}", index + 1),
         Sentence::OrganisationNumber(index) => write!(f, "Organisation {}", index + 1),

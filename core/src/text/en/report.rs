@@ -1,12 +1,13 @@
 //! Words and sentences of a result's report: the results page and its
 //! downloads.
 
-use std::fmt;
+use std::fmt::{self, Write};
 
 use super::plural;
 use crate::export::ExportFormat;
 use crate::text::report::{Phrase, Sentence};
 
+#[inline(always)]
 pub(crate) fn phrase(phrase: Phrase) -> &'static str {
     match phrase {
         Phrase::Organisation => "Organisation",
@@ -46,7 +47,8 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
     }
 }
 
-pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+#[inline(always)]
+pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
     match *sentence {
         Sentence::ResultsTitle(title) => write!(f, "{title}: results"),
         Sentence::AssessmentVersion { id, version } => write!(f, "{id}, version {version}"),

@@ -300,7 +300,7 @@ fn write_markdown(
     }
     let gaps = results.assurance_gaps.len() as u32;
     if gaps == 0 {
-        writeln!(out, "{}", Phrase::NoAssuranceGaps.text())?;
+        line(out, Phrase::NoAssuranceGaps.text());
     } else {
         writeln!(out, "{}", Sentence::AssuranceGaps(gaps).text())?;
     }
@@ -311,10 +311,10 @@ fn write_markdown(
     writeln!(out)?;
 
     if !assessment.consistency_checks.is_empty() {
-        writeln!(out, "## {}", Phrase::AnswersThatDisagree.text())?;
+        heading(out, Phrase::AnswersThatDisagree.text());
         writeln!(out)?;
         if results.flags.is_empty() {
-            writeln!(out, "{}", Phrase::NoFlags.text())?;
+            line(out, Phrase::NoFlags.text());
             writeln!(out)?;
         }
         for flag in &results.flags {
@@ -330,7 +330,7 @@ fn write_markdown(
         }
     }
 
-    writeln!(out, "## {}", Phrase::ScoresBySection.text())?;
+    heading(out, Phrase::ScoresBySection.text());
     writeln!(out)?;
     writeln!(
         out,
@@ -353,7 +353,7 @@ fn write_markdown(
     }
     writeln!(out)?;
 
-    writeln!(out, "## {}", Phrase::AnswersByQuestion.text())?;
+    heading(out, Phrase::AnswersByQuestion.text());
     writeln!(out)?;
     writeln!(
         out,
@@ -378,13 +378,13 @@ fn write_markdown(
     }
     writeln!(out)?;
 
-    writeln!(out, "## {}", Phrase::ForDiscussion.text())?;
+    heading(out, Phrase::ForDiscussion.text());
     writeln!(out)?;
     let discussion = discussion_order(answers);
     if discussion.is_empty() {
-        writeln!(out, "{}", Phrase::AllEmbedded.text())?;
+        line(out, Phrase::AllEmbedded.text());
     } else {
-        writeln!(out, "{}", Phrase::DiscussionOrder.text())?;
+        line(out, Phrase::DiscussionOrder.text());
         for (n, placed) in discussion
             .iter()
             .filter_map(|&i| assessment.question(i))
@@ -411,7 +411,7 @@ fn write_markdown(
     }
     writeln!(out)?;
 
-    writeln!(out, "## {}", Phrase::HowWeScored.text())?;
+    heading(out, Phrase::HowWeScored.text());
     for paragraph in METHOD {
         writeln!(out)?;
         writeln!(out, "{}", md(paragraph))?;
@@ -435,6 +435,19 @@ pub(crate) fn source_line(source: &Source) -> String {
         md_url(source.url),
         md(source.credit)
     )
+}
+
+/// A Markdown heading of the second level, as its own line. (Written out
+/// rather than by `writeln!`: one call per heading costs the wasm less.)
+pub(crate) fn heading(out: &mut String, text: &str) {
+    out.push_str("## ");
+    line(out, text);
+}
+
+/// `text` as a line of its own.
+pub(crate) fn line(out: &mut String, text: &str) {
+    out.push_str(text);
+    out.push('\n');
 }
 
 /// A section's title, by position ("" if there is none).

@@ -5,9 +5,6 @@ use crate::scoring::{Answers, ConsistencyFlag, Response, Results, Tally};
 use crate::text::common::{Phrase, Sentence};
 use crate::text::edition;
 
-/// Name of the product, used in page titles.
-pub const PRODUCT_NAME: &str = "Digital strategy board self-assessment";
-
 /// "How we scored this", one paragraph per item; the rules are in
 /// `scoring`, the words in the text edition.
 pub const METHOD: [&str; 6] = edition::common::SCORING_METHOD;
@@ -122,10 +119,10 @@ pub fn progress_label(index: usize, assessment: &Assessment) -> String {
 }
 
 /// The document title for a page, NHS style: "Page – Service".
-pub fn page_title(page: &str, has_error: bool) -> String {
+pub fn page_title(product: &str, page: &str, has_error: bool) -> String {
     Sentence::PageTitle {
         page,
-        product: PRODUCT_NAME,
+        product,
         error: has_error,
     }
     .text()
@@ -231,9 +228,12 @@ mod tests {
     #[test]
     fn error_pages_are_titled_as_errors() {
         assert_eq!(
-            page_title("Check your answers", false),
-            format!("Check your answers – {PRODUCT_NAME}")
+            page_title("Board self-assessment", "Check your answers", false),
+            "Check your answers – Board self-assessment"
         );
-        assert!(page_title("Question 1 of 13", true).starts_with("Error: Question 1 of 13 – "));
+        assert_eq!(
+            page_title("Board self-assessment", "Question 1 of 13", true),
+            "Error: Question 1 of 13 – Board self-assessment"
+        );
     }
 }

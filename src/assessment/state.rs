@@ -8,7 +8,7 @@ use crate::components::bad_link_page::BROKEN_SHARE_LINK;
 use crate::effects::Effects;
 use digital_board_core::label::Label;
 use digital_board_core::model::Assessment;
-use digital_board_core::report::{PRODUCT_NAME, page_title, progress_label};
+use digital_board_core::report::{page_title, progress_label};
 use digital_board_core::saved;
 use digital_board_core::scoring::Answers;
 use digital_board_core::share::{ShareError, SharedResult};
@@ -186,24 +186,27 @@ impl State {
 
     /// The title of the page being shown.
     pub fn title(&self) -> String {
+        // The product is the assessment: its title names every page.
+        let product = self.assessment.title;
         match self.page {
-            Page::Start => PRODUCT_NAME.to_owned(),
+            Page::Start => product.to_owned(),
             Page::Question(index) => {
                 let question = self
                     .assessment
                     .question(index)
                     .map_or("", |p| p.question.text);
                 page_title(
+                    product,
                     &format!("{}: {question}", progress_label(index, self.assessment)),
                     self.show_error,
                 )
             }
-            Page::CheckAnswers => page_title("Check your answers", false),
-            Page::Results => page_title("Your results", false),
-            Page::Shared(_) => page_title("Shared results", false),
-            Page::BadLink(_) => page_title(BROKEN_SHARE_LINK, true),
-            Page::ConfirmStartAgain(_) => page_title(DELETE_HEADING, false),
-            Page::ConfirmEditCopy(_) => page_title(REPLACE_HEADING, false),
+            Page::CheckAnswers => page_title(product, "Check your answers", false),
+            Page::Results => page_title(product, "Your results", false),
+            Page::Shared(_) => page_title(product, "Shared results", false),
+            Page::BadLink(_) => page_title(product, BROKEN_SHARE_LINK, true),
+            Page::ConfirmStartAgain(_) => page_title(product, DELETE_HEADING, false),
+            Page::ConfirmEditCopy(_) => page_title(product, REPLACE_HEADING, false),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::components::bad_link_page::BROKEN_COMPARE_LINK;
 use crate::effects::Effects;
 use digital_board_core::compare::Comparison;
 use digital_board_core::compare::collect::Collection;
+use digital_board_core::content::default_assessment;
 use digital_board_core::report::page_title;
 use digital_board_core::share::ShareError;
 
@@ -93,10 +94,17 @@ impl State {
 
     /// The title of the screen being shown.
     pub fn title(&self) -> String {
+        // The product is the assessment compared (before any result is
+        // added, the default one).
+        let product = self
+            .collection
+            .assessment
+            .unwrap_or_else(default_assessment)
+            .title;
         match &self.screen {
-            Screen::Gather => page_title("Compare results", self.error.is_some()),
-            Screen::Comparison(comparison) => page_title(comparison.mode.heading(), false),
-            Screen::BadLink(_) => page_title(BROKEN_COMPARE_LINK, true),
+            Screen::Gather => page_title(product, "Compare results", self.error.is_some()),
+            Screen::Comparison(comparison) => page_title(product, comparison.mode.heading(), false),
+            Screen::BadLink(_) => page_title(product, BROKEN_COMPARE_LINK, true),
         }
     }
 }

@@ -14,7 +14,7 @@ use super::{
     Change, Comparison, Mode, Spread, disagreement_order, median_label, range_label,
     section_tallies, spreads, tally_range, tenths_text, then_and_now,
 };
-use crate::export::{Json, answer_key, csv_row, is_iso_date, md, slug, source_line};
+use crate::export::{Json, answer_key, csv_row, heading, is_iso_date, md, slug, source_line};
 use crate::label::Role;
 use crate::model::Assessment;
 use crate::report::{long_date, response_label, stage_label};
@@ -313,7 +313,7 @@ fn write_markdown(
     writeln!(out)?;
 
     let names = comparison.labels();
-    writeln!(out, "## {}", Phrase::ResultsCompared.text())?;
+    heading(out, Phrase::ResultsCompared.text());
     writeln!(out)?;
     table_head(
         out,
@@ -345,11 +345,11 @@ fn write_markdown(
         Mode::Board | Mode::System => {
             let spreads = spreads(comparison);
             let order: Vec<usize> = if comparison.mode == Mode::Board {
-                writeln!(out, "## {}", Phrase::QuestionsByDisagreement.text())?;
+                heading(out, Phrase::QuestionsByDisagreement.text());
                 disagreement_order(&spreads)
             } else {
                 write_sections(out, comparison)?;
-                writeln!(out, "## {}", Phrase::Questions.text())?;
+                heading(out, Phrase::Questions.text());
                 (0..spreads.len()).collect()
             };
             writeln!(out)?;
@@ -391,7 +391,7 @@ fn write_markdown(
         }
     }
 
-    writeln!(out, "## {}", Phrase::HowWorkedOut.text())?;
+    heading(out, Phrase::HowWorkedOut.text());
     writeln!(out)?;
     for line in method(comparison.mode) {
         writeln!(out, "- {}", md(line))?;
@@ -405,7 +405,7 @@ fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
     if let Some(warning) = comparison.repeats_warning() {
         writeln!(out, "**{}:** {}\n", REPEATS_HEADING.text(), md(&warning))?;
     }
-    writeln!(out, "## {}", Phrase::Sections.text())?;
+    heading(out, Phrase::Sections.text());
     writeln!(out)?;
     let mut head = vec![ReportPhrase::Section.text().to_owned()];
     head.extend(comparison.labels().iter().map(|l| md(l)));

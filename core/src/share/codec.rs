@@ -118,7 +118,7 @@ impl ShareError {
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::text::edition::errors::share_error(self))
+        crate::text::edition::errors::share_error(self, f)
     }
 }
 

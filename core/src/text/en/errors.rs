@@ -32,47 +32,73 @@ pub(crate) fn share_build_error(error: &ShareBuildError) -> String {
 }
 
 /// Why a link cannot be opened, NHS style: what is wrong and what to do.
-pub(crate) fn share_error(error: &ShareError) -> String {
+pub(crate) fn share_error(error: &ShareError, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     const ASK_AGAIN: &str =
-        "Ask the sender to copy the whole link again, or to send the results as a file.";
-    match error {
-        ShareError::Empty => {
-            format!("This link does not contain any results. {ASK_AGAIN}")
+        " Ask the sender to copy the whole link again, or to send the results as a file.";
+    const REFRESH: &str = " Refresh the page to get the latest version and try again, or ask the sender to send the results as a file.";
+    // What is wrong, then what to do (most often: ask again).
+    let (wrong, what_to_do) = match *error {
+        ShareError::Empty => ("This link does not contain any results.", ASK_AGAIN),
+        ShareError::InvalidCharacters => (
+            "This link contains characters that cannot be part of a results link. It may have been changed when it was copied or sent.",
+            ASK_AGAIN,
+        ),
+        ShareError::Truncated => (
+            "This link is incomplete. It may have been cut off when it was copied.",
+            ASK_AGAIN,
+        ),
+        ShareError::ChecksumMismatch => (
+            "This link has been changed or damaged, so we cannot show the results.",
+            ASK_AGAIN,
+        ),
+        ShareError::UnknownFormat { .. } => (
+            "This link was made with a newer version of this self-assessment.",
+            REFRESH,
+        ),
+        ShareError::UnknownAssessment => (
+            "This link is for an assessment this page does not have.",
+            " Check you opened it on the same website the sender used, or ask the sender to send the results as a file.",
+        ),
+        ShareError::ContentVersion { link, ours } if link > ours => {
+            write!(
+                f,
+                "This link was made with a newer version of the questions (version {link}) than this page has (version {ours})."
+            )?;
+            return f.write_str(REFRESH);
         }
-        ShareError::InvalidCharacters => format!(
-            "This link contains characters that cannot be part of a results link. It may have been changed when it was copied or sent. {ASK_AGAIN}"
+        ShareError::ContentVersion { link, ours } => {
+            return write!(
+                f,
+                "This link was made with an older version of the questions (version {link}). This page has version {ours}, and the answers cannot be matched to its questions. Ask the sender to send the results as a file, or start your own assessment."
+            );
+        }
+        ShareError::InvalidAnswers => (
+            "The answers in this link do not match the questions, so the link may have been changed.",
+            ASK_AGAIN,
         ),
-        ShareError::Truncated => format!(
-            "This link is incomplete. It may have been cut off when it was copied. {ASK_AGAIN}"
+        ShareError::InvalidRole => (
+            "This link contains a role we do not recognise, so it may have been changed.",
+            ASK_AGAIN,
         ),
-        ShareError::ChecksumMismatch => format!(
-            "This link has been changed or damaged, so we cannot show the results. {ASK_AGAIN}"
+        ShareError::InvalidText => (
+            "The organisation name or notes in this link cannot be read as text, so the link may have been changed.",
+            ASK_AGAIN,
         ),
-        ShareError::UnknownFormat { .. } => "This link was made with a newer version of this self-assessment. Refresh the page to get the latest version and try again, or ask the sender to send the results as a file.".to_owned(),
-        ShareError::UnknownAssessment => "This link is for an assessment this page does not have. Check you opened it on the same website the sender used, or ask the sender to send the results as a file.".to_owned(),
-        ShareError::ContentVersion { link, ours } if link > ours => format!(
-            "This link was made with a newer version of the questions (version {link}) than this page has (version {ours}). Refresh the page to get the latest version and try again, or ask the sender to send the results as a file."
+        ShareError::InvalidNotes => (
+            "The notes in this link do not match the questions, so the link may have been changed.",
+            ASK_AGAIN,
         ),
-        ShareError::ContentVersion { link, ours } => format!(
-            "This link was made with an older version of the questions (version {link}). This page has version {ours}, and the answers cannot be matched to its questions. Ask the sender to send the results as a file, or start your own assessment."
+        ShareError::TooLong => (
+            "The organisation name or notes in this link are longer than a link can carry.",
+            ASK_AGAIN,
         ),
-        ShareError::InvalidAnswers => format!(
-            "The answers in this link do not match the questions, so the link may have been changed. {ASK_AGAIN}"
+        ShareError::TrailingBytes => (
+            "This link has extra characters at the end. It may have been joined to other text when it was copied.",
+            " Remove anything after the link, or ask the sender to copy the whole link again.",
         ),
-        ShareError::InvalidRole => format!(
-            "This link contains a role we do not recognise, so it may have been changed. {ASK_AGAIN}"
-        ),
-        ShareError::InvalidText => format!(
-            "The organisation name or notes in this link cannot be read as text, so the link may have been changed. {ASK_AGAIN}"
-        ),
-        ShareError::InvalidNotes => format!(
-            "The notes in this link do not match the questions, so the link may have been changed. {ASK_AGAIN}"
-        ),
-        ShareError::TooLong => format!(
-            "The organisation name or notes in this link are longer than a link can carry. {ASK_AGAIN}"
-        ),
-        ShareError::TrailingBytes => "This link has extra characters at the end. It may have been joined to other text when it was copied. Remove anything after the link, or ask the sender to copy the whole link again.".to_owned(),
-    }
+    };
+    f.write_str(wrong)?;
+    f.write_str(what_to_do)
 }
 
 /// Why saved answers could not be loaded.
@@ -122,9 +148,10 @@ pub(crate) fn collect_problem(problem: &CollectProblem, f: &mut fmt::Formatter<'
         CollectProblem::NotALink => f.write_str(
             "This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.",
         ),
-        CollectProblem::BadLink(error) => f.write_str(&share_error(error)),
+        CollectProblem::BadLink(error) => write!(f, "{error}"),
         CollectProblem::BadCompareLink(error) => f.write_str(
-            &share_error(error)
+            &error
+                .to_string()
                 .replace("This link", "This compare link")
                 .replace("this link", "this compare link"),
         ),

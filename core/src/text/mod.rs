@@ -16,6 +16,7 @@
 //! Each view's words are an enum of their own, so each wasm bundle carries
 //! only the words its screens show.
 
+pub mod assessment;
 pub mod common;
 pub mod compare;
 pub mod en;

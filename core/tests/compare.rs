@@ -1156,25 +1156,21 @@ fn names_before_links_and_trailing_punctuation_are_split_off() {
 }
 
 /// `text` percent-encoded as JavaScript's encodeURIComponent does (and as
-/// Microsoft Safe Links encode the address they wrap).
+/// Microsoft Safe Links encode the address they wrap): everything but ASCII
+/// letters, digits and `-_.!~*'()`.
 fn encode_uri_component(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'-'
-            | b'_'
-            | b'.'
-            | b'!'
-            | b'~'
-            | b'*'
-            | b'\''
-            | b'('
-            | b')' => char::from(b).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'!')
+        .remove(b'~')
+        .remove(b'*')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')');
+    utf8_percent_encode(text, URI_COMPONENT).to_string()
 }
 
 #[test]

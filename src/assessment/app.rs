@@ -7,7 +7,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use super::check_answers_page::CheckAnswersPage;
-use super::confirm_page::{DELETE_HEADING, REPLACE_HEADING, confirm_page};
+use super::confirm_page::confirm_page;
 use super::question_page::QuestionPage;
 use super::results_page::ResultsPage;
 use super::share_panel::{self, SharePanel};
@@ -22,6 +22,8 @@ use crate::effects::Effects;
 use digital_board_core::model::Assessment;
 use digital_board_core::report::answers_held;
 use digital_board_core::scoring::Answers;
+use digital_board_core::text::assessment::{Phrase, Sentence};
+use digital_board_core::text::common::Phrase as CommonPhrase;
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq)]
@@ -141,7 +143,7 @@ pub fn app(props: &AppProps) -> Html {
     let notice = state.notice.map(|text| {
         html! {
             <div class="nhsuk-inset-text dba-notice" role="status">
-                <span class="nhsuk-u-visually-hidden">{ "Information: " }</span>
+                <span class="nhsuk-u-visually-hidden">{ CommonPhrase::InformationPrefix.text() }</span>
                 <p>{ text }</p>
             </div>
         }
@@ -182,21 +184,18 @@ pub fn app(props: &AppProps) -> Html {
         }
         Page::Shared(result) => shared_page(result, &on_action),
         Page::BadLink(error) => html! {
-            <BadLinkPage message={error.message()} on_start_own={on_action.reform(|_: MouseEvent| Action::StartOwn)} />
+            <BadLinkPage heading={Phrase::BrokenShareLink.text()} message={error.message()} on_start_own={on_action.reform(|_: MouseEvent| Action::StartOwn)} />
         },
         &Page::ConfirmStartAgain(return_to) => {
             let held = state.own_answers().map(answers_held).unwrap_or_default();
-            let keep_first = if return_to == ReturnTo::Results {
-                " To keep a copy, choose “Keep my answers”, then save, print or share your results first."
-            } else {
-                ""
-            };
             confirm_page(
-                DELETE_HEADING,
-                format!(
-                    "This deletes the answers saved in this browser ({held}). You cannot undo this.{keep_first}"
-                ),
-                "Delete my answers",
+                Phrase::DeleteYourAnswers.text(),
+                Sentence::ConfirmDelete {
+                    held: &held,
+                    from_results: return_to == ReturnTo::Results,
+                }
+                .text(),
+                Phrase::DeleteMyAnswers.text(),
                 Action::ConfirmStartAgain,
                 &on_action,
             )
@@ -204,11 +203,9 @@ pub fn app(props: &AppProps) -> Html {
         Page::ConfirmEditCopy(_) => {
             let held = state.own_answers().map(answers_held).unwrap_or_default();
             confirm_page(
-                REPLACE_HEADING,
-                format!(
-                    "This browser already has answers of your own ({held}). Editing a copy of the shared results replaces them, and you cannot undo this."
-                ),
-                "Replace my answers",
+                Phrase::ReplaceYourAnswers.text(),
+                Sentence::ConfirmReplace { held: &held }.text(),
+                Phrase::ReplaceMyAnswers.text(),
                 Action::ConfirmEditCopy,
                 &on_action,
             )

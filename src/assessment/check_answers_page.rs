@@ -8,6 +8,7 @@ use crate::components::action_link;
 use digital_board_core::model::Assessment;
 use digital_board_core::report::response_label;
 use digital_board_core::scoring::{Answers, Response};
+use digital_board_core::text::assessment::{Phrase, Sentence};
 
 /// Properties of [`CheckAnswersPage`].
 #[derive(Properties, PartialEq)]
@@ -30,8 +31,8 @@ pub fn check_answers_page(props: &CheckAnswersPageProps) -> Html {
 
     html! {
         <div class="dba-page dba-page--check">
-            <a class="nhsuk-back-link" href="#" onclick={back}>{ "Back" }</a>
-            <h1 id={HEADING_ID} tabindex="-1">{ "Check your answers" }</h1>
+            <a class="nhsuk-back-link" href="#" onclick={back}>{ Phrase::Back.text() }</a>
+            <h1 id={HEADING_ID} tabindex="-1">{ Phrase::CheckYourAnswers.text() }</h1>
             { for assessment.sections.iter().enumerate().map(|(s, section)| html! {
                 <>
                 <h2 class="nhsuk-heading-m">{ section.title }</h2>
@@ -50,12 +51,12 @@ pub fn check_answers_page(props: &CheckAnswersPageProps) -> Html {
                                         <p class="dba-answer-descriptor">{ placed.question.descriptor(level) }</p>
                                     }
                                     if !note.trim().is_empty() {
-                                        <p class="dba-answer-note"><span class="dba-answer-note__label">{ "Notes: " }</span>{ note }</p>
+                                        <p class="dba-answer-note"><span class="dba-answer-note__label">{ Phrase::NotesLabel.text() }</span>{ note }</p>
                                     }
                                 </dd>
                                 <dd class="nhsuk-summary-list__actions">
                                     <a class="nhsuk-link" href="#" onclick={change}>
-                                        { "Change" }<span class="nhsuk-u-visually-hidden">{ format!(" your answer to: {}", placed.question.text) }</span>
+                                        { Phrase::Change.text() }<span class="nhsuk-u-visually-hidden">{ Sentence::ChangeAnswerTo(placed.question.text).text() }</span>
                                     </a>
                                 </dd>
                             </div>
@@ -64,9 +65,9 @@ pub fn check_answers_page(props: &CheckAnswersPageProps) -> Html {
                 </dl>
                 </>
             }) }
-            <h2 class="nhsuk-heading-m">{ "Now see your results" }</h2>
-            <p>{ "Your results are worked out in this browser. Nothing is sent anywhere." }</p>
-            <button class="nhsuk-button" type="button" onclick={see_results}>{ "See your results" }</button>
+            <h2 class="nhsuk-heading-m">{ Phrase::NowSeeYourResults.text() }</h2>
+            <p>{ Phrase::WorkedOutInBrowser.text() }</p>
+            <button class="nhsuk-button" type="button" onclick={see_results}>{ Phrase::SeeYourResults.text() }</button>
         </div>
     }
 }

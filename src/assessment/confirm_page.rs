@@ -6,13 +6,7 @@ use yew::prelude::*;
 
 use super::Action;
 use crate::components::HEADING_ID;
-
-/// Heading (and title) of the question asked before deleting answers.
-pub const DELETE_HEADING: &str = "Delete your answers?";
-
-/// Heading (and title) of the question asked before "Edit a copy"
-/// replaces answers.
-pub const REPLACE_HEADING: &str = "Replace your answers with this copy?";
+use digital_board_core::text::assessment::Phrase;
 
 /// A question (`heading`), what would be lost (`text`), a red button that
 /// goes ahead (`confirm_label`, sending `confirm`) and "Keep my answers".
@@ -34,7 +28,7 @@ pub fn confirm_page(
                     { confirm_label }
                 </button>
                 <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::KeepAnswers)}>
-                    { "Keep my answers" }
+                    { Phrase::KeepMyAnswers.text() }
                 </button>
             </div>
         </div>

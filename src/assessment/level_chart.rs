@@ -7,6 +7,7 @@ use yew::prelude::*;
 use digital_board_core::model::{Assessment, Level};
 use digital_board_core::report::response_label;
 use digital_board_core::scoring::{Answers, Response};
+use digital_board_core::text::assessment::Phrase;
 
 /// Properties of [`LevelChart`].
 #[derive(Properties, PartialEq)]
@@ -53,7 +54,7 @@ pub fn level_chart(props: &LevelChartProps) -> Html {
     html! {
         <figure class="dba-chart" aria-labelledby="dba-chart-caption">
             <figcaption class="nhsuk-body-s" id="dba-chart-caption">
-                { "Level given for each question, by question number as in the table below. Longer bars are further along: Absent, Siloed, Embedded. “Don’t know” is shown as an outlined bar." }
+                { Phrase::ChartCaption.text() }
             </figcaption>
             <svg class="dba-chart__svg dba-chart__svg--fits" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="dba-chart-caption" focusable="false">
                 { for Level::ALL.iter().map(|level| {

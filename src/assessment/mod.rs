@@ -21,4 +21,4 @@ mod state;
 pub mod storage;
 
 pub use action::Action;
-pub use state::{ANSWERS_DELETED, CANNOT_SAVE, Effect, Page, ReturnTo, State};
+pub use state::{Effect, Page, ReturnTo, State};

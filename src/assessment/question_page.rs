@@ -12,12 +12,11 @@ use crate::components::error_summary::ErrorSummary;
 use digital_board_core::model::{Assessment, Level};
 use digital_board_core::report::progress_label;
 use digital_board_core::scoring::Response;
+use digital_board_core::text::assessment::{Phrase, Sentence};
+use digital_board_core::text::common::Phrase as CommonPhrase;
 
 /// Id of the first radio, where the error summary's link leads.
 pub const FIRST_RADIO_ID: &str = "dba-answer";
-/// What to do when Continue is pressed with nothing chosen.
-pub const NOTHING_CHOSEN: &str =
-    "Select the description that fits your trust best, or select “Don’t know”";
 
 /// Properties of [`QuestionPage`].
 #[derive(Properties, PartialEq)]
@@ -110,13 +109,16 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     // set from the state: `checked` on each radio, `value` on the notes.
     html! {
         <div class="dba-page dba-page--question">
-            <a class="nhsuk-back-link" href="#" onclick={back}>{ "Back" }</a>
+            <a class="nhsuk-back-link" href="#" onclick={back}>{ Phrase::Back.text() }</a>
             <form novalidate=true {onsubmit}>
                 if props.show_error {
-                    <ErrorSummary message={NOTHING_CHOSEN} target={FIRST_RADIO_ID} />
+                    <ErrorSummary message={Phrase::NothingChosen.text()} target={FIRST_RADIO_ID} />
                 }
                 <span class="nhsuk-caption-l dba-progress">
-                    { format!("{} – {}", progress_label(index, props.assessment), section.title) }
+                    { Sentence::ProgressCaption {
+                        progress: &progress_label(index, props.assessment),
+                        section: section.title,
+                    }.text() }
                 </span>
                 <div class={group_class}>
                     <fieldset class="nhsuk-fieldset" aria-describedby={described_by}>
@@ -128,22 +130,22 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         </div>
                         if props.show_error {
                             <span class="nhsuk-error-message" id="dba-answer-error">
-                                <span class="nhsuk-u-visually-hidden">{ "Error: " }</span>{ NOTHING_CHOSEN }
+                                <span class="nhsuk-u-visually-hidden">{ CommonPhrase::ErrorPrefix.text() }</span>{ Phrase::NothingChosen.text() }
                             </span>
                         }
                         <div class="nhsuk-radios">
                             { for Level::ALL.iter().enumerate().map(|(position, &level)| {
                                 radio(position, Response::Level(level), question.descriptor(level), Some(level.name()))
                             }) }
-                            <div class="nhsuk-radios__divider">{ "or" }</div>
-                            { radio(3, Response::DontKnow, "Don’t know", None) }
+                            <div class="nhsuk-radios__divider">{ Phrase::Or.text() }</div>
+                            { radio(3, Response::DontKnow, CommonPhrase::DontKnow.text(), None) }
                         </div>
                     </fieldset>
                 </div>
                 <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for="dba-notes">{ "Notes (optional)" }</label>
+                    <label class="nhsuk-label" for="dba-notes">{ Phrase::NotesOptional.text() }</label>
                     <div class="nhsuk-hint" id="dba-notes-hint">
-                        { "For example, evidence for your answer or what you would ask the board. Notes stay in this browser." }
+                        { Phrase::NotesHint.text() }
                     </div>
                     <textarea
                         class="nhsuk-textarea"
@@ -155,7 +157,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         {oninput}
                     />
                 </div>
-                <button class="nhsuk-button" type="submit">{ "Continue" }</button>
+                <button class="nhsuk-button" type="submit">{ Phrase::Continue.text() }</button>
             </form>
         </div>
     }

@@ -8,12 +8,13 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::action::Action;
-use super::state::{ANSWERS_DELETED, CANNOT_SAVE, Effect, Page, ReturnTo, State};
+use super::state::{Effect, Page, ReturnTo, State};
 use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::content::ASSESSMENTS;
 use digital_board_core::label::Label;
 use digital_board_core::saved;
 use digital_board_core::share::{self, SharedResult};
+use digital_board_core::text::assessment::Phrase;
 
 impl State {
     /// "Edit a copy": the shared result's answers and label become this
@@ -99,7 +100,7 @@ impl Reducible for State {
             },
             (Action::StorageFailed, _) if !self.storage_failed => State {
                 storage_failed: true,
-                notice: Some(CANNOT_SAVE),
+                notice: Some(Phrase::CannotSave.text()),
                 ..(*self).clone()
             },
             (Action::StorageFailed, _) => return self,
@@ -206,7 +207,7 @@ impl Reducible for State {
                 State {
                     moves: self.moves + 1,
                     storage_failed: self.storage_failed,
-                    notice: Some(ANSWERS_DELETED),
+                    notice: Some(Phrase::AnswersDeleted.text()),
                     ..State::new(self.assessment)
                 }
             }
@@ -415,7 +416,7 @@ mod tests {
             Answers::empty(default_assessment().question_count())
         );
         assert!(effects.contains(&Effect::ClearStorage), "{effects:?}");
-        assert_eq!(state.notice, Some(ANSWERS_DELETED));
+        assert_eq!(state.notice, Some(Phrase::AnswersDeleted.text()));
         assert_eq!(state.reduce(Action::Start).notice, None);
     }
 
@@ -472,7 +473,7 @@ mod tests {
             Action::Choose(0, Response::DontKnow),
             Action::StorageFailed,
         ]);
-        assert_eq!(state.notice, Some(CANNOT_SAVE));
+        assert_eq!(state.notice, Some(Phrase::CannotSave.text()));
         let state = state.reduce(Action::Continue);
         assert_eq!(state.notice, None);
         assert!(state.storage_failed);

@@ -11,10 +11,13 @@ use digital_board_core::date::Date;
 use digital_board_core::label::{Label, Role};
 use digital_board_core::model::{Assessment, Level};
 use digital_board_core::report::{
-    METHOD, discussion_order, flag_detail, long_date, no_stage_reason, plural, response_label,
-    stage_label, tally_sentence,
+    METHOD, discussion_order, flag_detail, long_date, no_stage_reason, response_label, stage_label,
+    tally_sentence,
 };
 use digital_board_core::scoring::{Answers, Response, score};
+use digital_board_core::text::assessment::{Phrase, Sentence};
+use digital_board_core::text::common::Phrase as CommonPhrase;
+use digital_board_core::text::report::{Phrase as ReportPhrase, Sentence as ReportSentence};
 
 /// Properties of [`ResultsPage`].
 #[derive(Properties, PartialEq)]
@@ -41,24 +44,21 @@ pub struct ResultsPageProps {
 
 /// "From Leeds Teaching Hospitals, Non-executive. Made on 21 November 2026."
 fn provenance(label: Option<&Label>, date: Option<Date>) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(label) = label {
-        let role = (label.role != Role::Unspecified).then(|| label.role.name());
-        let from: Vec<&str> = [
-            Some(label.organisation.trim()).filter(|o| !o.is_empty()),
+    let organisation = label
+        .map(|label| label.organisation.trim())
+        .filter(|o| !o.is_empty());
+    let role = label
+        .filter(|label| label.role != Role::Unspecified)
+        .map(|label| label.role.name());
+    let date = date.map(long_date);
+    (organisation.is_some() || role.is_some() || date.is_some()).then(|| {
+        Sentence::Provenance {
+            organisation,
             role,
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if !from.is_empty() {
-            parts.push(format!("From {}.", from.join(", ")));
+            date: date.as_deref(),
         }
-    }
-    if let Some(date) = date {
-        parts.push(format!("Made on {}.", long_date(date)));
-    }
-    (!parts.is_empty()).then(|| parts.join(" "))
+        .text()
+    })
 }
 
 fn stage_tag(stage: Option<Level>, label: &'static str) -> Html {
@@ -80,25 +80,20 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
     html! {
         <div class="dba-page dba-page--results">
             <span class="nhsuk-caption-l">{ assessment.title }</span>
-            <h1 id={HEADING_ID} tabindex="-1">{ if props.read_only { "Shared results" } else { "Your results" } }</h1>
+            <h1 id={HEADING_ID} tabindex="-1">{ if props.read_only { Phrase::SharedResults.text() } else { Phrase::YourResults.text() } }</h1>
             if let Some(text) = provenance(props.label.as_ref(), props.date) {
                 <p class="nhsuk-body-l dba-provenance">{ text }</p>
             }
             <div class="nhsuk-card nhsuk-card--feature dba-overall">
                 <div class="nhsuk-card__content">
-                    <h2 class="nhsuk-card__heading">{ "Overall stage" }</h2>
+                    <h2 class="nhsuk-card__heading">{ ReportPhrase::OverallStage.text() }</h2>
                     <p class="dba-overall__stage">{ stage_tag(overall.stage(), stage_label(overall)) }</p>
                     <p class="nhsuk-card__description">{ tally_sentence(overall) }</p>
                     if let Some(reason) = no_stage_reason(overall) {
                         <p class="nhsuk-card__description">{ reason }</p>
                     }
                     if gaps > 0 {
-                        <p class="nhsuk-card__description">{ format!(
-                            "{gaps} {} answered “Don’t know”: {} assurance {}, listed first under For discussion.",
-                            plural(gaps, "question", "questions"),
-                            if gaps == 1 { "an" } else { "these are" },
-                            plural(gaps, "gap", "gaps"),
-                        ) }</p>
+                        <p class="nhsuk-card__description">{ Sentence::AssuranceGaps(gaps).text() }</p>
                     }
                 </div>
             </div>
@@ -107,7 +102,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                 html! {
                     <div class="nhsuk-card nhsuk-card--warning dba-flag">
                         <div class="nhsuk-card__content">
-                            <h2 class="nhsuk-card__heading">{ "Important: answers that disagree" }</h2>
+                            <h2 class="nhsuk-card__heading">{ Phrase::ImportantAnswersDisagree.text() }</h2>
                             <p class="nhsuk-card__description">{ flag.check.message }</p>
                             <p class="nhsuk-card__description">{ flag_detail(assessment, &results, flag) }</p>
                         </div>
@@ -117,13 +112,13 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
 
             <div class="dba-table-wrapper">
                 <table class="nhsuk-table">
-                    <caption class="nhsuk-table__caption nhsuk-table__caption--m">{ "Scores by section" }</caption>
+                    <caption class="nhsuk-table__caption nhsuk-table__caption--m">{ ReportPhrase::ScoresBySection.text() }</caption>
                     <thead class="nhsuk-table__head">
                         <tr class="nhsuk-table__row">
-                            <th class="nhsuk-table__header" scope="col">{ "Section" }</th>
-                            <th class="nhsuk-table__header" scope="col">{ "Stage" }</th>
-                            <th class="nhsuk-table__header" scope="col">{ "Score" }</th>
-                            <th class="nhsuk-table__header" scope="col">{ "Don’t know" }</th>
+                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Section.text() }</th>
+                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Stage.text() }</th>
+                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Score.text() }</th>
+                            <th class="nhsuk-table__header" scope="col">{ CommonPhrase::DontKnow.text() }</th>
                         </tr>
                     </thead>
                     <tbody class="nhsuk-table__body">
@@ -131,10 +126,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                             <tr class="nhsuk-table__row">
                                 <th class="nhsuk-table__header" scope="row">{ section.title }</th>
                                 <td class="nhsuk-table__cell">{ stage_tag(tally.stage(), stage_label(tally)) }</td>
-                                <td class="nhsuk-table__cell">{ match tally.average_text() {
-                                    Some(average) => format!("{} of {} points (average {average} of 2)", tally.points, tally.max_points()),
-                                    None => "No answers with a level".to_owned(),
-                                } }</td>
+                                <td class="nhsuk-table__cell">{ ReportSentence::SectionScore(tally).text() }</td>
                                 <td class="nhsuk-table__cell">{ tally.dont_know }</td>
                             </tr>
                         }) }
@@ -142,17 +134,17 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                 </table>
             </div>
 
-            <h2 class="nhsuk-heading-m">{ "Question by question" }</h2>
+            <h2 class="nhsuk-heading-m">{ Phrase::QuestionByQuestion.text() }</h2>
             <LevelChart {assessment} answers={answers.clone()} />
             <div class="dba-table-wrapper">
                 <table class="nhsuk-table dba-answers-table">
-                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{ if props.read_only { "Answers by question (the chart’s data, with any notes shared)" } else { "Answers by question (the chart’s data, with your notes)" } }</caption>
+                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{ if props.read_only { Phrase::SharedAnswersTableCaption.text() } else { Phrase::AnswersTableCaption.text() } }</caption>
                     <thead class="nhsuk-table__head">
                         <tr class="nhsuk-table__row">
-                            <th class="nhsuk-table__header" scope="col">{ "No." }</th>
-                            <th class="nhsuk-table__header" scope="col">{ "Question" }</th>
-                            <th class="nhsuk-table__header" scope="col">{ "Answer" }</th>
-                            <th class="nhsuk-table__header" scope="col">{ if props.read_only { "Notes" } else { "Your notes" } }</th>
+                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Number.text() }</th>
+                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Question.text() }</th>
+                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Answer.text() }</th>
+                            <th class="nhsuk-table__header" scope="col">{ if props.read_only { ReportPhrase::Notes.text() } else { Phrase::YourNotes.text() } }</th>
                         </tr>
                     </thead>
                     <tbody class="nhsuk-table__body">
@@ -168,11 +160,11 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                 </table>
             </div>
 
-            <h2 class="nhsuk-heading-m">{ "For discussion" }</h2>
+            <h2 class="nhsuk-heading-m">{ ReportPhrase::ForDiscussion.text() }</h2>
             if discussion.is_empty() {
-                <p>{ "Every answer was Embedded. Discuss what keeps it that way, and whether the whole board would agree." }</p>
+                <p>{ ReportPhrase::AllEmbedded.text() }</p>
             } else {
-                <p>{ "Start with what the board does not know, then the lowest levels. Embedded answers are not listed." }</p>
+                <p>{ ReportPhrase::DiscussionOrder.text() }</p>
                 <ol class="nhsuk-list dba-discussion">
                     { for discussion.iter().filter_map(|&i| assessment.question(i)).map(|placed| {
                         let response = answers.response(placed.index);
@@ -182,12 +174,15 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                                 <div class="nhsuk-card__content">
                                     <h3 class="nhsuk-card__heading nhsuk-heading-s">{ placed.question.text }</h3>
                                     <p class="nhsuk-body-s dba-discussion__meta">
-                                        { format!("Question {} · {} · ", placed.index + 1, assessment.sections[placed.section].title) }
+                                        { Sentence::DiscussionMeta {
+                                            number: placed.index + 1,
+                                            section: assessment.sections[placed.section].title,
+                                        }.text() }
                                         <strong class={tag_class(response.and_then(Response::level))}>{ response_label(response) }</strong>
                                     </p>
                                     <p class="nhsuk-card__description">{ placed.question.discuss }</p>
                                     if !note.trim().is_empty() {
-                                        <p class="nhsuk-card__description dba-answer-note"><span class="dba-answer-note__label">{ if props.read_only { "Notes: " } else { "Your notes: " } }</span>{ note }</p>
+                                        <p class="nhsuk-card__description dba-answer-note"><span class="dba-answer-note__label">{ if props.read_only { Phrase::NotesLabel.text() } else { Phrase::YourNotesLabel.text() } }</span>{ note }</p>
                                     }
                                 </div>
                             </li>
@@ -198,7 +193,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
 
             <details class="nhsuk-details">
                 <summary class="nhsuk-details__summary">
-                    <span class="nhsuk-details__summary-text">{ "How we scored this" }</span>
+                    <span class="nhsuk-details__summary-text">{ ReportPhrase::HowWeScored.text() }</span>
                 </summary>
                 <div class="nhsuk-details__text">
                     { for METHOD.iter().map(|p| html! { <p>{ *p }</p> }) }
@@ -211,10 +206,10 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
 
             if !props.read_only {
                 <div class="dba-actions dba-no-print">
-                    <p><a class="nhsuk-link" href="#" onclick={review}>{ "Change your answers" }</a></p>
-                    <p>{ "Your answers are saved in this browser until you start again." }</p>
-                    <p><a class="nhsuk-link" href="#" onclick={action_link(&props.on_action, || Action::OpenCompare(None))}>{ "Compare results with other board members or organisations" }</a></p>
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={start_again}>{ "Start again" }</button>
+                    <p><a class="nhsuk-link" href="#" onclick={review}>{ Phrase::ChangeYourAnswers.text() }</a></p>
+                    <p>{ Phrase::SavedUntilStartAgain.text() }</p>
+                    <p><a class="nhsuk-link" href="#" onclick={action_link(&props.on_action, || Action::OpenCompare(None))}>{ Phrase::CompareWithOthers.text() }</a></p>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={start_again}>{ Phrase::StartAgain.text() }</button>
                 </div>
             }
         </div>

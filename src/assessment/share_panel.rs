@@ -13,6 +13,8 @@ use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Assessment;
 use digital_board_core::scoring::Answers;
 use digital_board_core::share::{self, MAX_LINK_CHARS, MAX_ORGANISATION_CHARS, SharedResult};
+use digital_board_core::text::assessment::{Phrase, Sentence};
+use digital_board_core::text::common::Phrase as CommonPhrase;
 
 /// Id of the read-only field holding the link.
 const LINK_ID: &str = "dba-share-link";
@@ -112,13 +114,13 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
 
     html! {
         <div class="dba-share dba-no-print">
-            <h2 class="nhsuk-heading-m">{ "Share your results" }</h2>
-            <p>{ "Anyone you send the link to sees these results. Your answers travel inside the link itself: nothing is stored on a server." }</p>
+            <h2 class="nhsuk-heading-m">{ Phrase::ShareYourResults.text() }</h2>
+            <p>{ Phrase::ShareExplained.text() }</p>
             <div class={classes!("nhsuk-form-group", label_error.then_some("nhsuk-form-group--error"))}>
-                <label class="nhsuk-label" for="dba-organisation">{ "Organisation name or ODS code (optional)" }</label>
+                <label class="nhsuk-label" for="dba-organisation">{ Phrase::OrganisationLabel.text() }</label>
                 if label_error {
                     <span class="nhsuk-error-message" id="dba-organisation-error">
-                        <span class="nhsuk-u-visually-hidden">{ "Error: " }</span>
+                        <span class="nhsuk-u-visually-hidden">{ CommonPhrase::ErrorPrefix.text() }</span>
                         { share::ShareBuildError::LabelTooLong.message() }
                     </span>
                 }
@@ -129,7 +131,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             </div>
             <div class="nhsuk-form-group">
                 <fieldset class="nhsuk-fieldset">
-                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{ "Your role (optional)" }</legend>
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{ Phrase::RoleLegend.text() }</legend>
                     <div class="nhsuk-radios nhsuk-radios--small nhsuk-radios--inline">
                         { for Role::ALL.iter().enumerate().map(|(i, &role)| {
                             let id = format!("dba-role-{}", i + 1);
@@ -151,11 +153,11 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                         <div class="nhsuk-checkboxes__item">
                             <input class="nhsuk-checkboxes__input" id="dba-include-notes" type="checkbox"
                                 checked={props.include_notes} onchange={on_notes} aria-describedby="dba-include-notes-hint" />
-                            <label class="nhsuk-label nhsuk-checkboxes__label" for="dba-include-notes">{ "Include my notes in the link" }</label>
+                            <label class="nhsuk-label nhsuk-checkboxes__label" for="dba-include-notes">{ Phrase::IncludeNotes.text() }</label>
                             <div class="nhsuk-hint nhsuk-checkboxes__hint" id="dba-include-notes-hint">
                                 { match (length_of(&payload_with), length_of(&payload_without)) {
-                                    (Some(with), Some(without)) => format!("With notes the link is {with} characters long; without them, {without}."),
-                                    _ => "A note is too long to go in a link. Download the results as a file to keep your notes.".to_owned(),
+                                    (Some(with), Some(without)) => Sentence::LinkLengths { with, without }.text(),
+                                    _ => Phrase::NoteTooLongForLink.text().to_owned(),
                                 } }
                             </div>
                         </div>
@@ -164,33 +166,31 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             }
             { match (link, link_length) {
                 (Some(link), Some(length)) if length <= MAX_LINK_CHARS => html! {
-                    <LinkBox id={LINK_ID} {link} label="Link to these results"
-                        qr_label="QR code of the link to these results"
-                        qr_caption="Scan with a phone camera to open these results on another device."
-                        too_long_for_qr="The link is too long for a QR code that phones can scan easily. Send the link instead, or untick your notes." />
+                    <LinkBox id={LINK_ID} {link} label={Phrase::ShareLinkLabel.text()}
+                        qr_label={Phrase::ShareQrLabel.text()}
+                        qr_caption={Phrase::ShareQrCaption.text()}
+                        too_long_for_qr={Phrase::ShareLinkTooLongForQr.text()} />
                 },
                 (_, Some(length)) => html! {
                     <div class="nhsuk-card nhsuk-card--warning">
                         <div class="nhsuk-card__content">
-                            <h3 class="nhsuk-card__heading">{ "The link would be too long" }</h3>
-                            <p class="nhsuk-card__description">{ format!(
-                                "With your notes the link is {length} characters. Teams and Outlook cut links longer than {MAX_LINK_CHARS} characters, so it would not open. Untick “Include my notes in the link”, or download the results as a file below."
-                            ) }</p>
+                            <h3 class="nhsuk-card__heading">{ Phrase::LinkWouldBeTooLong.text() }</h3>
+                            <p class="nhsuk-card__description">{ Sentence::LinkTooLong { length, max: MAX_LINK_CHARS }.text() }</p>
                         </div>
                     </div>
                 },
                 _ => html! {},
             } }
 
-            <h2 class="nhsuk-heading-m">{ "Save or print" }</h2>
-            <p>{ "Print your results, or save them as a PDF from the print window, for board papers. Or download them as a file: files are made in this browser." }</p>
+            <h2 class="nhsuk-heading-m">{ Phrase::SaveOrPrint.text() }</h2>
+            <p>{ Phrase::SaveOrPrintExplained.text() }</p>
             <div class="nhsuk-button-group">
                 <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={Callback::from(|_: MouseEvent| dom::print())}>
-                    { "Print or save as PDF" }
+                    { Phrase::PrintOrSavePdf.text() }
                 </button>
                 { for ExportFormat::ALL.iter().map(|&format| html! {
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download(format)}>
-                        { format!("Download {} ({})", format.name(), format.purpose()) }
+                        { Sentence::Download(format).text() }
                     </button>
                 }) }
             </div>

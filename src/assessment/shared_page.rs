@@ -8,6 +8,8 @@ use super::results_page::ResultsPage;
 use crate::components::action_link;
 use crate::dom;
 use digital_board_core::share::SharedResult;
+use digital_board_core::text::assessment::Phrase;
+use digital_board_core::text::common::Phrase as CommonPhrase;
 
 /// The shared results page. A plain function, not a component: it has no
 /// state of its own, and a component would cost the wasm more than its
@@ -23,17 +25,17 @@ pub fn shared_page(result: &SharedResult, on_action: &Callback<Action>) -> Html 
             date={result.date()}
         >
             <div class="dba-actions dba-no-print">
-                <h2 class="nhsuk-heading-m">{ "What you can do next" }</h2>
-                <p>{ "These results are read-only. “Edit a copy” puts these answers into this browser so you can change them and make your own results. If this browser has answers of your own, you will be asked before they are replaced." }</p>
+                <h2 class="nhsuk-heading-m">{ Phrase::WhatYouCanDoNext.text() }</h2>
+                <p>{ Phrase::ReadOnlyExplained.text() }</p>
                 <div class="nhsuk-button-group">
                     <button class="nhsuk-button" type="button" onclick={on_action.reform(|_: MouseEvent| Action::StartOwn)}>
-                        { "Start your own assessment" }
+                        { CommonPhrase::StartOwnAssessment.text() }
                     </button>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::EditCopy)}>
-                        { "Edit a copy" }
+                        { Phrase::EditACopy.text() }
                     </button>
                 </div>
-                <p><a class="nhsuk-link" href="#" onclick={action_link(on_action, || Action::OpenCompare(Some(dom::fragment())))}>{ "Compare these results with others" }</a></p>
+                <p><a class="nhsuk-link" href="#" onclick={action_link(on_action, || Action::OpenCompare(Some(dom::fragment())))}>{ Phrase::CompareTheseResults.text() }</a></p>
             </div>
         </ResultsPage>
     }

@@ -1,5 +1,6 @@
 //! The credit to the publication an assessment comes from.
 
+use digital_board_core::text::assessment::{Phrase, Sentence};
 use yew::prelude::*;
 
 /// The publication an assessment comes from, linked, and what in the
@@ -7,9 +8,13 @@ use yew::prelude::*;
 pub fn source_credit(source: &'static digital_board_core::model::Source) -> Html {
     html! {
         <p class="nhsuk-body-s">
-            { "Source: " }
+            { Phrase::SourceLabel.text() }
             <a href={source.url} rel="noreferrer noopener">{ source.title }</a>
-            { format!(", {}, {}. {}", source.publisher, source.published, source.credit) }
+            { Sentence::SourceCredit {
+                publisher: source.publisher,
+                published: source.published,
+                credit: source.credit,
+            }.text() }
         </p>
     }
 }

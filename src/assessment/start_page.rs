@@ -5,6 +5,8 @@ use yew::prelude::*;
 use super::Action;
 use crate::components::{HEADING_ID, action_link};
 use digital_board_core::model::Assessment;
+use digital_board_core::text::assessment::{Phrase, Sentence};
+use digital_board_core::text::common::Phrase as CommonPhrase;
 
 /// Properties of [`StartPage`].
 #[derive(Properties, PartialEq)]
@@ -28,43 +30,39 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <h1 id={HEADING_ID} tabindex="-1">{ assessment.title }</h1>
             // Above the fold for someone coming back: their answers come first.
             if let Some(answered) = props.saved {
-                <h2 class="nhsuk-heading-m">{ "You have saved answers" }</h2>
-                <p>{ format!(
-                    "This browser has your answers from earlier: {answered} of {} questions answered.",
-                    assessment.question_count()
-                ) }</p>
+                <h2 class="nhsuk-heading-m">{ Phrase::YouHaveSavedAnswers.text() }</h2>
+                <p>{ Sentence::SavedAnswers { answered, total: assessment.question_count() }.text() }</p>
                 <div class="nhsuk-button-group">
                     <button class="nhsuk-button" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::Resume)}>
-                        { "Continue where you left off" }
+                        { Phrase::ContinueWhereYouLeftOff.text() }
                     </button>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={props.on_action.reform(|_: MouseEvent| Action::StartAgain)}>
-                        { "Clear my answers" }
+                        { Phrase::ClearMyAnswers.text() }
                     </button>
                 </div>
             }
             <p class="nhsuk-body-l">{ assessment.description }</p>
-            <p>{ format!(
-                "There are {} questions in {} sections. It takes about 10 minutes.",
-                assessment.question_count(),
-                assessment.sections.len()
-            ) }</p>
+            <p>{ Sentence::QuestionsAndSections {
+                questions: assessment.question_count(),
+                sections: assessment.sections.len(),
+            }.text() }</p>
             <ul class="nhsuk-list nhsuk-list--bullet">
                 { for assessment.sections.iter().map(|s| html! {
-                    <li>{ format!("{} ({} questions)", s.title, s.questions.len()) }</li>
+                    <li>{ Sentence::SectionQuestions { section: s.title, questions: s.questions.len() }.text() }</li>
                 }) }
             </ul>
-            <p>{ "For each question, choose the description that fits your trust best, or “Don’t know”. You will see your answers before your results." }</p>
+            <p>{ Phrase::HowToAnswer.text() }</p>
             <div class="nhsuk-inset-text">
-                <span class="nhsuk-u-visually-hidden">{ "Information: " }</span>
-                <p>{ "Your answers stay in this browser. Nothing is sent to a server. Answers are saved on this device as you go, so you can come back to them." }</p>
+                <span class="nhsuk-u-visually-hidden">{ CommonPhrase::InformationPrefix.text() }</span>
+                <p>{ Phrase::AnswersStayInBrowser.text() }</p>
             </div>
             if props.saved.is_none() {
-                <button class="nhsuk-button" type="button" onclick={start}>{ "Start now" }</button>
+                <button class="nhsuk-button" type="button" onclick={start}>{ Phrase::StartNow.text() }</button>
             }
-            <h2 class="nhsuk-heading-m">{ "Compare results" }</h2>
+            <h2 class="nhsuk-heading-m">{ Phrase::CompareResults.text() }</h2>
             <p>
-                { "Board members, or organisations across a system, can put their shared results side by side to see where they differ. " }
-                <a class="nhsuk-link" href="#" onclick={action_link(&props.on_action, || Action::OpenCompare(None))}>{ "Compare results" }</a>
+                { Phrase::CompareResultsIntro.text() }
+                <a class="nhsuk-link" href="#" onclick={action_link(&props.on_action, || Action::OpenCompare(None))}>{ Phrase::CompareResults.text() }</a>
             </p>
             { super::source_credit::source_credit(&assessment.source) }
         </div>

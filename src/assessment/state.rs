@@ -3,8 +3,6 @@
 
 use std::rc::Rc;
 
-use super::confirm_page::{DELETE_HEADING, REPLACE_HEADING};
-use crate::components::bad_link_page::BROKEN_SHARE_LINK;
 use crate::effects::Effects;
 use digital_board_core::label::Label;
 use digital_board_core::model::Assessment;
@@ -12,6 +10,7 @@ use digital_board_core::report::{page_title, progress_label};
 use digital_board_core::saved;
 use digital_board_core::scoring::Answers;
 use digital_board_core::share::{ShareError, SharedResult};
+use digital_board_core::text::assessment::{Phrase, Sentence};
 
 /// Which screen is showing, with what only it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,12 +102,6 @@ pub struct State {
     pub effects: Effects<Effect>,
 }
 
-/// Said once when the browser will not let the widget save.
-pub const CANNOT_SAVE: &str = "Your answers cannot be saved in this browser, because storage is blocked or full. You can still finish the assessment, but if you close or reload this page your answers will be lost.";
-
-/// Said on the start page once answers have been deleted.
-pub const ANSWERS_DELETED: &str = "Your answers have been deleted from this browser.";
-
 impl State {
     /// A fresh start page for an assessment.
     pub fn new(assessment: &'static Assessment) -> Self {
@@ -195,18 +188,22 @@ impl State {
                     .assessment
                     .question(index)
                     .map_or("", |p| p.question.text);
-                page_title(
-                    product,
-                    &format!("{}: {question}", progress_label(index, self.assessment)),
-                    self.show_error,
-                )
+                let title = Sentence::QuestionTitle {
+                    progress: &progress_label(index, self.assessment),
+                    question,
+                };
+                page_title(product, &title.text(), self.show_error)
             }
-            Page::CheckAnswers => page_title(product, "Check your answers", false),
-            Page::Results => page_title(product, "Your results", false),
-            Page::Shared(_) => page_title(product, "Shared results", false),
-            Page::BadLink(_) => page_title(product, BROKEN_SHARE_LINK, true),
-            Page::ConfirmStartAgain(_) => page_title(product, DELETE_HEADING, false),
-            Page::ConfirmEditCopy(_) => page_title(product, REPLACE_HEADING, false),
+            Page::CheckAnswers => page_title(product, Phrase::CheckYourAnswers.text(), false),
+            Page::Results => page_title(product, Phrase::YourResults.text(), false),
+            Page::Shared(_) => page_title(product, Phrase::SharedResults.text(), false),
+            Page::BadLink(_) => page_title(product, Phrase::BrokenShareLink.text(), true),
+            Page::ConfirmStartAgain(_) => {
+                page_title(product, Phrase::DeleteYourAnswers.text(), false)
+            }
+            Page::ConfirmEditCopy(_) => {
+                page_title(product, Phrase::ReplaceYourAnswers.text(), false)
+            }
         }
     }
 }

@@ -12,10 +12,11 @@ use yew::prelude::*;
 use super::comparison_page::ComparisonPage;
 use super::gather_page::GatherPage;
 use super::{Action, Effect, Screen, State};
-use crate::components::bad_link_page::{BROKEN_COMPARE_LINK, BadLinkPage};
+use crate::components::bad_link_page::BadLinkPage;
 use crate::components::page_change::show_page;
 use crate::dom;
 use crate::effects::Effects;
+use digital_board_core::text::compare::Phrase;
 
 /// Properties of [`CompareApp`].
 #[derive(Properties, PartialEq)]
@@ -131,7 +132,7 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
             <ComparisonPage comparison={comparison.clone()} base_url={dom::page_url()} today={*today} {on_action} />
         },
         Screen::BadLink(error) => html! {
-            <BadLinkPage heading={BROKEN_COMPARE_LINK} message={error.message()} on_start_own={on_action.reform(|_: MouseEvent| Action::Leave)} />
+            <BadLinkPage heading={Phrase::BrokenLink.text()} message={error.message()} on_start_own={on_action.reform(|_: MouseEvent| Action::Leave)} />
         },
     };
     html! { <div class="dba-app" ref={root_ref}>{ screen }</div> }

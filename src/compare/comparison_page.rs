@@ -16,12 +16,13 @@ use crate::dom;
 use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::compare::export::{self as compare_export, REPEATS_HEADING, section_cell};
 use digital_board_core::compare::{
-    Comparison, Mode, disagreement_order, section_tallies, spreads, tally_range, tenths_text,
-    then_and_now,
+    Comparison, Mode, disagreement_order, section_tallies, spreads, tally_range, then_and_now,
 };
 use digital_board_core::date::Date;
-use digital_board_core::report::plural;
+use digital_board_core::export::ExportFormat;
 use digital_board_core::share::MAX_LINK_CHARS;
+use digital_board_core::text::compare::{Phrase, Sentence};
+use digital_board_core::text::report::Phrase as ReportPhrase;
 
 /// Properties of [`ComparisonPage`].
 #[derive(Properties, PartialEq)]
@@ -34,11 +35,6 @@ pub struct ComparisonPageProps {
     pub today: Option<Date>,
     /// Receives "Change the results" and "Leave the comparison".
     pub on_action: Callback<Action>,
-}
-
-/// "1 thing" / "2 things".
-fn count(n: usize, one: &'static str, many: &'static str) -> String {
-    format!("{n} {}", plural(n as u32, one, many))
 }
 
 /// The comparison page.
@@ -56,39 +52,34 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
             let two_apart = spreads.iter().filter(|s| s.two_apart()).count();
             let roles_differ = spreads.iter().filter(|s| s.roles_differ()).count();
             let dont_know: u32 = spreads.iter().map(|s| s.dont_know).sum();
-            let mut members = count(comparison.entries.len(), "board member", "board members");
-            if executives + non_executives > 0 {
-                members.push_str(&format!(
-                    ": {}, {}",
-                    count(executives as usize, "executive", "executives"),
-                    count(non_executives as usize, "non-executive", "non-executives")
-                ));
-            }
+            let members = Sentence::BoardSize {
+                members: comparison.entries.len(),
+                executives,
+                non_executives,
+            };
             html! {
                 <>
-                <p class="nhsuk-body-l">{ format!("{members}.") }</p>
+                <p class="nhsuk-body-l">{ members.text() }</p>
                 <ul class="nhsuk-list nhsuk-list--bullet dba-compare-summary">
-                    <li>{ format!("Answers two levels apart (Absent and Embedded) on {}.", count(two_apart, "question", "questions")) }</li>
+                    <li>{ Sentence::TwoApartCount(two_apart).text() }</li>
                     if executives > 0 && non_executives > 0 {
-                        <li>{ format!("Executives and non-executives differ by a level or more on {}.", count(roles_differ, "question", "questions")) }</li>
+                        <li>{ Sentence::RolesDifferCount(roles_differ).text() }</li>
                     }
-                    <li>{ format!("{} in all.", count(dont_know as usize, "“Don’t know” answer", "“Don’t know” answers")) }</li>
+                    <li>{ Sentence::DontKnowCount(dont_know).text() }</li>
                 </ul>
-                <p>{ "The questions the board disagrees on most come first: start the discussion there. Highlighted rows are two levels apart, or split between executives and non-executives." }</p>
+                <p>{ Phrase::BoardAdvice.text() }</p>
                 </>
             }
         }
         Mode::System => {
-            let (results, organisations) =
-                (comparison.entries.len(), comparison.organisation_count());
-            let mut lead = count(organisations, "organisation", "organisations");
-            if organisations < results {
-                lead = format!("{} from {lead}", count(results, "result", "results"));
-            }
+            let lead = Sentence::SystemSize {
+                results: comparison.entries.len(),
+                organisations: comparison.organisation_count(),
+            };
             html! {
                 <>
-                <p class="nhsuk-body-l">{ format!("{lead} side by side.") }</p>
-                <p>{ "Organisations are shown in the order they were added, and nothing is totalled or ranked. Use the differences to find where organisations can learn from each other." }</p>
+                <p class="nhsuk-body-l">{ lead.text() }</p>
+                <p>{ Phrase::SystemAdvice.text() }</p>
                 if let Some(warning) = comparison.repeats_warning() {
                     <div class="nhsuk-card nhsuk-card--warning dba-compare-repeats">
                         <div class="nhsuk-card__content">
@@ -106,20 +97,20 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
     let body = match mode {
         Mode::Board => html! {
             <SpreadTable comparison={comparison.clone()} spreads={spreads.clone()}
-                order={disagreement_order(&spreads)} caption="Each member’s answer, most disagreement first" />
+                order={disagreement_order(&spreads)} caption={Phrase::BoardTableCaption.text()} />
         },
         Mode::System => html! {
             <>
             <div class="dba-table-wrapper" role="region" aria-labelledby="dba-system-sections" tabindex="0">
                 <table class="nhsuk-table">
-                    <caption class="nhsuk-table__caption nhsuk-table__caption--s" id="dba-system-sections">{ "Sections: stage and average level of each organisation" }</caption>
+                    <caption class="nhsuk-table__caption nhsuk-table__caption--s" id="dba-system-sections">{ Phrase::SystemSectionsCaption.text() }</caption>
                     <thead class="nhsuk-table__head">
                         <tr class="nhsuk-table__row">
-                            <th class="nhsuk-table__header" scope="col">{ "Section" }</th>
+                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Section.text() }</th>
                             { for comparison.labels().into_iter().map(|label| html! {
                                 <th class="nhsuk-table__header" scope="col">{ label }</th>
                             }) }
-                            <th class="nhsuk-table__header" scope="col">{ "System range of averages" }</th>
+                            <th class="nhsuk-table__header" scope="col">{ Phrase::SystemRangeOfAverages.text() }</th>
                         </tr>
                     </thead>
                     <tbody class="nhsuk-table__body">
@@ -130,8 +121,8 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                                     <th class="nhsuk-table__header" scope="row">{ section.title }</th>
                                     { for tallies.iter().map(|t| html! { <td class="nhsuk-table__cell">{ section_cell(t) }</td> }) }
                                     <td class="nhsuk-table__cell">{ tally_range(&tallies).map_or_else(
-                                        || "No averages".to_owned(),
-                                        |(low, high)| format!("{} to {}", tenths_text(low), tenths_text(high)),
+                                        || Phrase::NoAverages.text().to_owned(),
+                                        |(low, high)| Sentence::AverageRange(low, high).text(),
                                     ) }</td>
                                 </tr>
                             }
@@ -139,10 +130,10 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <h2 class="nhsuk-heading-m">{ "Question by question" }</h2>
+            <h2 class="nhsuk-heading-m">{ Phrase::QuestionByQuestion.text() }</h2>
             <SystemChart comparison={comparison.clone()} spreads={spreads.clone()} />
             <SpreadTable comparison={comparison.clone()} spreads={spreads.clone()}
-                order={(0..spreads.len()).collect::<Vec<_>>()} caption="Each organisation’s answer and the system range (the chart’s data)" />
+                order={(0..spreads.len()).collect::<Vec<_>>()} caption={Phrase::SystemTableCaption.text()} />
             </>
         },
         Mode::ThenAndNow => match then_and_now(&comparison) {
@@ -174,15 +165,15 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
 
     html! {
         <div class={classes!("dba-page", "dba-page--comparison", format!("dba-page--{}", mode.key()))}>
-            <a class="nhsuk-back-link dba-no-print" href="#" onclick={action_link(on_action, || Action::ChangeComparison)}>{ "Change the results" }</a>
-            <span class="nhsuk-caption-l">{ format!("Comparing: {}", mode.name()) }</span>
+            <a class="nhsuk-back-link dba-no-print" href="#" onclick={action_link(on_action, || Action::ChangeComparison)}>{ Phrase::ChangeResults.text() }</a>
+            <span class="nhsuk-caption-l">{ Sentence::ComparingMode(mode).text() }</span>
             <h1 id={HEADING_ID} tabindex="-1">{ mode.heading() }</h1>
             { summary }
             { body }
 
             <details class="nhsuk-details">
                 <summary class="nhsuk-details__summary">
-                    <span class="nhsuk-details__summary-text">{ "How this comparison was worked out" }</span>
+                    <span class="nhsuk-details__summary-text">{ Phrase::HowWorkedOut.text() }</span>
                 </summary>
                 <div class="nhsuk-details__text">
                     { for compare_export::method(mode).map(|p| html! { <p>{ p }</p> }) }
@@ -190,31 +181,29 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
             </details>
 
             <div class="dba-share dba-no-print">
-                <h2 class="nhsuk-heading-m">{ "Share this comparison" }</h2>
-                <p>{ "The link holds every result’s answers, names and roles (no notes). Anyone you send it to sees this comparison; nothing is stored on a server." }</p>
+                <h2 class="nhsuk-heading-m">{ Phrase::ShareHeading.text() }</h2>
+                <p>{ Phrase::ShareExplainer.text() }</p>
                 if length <= MAX_LINK_CHARS {
-                    <LinkBox id="dba-compare-link" link={link.clone()} label="Compare link"
-                        qr_label="QR code of the compare link"
-                        qr_caption="Scan with a phone camera to open this comparison on another device."
-                        too_long_for_qr="The link is too long for a QR code that phones can scan easily. Send the link instead." />
+                    <LinkBox id="dba-compare-link" link={link.clone()} label={Phrase::CompareLink.text()}
+                        qr_label={Phrase::QrLabel.text()}
+                        qr_caption={Phrase::QrCaption.text()}
+                        too_long_for_qr={Phrase::TooLongForQr.text()} />
                 } else {
                     <div class="nhsuk-card nhsuk-card--warning">
                         <div class="nhsuk-card__content">
-                            <h3 class="nhsuk-card__heading">{ "This comparison is too long for a link" }</h3>
-                            <p class="nhsuk-card__description">{ format!(
-                                "Its link would be {length} characters. Teams and Outlook cut links longer than {MAX_LINK_CHARS} characters. Download the comparison as a JSON file instead: it opens here with “Or choose results files”."
-                            ) }</p>
+                            <h3 class="nhsuk-card__heading">{ Phrase::TooLongHeading.text() }</h3>
+                            <p class="nhsuk-card__description">{ Sentence::TooLongForLink { length, max: MAX_LINK_CHARS }.text() }</p>
                         </div>
                     </div>
                 }
-                <h2 class="nhsuk-heading-m">{ "Save or print" }</h2>
+                <h2 class="nhsuk-heading-m">{ Phrase::SaveOrPrint.text() }</h2>
                 <div class="nhsuk-button-group">
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("csv", "text/csv;charset=utf-8")}>{ "Download CSV" }</button>
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("md", "text/markdown;charset=utf-8")}>{ "Download Markdown" }</button>
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("json", "application/json")}>{ "Download JSON" }</button>
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={Callback::from(|_: MouseEvent| dom::print())}>{ "Print" }</button>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("csv", "text/csv;charset=utf-8")}>{ Phrase::Download(ExportFormat::Csv).text() }</button>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("md", "text/markdown;charset=utf-8")}>{ Phrase::Download(ExportFormat::Markdown).text() }</button>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("json", "application/json")}>{ Phrase::Download(ExportFormat::Json).text() }</button>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={Callback::from(|_: MouseEvent| dom::print())}>{ Phrase::Print.text() }</button>
                 </div>
-                <p><a class="nhsuk-link" href="#" onclick={action_link(on_action, || Action::Leave)}>{ "Leave the comparison" }</a></p>
+                <p><a class="nhsuk-link" href="#" onclick={action_link(on_action, || Action::Leave)}>{ Phrase::LeaveComparison.text() }</a></p>
             </div>
         </div>
     }

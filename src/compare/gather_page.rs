@@ -15,7 +15,8 @@ use digital_board_core::compare::collect::Collection;
 use digital_board_core::compare::export::column_headings;
 use digital_board_core::compare::{MAX_NAME_CHARS, Mode};
 use digital_board_core::label::Role;
-use digital_board_core::report::long_date;
+use digital_board_core::text::common::Phrase as CommonPhrase;
+use digital_board_core::text::compare::{Phrase, Sentence};
 
 /// Id of the paste box, the target of the error summary's link.
 pub const LINKS_ID: &str = "dba-compare-links";
@@ -56,6 +57,16 @@ fn read_files(input: HtmlInputElement, on_action: Callback<Action>) {
     });
 }
 
+/// A role's part of its radio's id: fixed, so the ids (which tests and
+/// styles rely on) do not change with the role's name in an edition.
+fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Executive => "executive",
+        Role::NonExecutive => "non-executive",
+        Role::Unspecified => "other-or-not-given",
+    }
+}
+
 /// The gather page: the compare view's first screen.
 #[function_component(GatherPage)]
 pub fn gather_page(props: &GatherPageProps) -> Html {
@@ -82,26 +93,26 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
 
     html! {
         <div class="dba-page dba-page--compare">
-            <a class="nhsuk-back-link" href="#" onclick={action_link(on_action, || Action::Leave)}>{ "Back" }</a>
+            <a class="nhsuk-back-link" href="#" onclick={action_link(on_action, || Action::Leave)}>{ Phrase::Back.text() }</a>
             if let Some(error) = &props.error {
                 <ErrorSummary message={error.clone()} target={LINKS_ID} />
             }
-            <h1 id={HEADING_ID} tabindex="-1">{ "Compare results" }</h1>
-            <p class="nhsuk-body-l">{ "Put the results of several board members, several organisations, or one organisation at two dates side by side." }</p>
-            <p>{ "Each person completes the assessment on their own and shares their results link. Paste the links here, or choose the results files they downloaded." }</p>
+            <h1 id={HEADING_ID} tabindex="-1">{ Phrase::CompareResults.text() }</h1>
+            <p class="nhsuk-body-l">{ Phrase::GatherLead.text() }</p>
+            <p>{ Phrase::GatherHow.text() }</p>
             <div class="nhsuk-inset-text">
-                <span class="nhsuk-u-visually-hidden">{ "Information: " }</span>
-                <p>{ "The results stay in this browser and are not saved. To come back to this comparison, keep its compare link or download it as a file. Notes are not shown in comparisons." }</p>
+                <span class="nhsuk-u-visually-hidden">{ CommonPhrase::InformationPrefix.text() }</span>
+                <p>{ Phrase::NotSaved.text() }</p>
             </div>
 
             <div class={classes!("nhsuk-form-group", props.error.is_some().then_some("nhsuk-form-group--error"))}>
-                <label class="nhsuk-label nhsuk-label--s" for={LINKS_ID}>{ "Results links" }</label>
+                <label class="nhsuk-label nhsuk-label--s" for={LINKS_ID}>{ Phrase::ResultsLinks.text() }</label>
                 <div class="nhsuk-hint" id="dba-compare-links-hint">
-                    { "One link per line is clearest, but links copied from an email or a Teams chat work as they are. You can put a name before a link, for example “Jane Smith: https://…”." }
+                    { Phrase::ResultsLinksHint.text() }
                 </div>
                 if let Some(error) = &props.error {
                     <span class="nhsuk-error-message" id="dba-compare-links-error">
-                        <span class="nhsuk-u-visually-hidden">{ "Error: " }</span>
+                        <span class="nhsuk-u-visually-hidden">{ CommonPhrase::ErrorPrefix.text() }</span>
                         { error.clone() }
                     </span>
                 }
@@ -111,13 +122,13 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                     value={props.text.clone()} oninput={on_text} />
             </div>
             <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::Add)}>
-                { "Add results" }
+                { Phrase::AddResults.text() }
             </button>
 
             <div class="nhsuk-form-group">
-                <label class="nhsuk-label nhsuk-label--s" for="dba-compare-files">{ "Or choose results files" }</label>
+                <label class="nhsuk-label nhsuk-label--s" for="dba-compare-files">{ Phrase::ChooseFiles.text() }</label>
                 <div class="nhsuk-hint" id="dba-compare-files-hint">
-                    { "JSON files downloaded from a results page or from a comparison, or a text file of links. Files are read in this browser." }
+                    { Phrase::ChooseFilesHint.text() }
                 </div>
                 <input class="dba-file-input" id="dba-compare-files" type="file" multiple=true
                     accept=".json,.txt,application/json,text/plain" aria-describedby="dba-compare-files-hint" onchange={on_files} />
@@ -125,31 +136,27 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
 
             <div class="dba-compare-status" role="status">
                 if let Some(added) = props.added {
-                    <p>{ match added {
-                        0 => "No results were added.".to_owned(),
-                        1 => "1 result added.".to_owned(),
-                        n => format!("{n} results added."),
-                    } }</p>
+                    <p>{ Sentence::ResultsAdded(added).text() }</p>
                 }
             </div>
             if !collection.problems.is_empty() {
                 <div class="nhsuk-card nhsuk-card--warning dba-compare-problems">
                     <div class="nhsuk-card__content">
-                        <h2 class="nhsuk-card__heading">{ "Some results could not be added" }</h2>
+                        <h2 class="nhsuk-card__heading">{ Phrase::ProblemsHeading.text() }</h2>
                         <ul class="nhsuk-list">
                             { for collection.problems.iter().map(|p| html! {
-                                <li><strong>{ format!("{}: ", p.source) }</strong>{ p.message.clone() }</li>
+                                <li><strong>{ Sentence::ProblemSource(&p.source).text() }</strong>{ p.message.clone() }</li>
                             }) }
                         </ul>
                     </div>
                 </div>
             }
 
-            <h2 class="nhsuk-heading-m">{ format!("Results added ({count})") }</h2>
+            <h2 class="nhsuk-heading-m">{ Sentence::ResultsAddedHeading(count).text() }</h2>
             if count == 0 {
-                <p>{ "None yet. Compare needs at least 2 results." }</p>
+                <p>{ Phrase::NoneYet.text() }</p>
             } else if count == 1 {
-                <p>{ "Compare needs at least 2 results: add another." }</p>
+                <p>{ Phrase::AddAnother.text() }</p>
             }
             if let Some(comparison) = &comparison {
                 <ol class="nhsuk-list dba-compare-entries">
@@ -158,33 +165,25 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                         let number = index + 1;
                         let name_id = format!("dba-compare-name-{number}");
                         let role_name = format!("dba-compare-role-{number}");
-                        let mut facts = Vec::new();
-                        if !entry.organisation.trim().is_empty() {
-                            facts.push(entry.organisation.trim().to_owned());
-                        }
-                        facts.push(match entry.date {
-                            Some(date) => long_date(date),
-                            None => "No date".to_owned(),
-                        });
                         html! {
                             <li class="dba-compare-entry">
                                 <fieldset class="nhsuk-fieldset">
                                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
-                                        { format!("Result {number}: {heading}") }
+                                        { Sentence::ResultLegend { number, heading: &heading }.text() }
                                     </legend>
-                                    <p class="nhsuk-body-s dba-compare-entry__facts">{ facts.join(" · ") }</p>
+                                    <p class="nhsuk-body-s dba-compare-entry__facts">{ Sentence::EntryFacts { organisation: entry.organisation.trim(), date: entry.date }.text() }</p>
                                     <div class="nhsuk-form-group">
-                                        <label class="nhsuk-label" for={name_id.clone()}>{ format!("Name for result {number} (optional)") }</label>
+                                        <label class="nhsuk-label" for={name_id.clone()}>{ Sentence::NameLabel(number).text() }</label>
                                         <input class="nhsuk-input dba-compare-name" id={name_id} type="text" autocomplete="off"
                                             maxlength={MAX_NAME_CHARS.to_string()} value={entry.name.clone()}
                                             oninput={on_action.reform(move |e: InputEvent| Action::SetName(index, e.target_unchecked_into::<HtmlInputElement>().value()))} />
                                     </div>
                                     <div class="nhsuk-form-group">
                                         <fieldset class="nhsuk-fieldset">
-                                            <legend class="nhsuk-fieldset__legend">{ format!("Role for result {number}") }</legend>
+                                            <legend class="nhsuk-fieldset__legend">{ Sentence::RoleLegend(number).text() }</legend>
                                             <div class="nhsuk-radios nhsuk-radios--small nhsuk-radios--inline">
                                                 { for Role::ALL.iter().map(|&role| {
-                                                    let id = format!("{role_name}-{}", role.name().to_lowercase().replace(' ', "-"));
+                                                    let id = format!("{role_name}-{}", role_key(role));
                                                     html! {
                                                         <div class="nhsuk-radios__item">
                                                             <input class="nhsuk-radios__input" id={id.clone()} name={role_name.clone()} type="radio"
@@ -199,7 +198,7 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                                     </div>
                                     <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small dba-compare-remove" type="button"
                                         onclick={on_action.reform(move |_: MouseEvent| Action::Remove(index))}>
-                                        { "Remove" }<span class="nhsuk-u-visually-hidden">{ format!(" result {number}") }</span>
+                                        { Phrase::Remove.text() }<span class="nhsuk-u-visually-hidden">{ Sentence::RemoveWhich(number).text() }</span>
                                     </button>
                                 </fieldset>
                             </li>
@@ -211,7 +210,7 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
             <div class="nhsuk-form-group">
                 <fieldset class="nhsuk-fieldset">
                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
-                        <h2 class="nhsuk-fieldset__heading">{ "What are you comparing?" }</h2>
+                        <h2 class="nhsuk-fieldset__heading">{ Phrase::WhatComparing.text() }</h2>
                     </legend>
                     <div class="nhsuk-radios">
                         { for Mode::ALL.iter().map(|&choice| {
@@ -232,7 +231,7 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
             </div>
 
             <button class="nhsuk-button" type="button" onclick={on_action.reform(|_: MouseEvent| Action::ShowComparison)}>
-                { "Compare" }
+                { Phrase::Compare.text() }
             </button>
         </div>
     }

@@ -10,6 +10,9 @@ use digital_board_core::compare::export::{column_headings, disagreement_text, ro
 use digital_board_core::compare::{Comparison, Mode, Spread, median_label, range_label};
 use digital_board_core::report::response_label;
 use digital_board_core::scoring::Response;
+use digital_board_core::text::common::Phrase as CommonPhrase;
+use digital_board_core::text::compare::{Phrase, Sentence};
+use digital_board_core::text::report::Phrase as ReportPhrase;
 
 /// Properties of [`SpreadTable`].
 #[derive(Properties, PartialEq)]
@@ -47,17 +50,17 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                 <caption class="nhsuk-table__caption nhsuk-table__caption--s" id={caption_id}>{ props.caption.clone() }</caption>
                 <thead class="nhsuk-table__head">
                     <tr class="nhsuk-table__row">
-                        <th class="nhsuk-table__header" scope="col">{ "Question" }</th>
+                        <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Question.text() }</th>
                         { for heads_first }
                         if board {
-                            <th class="nhsuk-table__header" scope="col">{ "Disagreement" }</th>
+                            <th class="nhsuk-table__header" scope="col">{ Phrase::Disagreement.text() }</th>
                         }
-                        <th class="nhsuk-table__header" scope="col">{ if board { "Range" } else { "System range" } }</th>
-                        <th class="nhsuk-table__header" scope="col">{ "Median" }</th>
-                        <th class="nhsuk-table__header" scope="col">{ "Don’t know" }</th>
+                        <th class="nhsuk-table__header" scope="col">{ if board { Phrase::Range.text() } else { Phrase::SystemRange.text() } }</th>
+                        <th class="nhsuk-table__header" scope="col">{ Phrase::Median.text() }</th>
+                        <th class="nhsuk-table__header" scope="col">{ CommonPhrase::DontKnow.text() }</th>
                         if show_roles {
-                            <th class="nhsuk-table__header" scope="col">{ "Executive average" }</th>
-                            <th class="nhsuk-table__header" scope="col">{ "Non-executive average" }</th>
+                            <th class="nhsuk-table__header" scope="col">{ Phrase::ExecutiveAverage.text() }</th>
+                            <th class="nhsuk-table__header" scope="col">{ Phrase::NonExecutiveAverage.text() }</th>
                         }
                         { for heads_last }
                     </tr>
@@ -78,7 +81,7 @@ pub fn spread_table(props: &SpreadTableProps) -> Html {
                         html! {
                             <tr class={classes!("nhsuk-table__row", highlight.then_some("dba-disagree"))} data-question={placed.question.id}>
                                 <th class="nhsuk-table__header" scope="row">
-                                    <span class="dba-spread-table__number">{ format!("{}. ", placed.index + 1) }</span>
+                                    <span class="dba-spread-table__number">{ Sentence::QuestionNumber(placed.index).text() }</span>
                                     { placed.question.text }
                                 </th>
                                 { for results_first }

@@ -4,13 +4,13 @@
 
 use std::rc::Rc;
 
-use crate::components::bad_link_page::BROKEN_COMPARE_LINK;
 use crate::effects::Effects;
 use digital_board_core::compare::Comparison;
 use digital_board_core::compare::collect::Collection;
 use digital_board_core::content::default_assessment;
 use digital_board_core::report::page_title;
 use digital_board_core::share::ShareError;
+use digital_board_core::text::compare::Phrase;
 
 /// Which screen of the compare view is showing, with what only it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,9 +102,11 @@ impl State {
             .unwrap_or_else(default_assessment)
             .title;
         match &self.screen {
-            Screen::Gather => page_title(product, "Compare results", self.error.is_some()),
+            Screen::Gather => {
+                page_title(product, Phrase::CompareResults.text(), self.error.is_some())
+            }
             Screen::Comparison(comparison) => page_title(product, comparison.mode.heading(), false),
-            Screen::BadLink(_) => page_title(product, BROKEN_COMPARE_LINK, true),
+            Screen::BadLink(_) => page_title(product, Phrase::BrokenLink.text(), true),
         }
     }
 }

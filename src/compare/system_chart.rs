@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use digital_board_core::compare::{Comparison, Spread};
 use digital_board_core::model::Level;
+use digital_board_core::text::compare::{Phrase, Sentence};
 
 /// Properties of [`SystemChart`].
 #[derive(Properties, PartialEq)]
@@ -124,7 +125,7 @@ pub fn system_chart(props: &SystemChartProps) -> Html {
     html! {
         <figure class="dba-chart dba-system-chart" tabindex="0" aria-labelledby="dba-system-chart-caption">
             <figcaption class="nhsuk-body-s" id="dba-system-chart-caption">
-                { "Level each organisation gave for each question, numbered as in the table below. The grey band runs from the lowest to the highest level in the system. Letters are organisations in the order added; “Don’t know” answers are not plotted." }
+                { Phrase::ChartCaption.text() }
             </figcaption>
             <svg class="dba-chart__svg" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="dba-system-chart-caption" focusable="false">
                 { for Level::ALL.iter().map(|&level| {
@@ -166,7 +167,7 @@ pub fn system_chart(props: &SystemChartProps) -> Html {
                     html! {
                         <g class="dba-chart__row" data-question={assessment.question(spread.question).map_or("", |p| p.question.id)}>
                             <text class="dba-chart__label" x={(LABEL_WIDTH - 8).to_string()} y={(middle + 5).to_string()} text-anchor="end">
-                                { format!("Question {}", spread.question + 1) }
+                                { Sentence::ChartQuestion(spread.question).text() }
                             </text>
                             { for band }
                             { for markers }
@@ -177,7 +178,7 @@ pub fn system_chart(props: &SystemChartProps) -> Html {
             <ul class="nhsuk-list dba-system-chart__legend">
                 // The colon sits in the key, whose width would leave a gap before it.
                 { for comparison.labels().into_iter().enumerate().map(|(i, label)| html! {
-                    <li><span class="dba-system-chart__key">{ format!("{}:", marker(i)) }</span>{ format!(" {label}") }</li>
+                    <li><span class="dba-system-chart__key">{ Sentence::MarkerKey(&marker(i)).text() }</span>{ format!(" {label}") }</li>
                 }) }
             </ul>
         </figure>

@@ -8,8 +8,10 @@ use yew::prelude::*;
 use crate::components::tag_class;
 use digital_board_core::compare::export::section_cell;
 use digital_board_core::compare::{Change, Comparison, organisations_differ, section_tallies};
-use digital_board_core::report::{long_date, plural, response_label};
+use digital_board_core::report::{long_date, response_label};
 use digital_board_core::scoring::Response;
+use digital_board_core::text::compare::{Phrase, Sentence};
+use digital_board_core::text::report::Phrase as ReportPhrase;
 
 /// Properties of [`ThenAndNowTable`].
 #[derive(Properties, PartialEq)]
@@ -31,8 +33,9 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
         &comparison.entries[props.then],
         &comparison.entries[props.now],
     );
-    let date =
-        |entry: &digital_board_core::compare::Entry| entry.date.map(long_date).unwrap_or_default();
+    // Each result's date, as shown (once each: the summary and the columns).
+    let then_date = then.date.map(long_date).unwrap_or_default();
+    let now_date = now.date.map(long_date).unwrap_or_default();
     let changes: Vec<Change> = (0..assessment.question_count())
         .map(|i| Change::between(then.responses[i], now.responses[i]))
         .collect();
@@ -46,35 +49,37 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
         .count();
     let same = changes.iter().filter(|c| **c == Change::Same).count();
     let other = changes.len() - up - down - same;
-    let questions = |n: usize| plural(n as u32, "question", "questions");
     html! {
         <>
-        <p class="nhsuk-body-l dba-change-summary">{ format!(
-            "From {} to {}: {up} {} went up, {down} went down and {same} stayed the same.",
-            date(then), date(now), questions(up)
-        ) }</p>
+        <p class="nhsuk-body-l dba-change-summary">{ Sentence::ChangeSummary {
+            then: &then_date,
+            now: &now_date,
+            up,
+            down,
+            same,
+        }.text() }</p>
         if other > 0 {
-            <p>{ format!("{other} {} moved between “Don’t know” and a level.", questions(other)) }</p>
+            <p>{ Sentence::MovedDontKnow(other).text() }</p>
         }
         if organisations_differ(then, now) {
             <div class="nhsuk-card nhsuk-card--warning">
                 <div class="nhsuk-card__content">
-                    <h2 class="nhsuk-card__heading">{ "Check these are the same organisation" }</h2>
-                    <p class="nhsuk-card__description">{ format!(
-                        "The earlier result is from “{}” and the later one from “{}”. Then and now compares one organisation over time.",
-                        then.organisation.trim(), now.organisation.trim()
-                    ) }</p>
+                    <h2 class="nhsuk-card__heading">{ Phrase::SameOrganisationHeading.text() }</h2>
+                    <p class="nhsuk-card__description">{ Sentence::OrganisationsDiffer {
+                        then: then.organisation.trim(),
+                        now: now.organisation.trim(),
+                    }.text() }</p>
                 </div>
             </div>
         }
         <div class="dba-table-wrapper" role="region" aria-labelledby="dba-then-now-sections" tabindex="0">
             <table class="nhsuk-table">
-                <caption class="nhsuk-table__caption nhsuk-table__caption--s" id="dba-then-now-sections">{ "Sections then and now (stage and average level)" }</caption>
+                <caption class="nhsuk-table__caption nhsuk-table__caption--s" id="dba-then-now-sections">{ Phrase::ThenNowSectionsCaption.text() }</caption>
                 <thead class="nhsuk-table__head">
                     <tr class="nhsuk-table__row">
-                        <th class="nhsuk-table__header" scope="col">{ "Section" }</th>
-                        <th class="nhsuk-table__header" scope="col">{ format!("Then: {}", date(then)) }</th>
-                        <th class="nhsuk-table__header" scope="col">{ format!("Now: {}", date(now)) }</th>
+                        <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Section.text() }</th>
+                        <th class="nhsuk-table__header" scope="col">{ Sentence::Then(&then_date).text() }</th>
+                        <th class="nhsuk-table__header" scope="col">{ Sentence::Now(&now_date).text() }</th>
                     </tr>
                 </thead>
                 <tbody class="nhsuk-table__body">
@@ -93,13 +98,13 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
         </div>
         <div class="dba-table-wrapper" role="region" aria-labelledby="dba-then-now-questions" tabindex="0">
             <table class="nhsuk-table dba-then-now-table">
-                <caption class="nhsuk-table__caption nhsuk-table__caption--s" id="dba-then-now-questions">{ "Each question then and now" }</caption>
+                <caption class="nhsuk-table__caption nhsuk-table__caption--s" id="dba-then-now-questions">{ Phrase::ThenNowQuestionsCaption.text() }</caption>
                 <thead class="nhsuk-table__head">
                     <tr class="nhsuk-table__row">
-                        <th class="nhsuk-table__header" scope="col">{ "Question" }</th>
-                        <th class="nhsuk-table__header" scope="col">{ "Then" }</th>
-                        <th class="nhsuk-table__header" scope="col">{ "Now" }</th>
-                        <th class="nhsuk-table__header" scope="col">{ "Change" }</th>
+                        <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Question.text() }</th>
+                        <th class="nhsuk-table__header" scope="col">{ Phrase::Then.text() }</th>
+                        <th class="nhsuk-table__header" scope="col">{ Phrase::Now.text() }</th>
+                        <th class="nhsuk-table__header" scope="col">{ Phrase::Change.text() }</th>
                     </tr>
                 </thead>
                 <tbody class="nhsuk-table__body">
@@ -109,7 +114,7 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
                         let change = changes[placed.index];
                         html! {
                             <tr class="nhsuk-table__row" data-question={placed.question.id}>
-                                <th class="nhsuk-table__header" scope="row">{ format!("{}. {}", placed.index + 1, placed.question.text) }</th>
+                                <th class="nhsuk-table__header" scope="row">{ Sentence::QuestionNumber(placed.index).text() + placed.question.text }</th>
                                 <td class="nhsuk-table__cell"><strong class={tag_class(a.and_then(Response::level))}>{ response_label(a) }</strong></td>
                                 <td class="nhsuk-table__cell"><strong class={tag_class(b.and_then(Response::level))}>{ response_label(b) }</strong></td>
                                 <td class="nhsuk-table__cell">

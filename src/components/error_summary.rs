@@ -1,6 +1,7 @@
 //! The NHS error summary: "There is a problem" and one message linking to
 //! the field to fix. The app moves focus to it (by [`ERROR_SUMMARY_ID`]).
 
+use digital_board_core::text::common::Phrase;
 use yew::prelude::*;
 
 /// Id of the error summary, which receives focus when it appears.
@@ -31,7 +32,7 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
     html! {
         <div class="nhsuk-error-summary" id={ERROR_SUMMARY_ID} tabindex="-1">
             <div role="alert">
-                <h2 class="nhsuk-error-summary__heading">{ "There is a problem" }</h2>
+                <h2 class="nhsuk-error-summary__heading">{ Phrase::ThereIsAProblem.text() }</h2>
                 <div class="nhsuk-error-summary__body">
                     <ul class="nhsuk-list nhsuk-error-summary__list">
                         <li><a href={format!("#{}", props.target)} onclick={jump}>{ props.message.clone() }</a></li>

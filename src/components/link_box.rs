@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::qr_code::QrCode;
 use crate::dom;
+use digital_board_core::text::common::{Phrase, Sentence};
 
 /// Longest link shown as a QR code: longer ones make codes too dense to
 /// scan from a meeting-room screen.
@@ -75,13 +76,13 @@ pub fn link_box(props: &LinkBoxProps) -> Html {
         <>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for={props.id.clone()}>{ props.label.clone() }</label>
-            <div class="nhsuk-hint" id={hint_id.clone()}>{ format!("{length} characters. Send it by Teams or email, or show the QR code.") }</div>
+            <div class="nhsuk-hint" id={hint_id.clone()}>{ Sentence::LinkLengthHint(length).text() }</div>
             <input ref={field} class="nhsuk-input" id={props.id.clone()} type="text" readonly=true value={props.link.clone()} aria-describedby={hint_id} />
         </div>
-        <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={copy}>{ "Copy link" }</button>
+        <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={copy}>{ Phrase::CopyLink.text() }</button>
         <p class="dba-copy-status" role="status">{ match *copy_status {
-            Some(true) => "Link copied. Paste it into Teams or an email.",
-            Some(false) => "Your browser did not let us copy the link. It is selected above: press Ctrl+C (or Command+C on a Mac) to copy it.",
+            Some(true) => Phrase::LinkCopied.text(),
+            Some(false) => Phrase::CopyFailed.text(),
             None => "",
         } }</p>
         if length <= MAX_QR_LINK_CHARS {
@@ -90,7 +91,7 @@ pub fn link_box(props: &LinkBoxProps) -> Html {
                 <figcaption class="nhsuk-body-s">{ props.qr_caption.clone() }</figcaption>
             </figure>
             <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button" onclick={toggle_qr}>
-                { if *large_qr { "Show a smaller QR code" } else { "Show a larger QR code" } }
+                { if *large_qr { Phrase::SmallerQrCode.text() } else { Phrase::LargerQrCode.text() } }
             </button>
         } else {
             <p class="nhsuk-body-s">{ props.too_long_for_qr.clone() }</p>

@@ -203,12 +203,14 @@ pub fn csv(comparison: &Comparison) -> String {
     );
     if board {
         header.extend(
+            // Each phrase read where it is named: a phrase read from a
+            // variable would bring every phrase's words into the bundle.
             [
-                Phrase::ExecutivesAverage,
-                Phrase::NonExecutivesAverage,
-                Phrase::Disagreement,
+                Phrase::ExecutivesAverage.text(),
+                Phrase::NonExecutivesAverage.text(),
+                Phrase::Disagreement.text(),
             ]
-            .map(|phrase| phrase.text().to_owned()),
+            .map(String::from),
         );
     }
     csv_row(&mut out, header);

@@ -22,6 +22,28 @@ pub enum Phrase {
     NonExecutive,
     /// Another role, or none given.
     OtherRole,
+    /// Visually hidden before an inset text's words: "Information: ".
+    InformationPrefix,
+    /// Visually hidden before an error message, and first in an error
+    /// page's title: "Error: ".
+    ErrorPrefix,
+    /// The error summary's heading.
+    ThereIsAProblem,
+    /// The bad link page's reassurance that saved answers are untouched.
+    AnswersUnchanged,
+    /// The button on the bad link page and shared results that starts the
+    /// user's own assessment.
+    StartOwnAssessment,
+    /// The link box's copy button.
+    CopyLink,
+    /// The link box's status once the link is copied.
+    LinkCopied,
+    /// The link box's status when the browser would not copy the link.
+    CopyFailed,
+    /// The link box's button that shrinks the QR code back.
+    SmallerQrCode,
+    /// The link box's button that shows the QR code larger.
+    LargerQrCode,
 }
 
 impl Phrase {
@@ -81,6 +103,8 @@ pub enum Sentence<'a> {
         /// The section's stage.
         stage: Level,
     },
+    /// The link box's hint: the link's length and how to send it.
+    LinkLengthHint(usize),
 }
 
 impl Sentence<'_> {

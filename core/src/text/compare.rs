@@ -2,6 +2,8 @@
 
 use super::edition;
 use crate::compare::Mode;
+use crate::date::Date;
+use crate::export::ExportFormat;
 use crate::model::Level;
 
 /// A word or phrase with nothing to fill in.
@@ -69,8 +71,103 @@ pub enum Phrase {
     Sections,
     /// The column of the range of section averages.
     RangeOfAverages,
-    /// The heading over how the comparison was worked out.
+    /// The heading over how the comparison was worked out (the paper's
+    /// heading and the comparison page's details).
     HowWorkedOut,
+
+    // The compare view's pages.
+    /// The heading, and title, of a compare link that cannot be read.
+    BrokenLink,
+    /// The gather page's heading and title: "Compare results".
+    CompareResults,
+    /// The gather page's back link, to the assessment.
+    Back,
+    /// The gather page's lead paragraph.
+    GatherLead,
+    /// The gather page's paragraph on how results are gathered.
+    GatherHow,
+    /// The gather page's inset text: nothing is saved.
+    NotSaved,
+    /// The label of the gather page's paste box.
+    ResultsLinks,
+    /// The hint of the gather page's paste box.
+    ResultsLinksHint,
+    /// The button adding the pasted results.
+    AddResults,
+    /// The label of the gather page's file chooser (and quoted in
+    /// [`Sentence::TooLongForLink`]).
+    ChooseFiles,
+    /// The hint of the gather page's file chooser.
+    ChooseFilesHint,
+    /// The heading over what could not be added.
+    ProblemsHeading,
+    /// Under "Results added" when there are none.
+    NoneYet,
+    /// Under "Results added" when there is one.
+    AddAnother,
+    /// A result's remove button (its number follows, visually hidden:
+    /// [`Sentence::RemoveWhich`]).
+    Remove,
+    /// The heading over the kinds of comparison to choose from.
+    WhatComparing,
+    /// The gather page's button showing the comparison.
+    Compare,
+    /// The comparison page's back link, to the gather page.
+    ChangeResults,
+    /// Under a board's summary: where to start.
+    BoardAdvice,
+    /// Under a system's summary: nothing is ranked.
+    SystemAdvice,
+    /// The caption of a board's spread table.
+    BoardTableCaption,
+    /// The caption of a system's sections table.
+    SystemSectionsCaption,
+    /// The column of a system's sections table after the organisations.
+    SystemRangeOfAverages,
+    /// A section of a system with no organisation's average.
+    NoAverages,
+    /// The heading over a system's chart and question table.
+    QuestionByQuestion,
+    /// The caption of a system's spread table.
+    SystemTableCaption,
+    /// The spread table's range column on a system.
+    SystemRange,
+    /// The spread table's column of executives' averages.
+    ExecutiveAverage,
+    /// The spread table's column of non-executives' averages.
+    NonExecutiveAverage,
+    /// The system chart's caption, saying how to read it.
+    ChartCaption,
+    /// The heading over a then-and-now of two organisations.
+    SameOrganisationHeading,
+    /// The caption of the then-and-now sections table.
+    ThenNowSectionsCaption,
+    /// The caption of the then-and-now questions table.
+    ThenNowQuestionsCaption,
+    /// The then-and-now questions table's column "Then".
+    Then,
+    /// The then-and-now questions table's column "Now".
+    Now,
+    /// The heading over the compare link.
+    ShareHeading,
+    /// What the compare link holds, under its heading.
+    ShareExplainer,
+    /// The accessible name of the compare link's QR code.
+    QrLabel,
+    /// The caption under the compare link's QR code.
+    QrCaption,
+    /// Said instead of a QR code when the compare link is too long for one.
+    TooLongForQr,
+    /// The heading of a comparison too long for a link.
+    TooLongHeading,
+    /// The heading over the downloads and print.
+    SaveOrPrint,
+    /// A comparison page's download button: "Download CSV".
+    Download(ExportFormat),
+    /// The comparison page's print button.
+    Print,
+    /// The comparison page's link back to the assessment.
+    LeaveComparison,
 }
 
 impl Phrase {
@@ -172,6 +269,99 @@ pub enum Sentence<'a> {
         roles_differ: bool,
         /// How many answered "Don't know".
         dont_know: u32,
+    },
+
+    // The compare view's pages.
+    /// The gather page's status after adding: "3 results added."
+    ResultsAdded(usize),
+    /// Where a problem found in what was added came from, before it:
+    /// "Line 2: ".
+    ProblemSource(&'a str),
+    /// The heading over the results added: "Results added (3)".
+    ResultsAddedHeading(usize),
+    /// A result's legend on the gather page: "Result 1: Leeds".
+    ResultLegend {
+        /// The result's number, from 1.
+        number: usize,
+        /// Its column heading ([`crate::compare::export::column_headings`]).
+        heading: &'a str,
+    },
+    /// A result's organisation and date on the gather page: "Leeds · 1
+    /// June 2025", "No date".
+    EntryFacts {
+        /// The organisation, trimmed ("" if none).
+        organisation: &'a str,
+        /// The result's date.
+        date: Option<Date>,
+    },
+    /// The label of a result's name field, by number from 1.
+    NameLabel(usize),
+    /// The legend of a result's roles, by number from 1.
+    RoleLegend(usize),
+    /// Visually hidden after "Remove": " result 2" (number from 1).
+    RemoveWhich(usize),
+    /// The caption over a comparison page's heading: "Comparing: Board
+    /// members".
+    ComparingMode(Mode),
+    /// A board's summary: "3 board members: 2 executives, 1
+    /// non-executive."
+    BoardSize {
+        /// Results compared.
+        members: usize,
+        /// Executives among them.
+        executives: u32,
+        /// Non-executives among them.
+        non_executives: u32,
+    },
+    /// A board's summary list: questions with answers two levels apart.
+    TwoApartCount(usize),
+    /// A board's summary list: questions where the roles differ.
+    RolesDifferCount(usize),
+    /// A board's summary list: "Don't know" answers in all.
+    DontKnowCount(u32),
+    /// A system's summary: "4 results from 2 organisations side by side."
+    SystemSize {
+        /// Results compared.
+        results: usize,
+        /// Organisations they are from.
+        organisations: usize,
+    },
+    /// A comparison too long for a link: how long, and what to do.
+    TooLongForLink {
+        /// The link's length, in characters.
+        length: usize,
+        /// The longest link that works, in characters.
+        max: usize,
+    },
+    /// A question's number before its text in the tables: "3. " (position
+    /// from 0).
+    QuestionNumber(usize),
+    /// A question's label in the system chart: "Question 3" (position
+    /// from 0).
+    ChartQuestion(usize),
+    /// A marker's key in the system chart's legend: "A:".
+    MarkerKey(&'a str),
+    /// The then-and-now summary: what went up, down and stayed the same.
+    ChangeSummary {
+        /// The earlier date.
+        then: &'a str,
+        /// The later date.
+        now: &'a str,
+        /// Questions that went up.
+        up: usize,
+        /// Questions that went down.
+        down: usize,
+        /// Questions that stayed the same.
+        same: usize,
+    },
+    /// Then and now: questions moved between "Don't know" and a level.
+    MovedDontKnow(usize),
+    /// Then and now of two organisations: which, and what it is for.
+    OrganisationsDiffer {
+        /// The earlier result's organisation, trimmed.
+        then: &'a str,
+        /// The later result's organisation, trimmed.
+        now: &'a str,
     },
 }
 

@@ -44,6 +44,18 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::Executive => "Executive",
         Phrase::NonExecutive => "Non-executive",
         Phrase::OtherRole => "Other or not given",
+        Phrase::InformationPrefix => "Information: ",
+        Phrase::ErrorPrefix => "Error: ",
+        Phrase::ThereIsAProblem => "There is a problem",
+        Phrase::AnswersUnchanged => "Any answers saved in this browser have not been changed.",
+        Phrase::StartOwnAssessment => "Start your own assessment",
+        Phrase::CopyLink => "Copy link",
+        Phrase::LinkCopied => "Link copied. Paste it into Teams or an email.",
+        Phrase::CopyFailed => {
+            "Your browser did not let us copy the link. It is selected above: press Ctrl+C (or Command+C on a Mac) to copy it."
+        }
+        Phrase::SmallerQrCode => "Show a smaller QR code",
+        Phrase::LargerQrCode => "Show a larger QR code",
     }
 }
 
@@ -56,7 +68,11 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             product,
             error,
         } => {
-            let prefix = if error { "Error: " } else { "" };
+            let prefix = if error {
+                phrase(Phrase::ErrorPrefix)
+            } else {
+                ""
+            };
             write!(f, "{prefix}{page} – {product}")
         }
         Sentence::AnswersHeld {
@@ -118,6 +134,10 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             tally.average_text().unwrap_or_default(),
             tally.scored,
             plural(tally.scored, "answer", "answers")
+        ),
+        Sentence::LinkLengthHint(length) => write!(
+            f,
+            "{length} characters. Send it by Teams or email, or show the QR code."
         ),
     }
 }

@@ -4,6 +4,8 @@ use std::fmt::{self, Write};
 
 use super::plural;
 use crate::compare::Mode;
+use crate::export::ExportFormat;
+use crate::text::common::Sentence as CommonSentence;
 use crate::text::compare::{Phrase, Sentence};
 
 /// How a comparison was worked out, for the page and the paper (which of
@@ -63,6 +65,75 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::Sections => "Sections",
         Phrase::RangeOfAverages => "Range of averages",
         Phrase::HowWorkedOut => "How this comparison was worked out",
+        Phrase::BrokenLink => "This compare link does not work",
+        Phrase::CompareResults => "Compare results",
+        Phrase::Back => "Back",
+        Phrase::GatherLead => {
+            "Put the results of several board members, several organisations, or one organisation at two dates side by side."
+        }
+        Phrase::GatherHow => {
+            "Each person completes the assessment on their own and shares their results link. Paste the links here, or choose the results files they downloaded."
+        }
+        Phrase::NotSaved => {
+            "The results stay in this browser and are not saved. To come back to this comparison, keep its compare link or download it as a file. Notes are not shown in comparisons."
+        }
+        Phrase::ResultsLinks => "Results links",
+        Phrase::ResultsLinksHint => {
+            "One link per line is clearest, but links copied from an email or a Teams chat work as they are. You can put a name before a link, for example “Jane Smith: https://…”."
+        }
+        Phrase::AddResults => "Add results",
+        Phrase::ChooseFiles => "Or choose results files",
+        Phrase::ChooseFilesHint => {
+            "JSON files downloaded from a results page or from a comparison, or a text file of links. Files are read in this browser."
+        }
+        Phrase::ProblemsHeading => "Some results could not be added",
+        Phrase::NoneYet => "None yet. Compare needs at least 2 results.",
+        Phrase::AddAnother => "Compare needs at least 2 results: add another.",
+        Phrase::Remove => "Remove",
+        Phrase::WhatComparing => "What are you comparing?",
+        Phrase::Compare => "Compare",
+        Phrase::ChangeResults => "Change the results",
+        Phrase::BoardAdvice => {
+            "The questions the board disagrees on most come first: start the discussion there. Highlighted rows are two levels apart, or split between executives and non-executives."
+        }
+        Phrase::SystemAdvice => {
+            "Organisations are shown in the order they were added, and nothing is totalled or ranked. Use the differences to find where organisations can learn from each other."
+        }
+        Phrase::BoardTableCaption => "Each member’s answer, most disagreement first",
+        Phrase::SystemSectionsCaption => "Sections: stage and average level of each organisation",
+        Phrase::SystemRangeOfAverages => "System range of averages",
+        Phrase::NoAverages => "No averages",
+        Phrase::QuestionByQuestion => "Question by question",
+        Phrase::SystemTableCaption => {
+            "Each organisation’s answer and the system range (the chart’s data)"
+        }
+        Phrase::SystemRange => "System range",
+        Phrase::ExecutiveAverage => "Executive average",
+        Phrase::NonExecutiveAverage => "Non-executive average",
+        Phrase::ChartCaption => {
+            "Level each organisation gave for each question, numbered as in the table below. The grey band runs from the lowest to the highest level in the system. Letters are organisations in the order added; “Don’t know” answers are not plotted."
+        }
+        Phrase::SameOrganisationHeading => "Check these are the same organisation",
+        Phrase::ThenNowSectionsCaption => "Sections then and now (stage and average level)",
+        Phrase::ThenNowQuestionsCaption => "Each question then and now",
+        Phrase::Then => "Then",
+        Phrase::Now => "Now",
+        Phrase::ShareHeading => "Share this comparison",
+        Phrase::ShareExplainer => {
+            "The link holds every result’s answers, names and roles (no notes). Anyone you send it to sees this comparison; nothing is stored on a server."
+        }
+        Phrase::QrLabel => "QR code of the compare link",
+        Phrase::QrCaption => "Scan with a phone camera to open this comparison on another device.",
+        Phrase::TooLongForQr => {
+            "The link is too long for a QR code that phones can scan easily. Send the link instead."
+        }
+        Phrase::TooLongHeading => "This comparison is too long for a link",
+        Phrase::SaveOrPrint => "Save or print",
+        Phrase::Download(ExportFormat::Csv) => "Download CSV",
+        Phrase::Download(ExportFormat::Markdown) => "Download Markdown",
+        Phrase::Download(ExportFormat::Json) => "Download JSON",
+        Phrase::Print => "Print",
+        Phrase::LeaveComparison => "Leave the comparison",
     }
 }
 
@@ -134,31 +205,278 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             roles_differ,
             dont_know,
         } => {
-            // A sentence: only its first part starts with a capital.
-            let mut parts: Vec<String> = Vec::new();
+            // A sentence: only its first part starts with a capital; the
+            // parts are joined by "; ", written as they come.
+            let start = f.len();
             if two_apart {
-                parts.push("Two apart".to_owned());
+                f.write_str("Two apart")?;
             } else if one_apart {
-                parts.push("One apart".to_owned());
+                f.write_str("One apart")?;
             }
             if roles_differ {
-                let first = parts.is_empty();
-                parts.push(
-                    if first {
-                        "Executives and non-executives differ"
-                    } else {
-                        "executives and non-executives differ"
-                    }
-                    .to_owned(),
-                );
+                f.write_str(if f.len() == start {
+                    "Executives and non-executives differ"
+                } else {
+                    "; executives and non-executives differ"
+                })?;
             }
             if dont_know > 0 {
-                parts.push(format!("{dont_know} don’t know"));
+                if f.len() > start {
+                    f.write_str("; ")?;
+                }
+                write!(f, "{dont_know} don’t know")?;
             }
-            if parts.is_empty() {
-                return f.write_str(phrase(Phrase::AllAgree));
+            if f.len() == start {
+                f.write_str(phrase(Phrase::AllAgree))?;
             }
-            f.write_str(&parts.join("; "))
+            Ok(())
+        }
+        Sentence::ResultsAdded(count) => match count {
+            0 => f.write_str("No results were added."),
+            1 => f.write_str("1 result added."),
+            n => write!(f, "{n} results added."),
+        },
+        Sentence::ProblemSource(source) => write!(f, "{source}: "),
+        Sentence::ResultsAddedHeading(count) => write!(f, "Results added ({count})"),
+        Sentence::ResultLegend { number, heading } => write!(f, "Result {number}: {heading}"),
+        Sentence::EntryFacts { organisation, date } => {
+            if !organisation.is_empty() {
+                write!(f, "{organisation} · ")?;
+            }
+            match date {
+                Some(date) => super::common::sentence(&CommonSentence::LongDate(date), f),
+                None => f.write_str("No date"),
+            }
+        }
+        Sentence::NameLabel(number) => write!(f, "Name for result {number} (optional)"),
+        Sentence::RoleLegend(number) => write!(f, "Role for result {number}"),
+        Sentence::RemoveWhich(number) => write!(f, " result {number}"),
+        Sentence::ComparingMode(mode) => {
+            write!(f, "{}: {}", phrase(Phrase::Comparing), mode.name())
+        }
+        Sentence::BoardSize {
+            members,
+            executives,
+            non_executives,
+        } => {
+            count(f, members, "board member", "board members")?;
+            if executives + non_executives > 0 {
+                f.write_str(": ")?;
+                count(f, executives as usize, "executive", "executives")?;
+                f.write_str(", ")?;
+                count(
+                    f,
+                    non_executives as usize,
+                    "non-executive",
+                    "non-executives",
+                )?;
+            }
+            f.write_char('.')
+        }
+        Sentence::TwoApartCount(n) => {
+            f.write_str("Answers two levels apart (Absent and Embedded) on ")?;
+            count(f, n, "question", "questions")?;
+            f.write_char('.')
+        }
+        Sentence::RolesDifferCount(n) => {
+            f.write_str("Executives and non-executives differ by a level or more on ")?;
+            count(f, n, "question", "questions")?;
+            f.write_char('.')
+        }
+        Sentence::DontKnowCount(n) => {
+            count(f, n as usize, "“Don’t know” answer", "“Don’t know” answers")?;
+            f.write_str(" in all.")
+        }
+        Sentence::SystemSize {
+            results,
+            organisations,
+        } => {
+            if organisations < results {
+                count(f, results, "result", "results")?;
+                f.write_str(" from ")?;
+            }
+            count(f, organisations, "organisation", "organisations")?;
+            f.write_str(" side by side.")
+        }
+        Sentence::TooLongForLink { length, max } => write!(
+            f,
+            "Its link would be {length} characters. Teams and Outlook cut links longer than {max} characters. Download the comparison as a JSON file instead: it opens here with “{}”.",
+            phrase(Phrase::ChooseFiles)
+        ),
+        Sentence::QuestionNumber(index) => write!(f, "{}. ", index + 1),
+        Sentence::ChartQuestion(index) => write!(f, "Question {}", index + 1),
+        Sentence::MarkerKey(marker) => write!(f, "{marker}:"),
+        Sentence::ChangeSummary {
+            then,
+            now,
+            up,
+            down,
+            same,
+        } => write!(
+            f,
+            "From {then} to {now}: {up} {} went up, {down} went down and {same} stayed the same.",
+            questions(up)
+        ),
+        Sentence::MovedDontKnow(n) => write!(
+            f,
+            "{n} {} moved between “Don’t know” and a level.",
+            questions(n)
+        ),
+        Sentence::OrganisationsDiffer { then, now } => write!(
+            f,
+            "The earlier result is from “{then}” and the later one from “{now}”. Then and now compares one organisation over time."
+        ),
+    }
+}
+
+/// "1 question" / "2 questions", written out.
+fn count(f: &mut String, n: usize, one: &'static str, many: &'static str) -> fmt::Result {
+    write!(f, "{n} {}", plural(n as u32, one, many))
+}
+
+/// "question" / "questions".
+fn questions(n: usize) -> &'static str {
+    plural(n as u32, "question", "questions")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::date::Date;
+    use crate::text::compare::Sentence;
+
+    #[test]
+    fn disagreement_joins_its_parts_as_a_sentence() {
+        for two_apart in [false, true] {
+            for one_apart in [false, true] {
+                for roles_differ in [false, true] {
+                    for dont_know in 0..3 {
+                        // The parts, joined by "; ", only the first capitalised.
+                        let mut parts: Vec<String> = Vec::new();
+                        if two_apart {
+                            parts.push("Two apart".into());
+                        } else if one_apart {
+                            parts.push("One apart".into());
+                        }
+                        if roles_differ {
+                            parts.push(
+                                if parts.is_empty() { "E" } else { "e" }.to_owned()
+                                    + "xecutives and non-executives differ",
+                            );
+                        }
+                        if dont_know > 0 {
+                            parts.push(format!("{dont_know} don’t know"));
+                        }
+                        let expected = if parts.is_empty() {
+                            "All agree".to_owned()
+                        } else {
+                            parts.join("; ")
+                        };
+                        let sentence = Sentence::Disagreement {
+                            two_apart,
+                            one_apart,
+                            roles_differ,
+                            dont_know,
+                        };
+                        assert_eq!(sentence.text(), expected);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_compare_views_sentences() {
+        let cases = [
+            (Sentence::ResultsAdded(0), "No results were added."),
+            (Sentence::ResultsAdded(1), "1 result added."),
+            (Sentence::ResultsAdded(12), "12 results added."),
+            (Sentence::ProblemSource("Line 2"), "Line 2: "),
+            (Sentence::ResultsAddedHeading(3), "Results added (3)"),
+            (
+                Sentence::EntryFacts {
+                    organisation: "Leeds",
+                    date: Date::from_ymd(2025, 6, 1),
+                },
+                "Leeds · 1 June 2025",
+            ),
+            (
+                Sentence::EntryFacts {
+                    organisation: "",
+                    date: None,
+                },
+                "No date",
+            ),
+            (
+                Sentence::BoardSize {
+                    members: 1,
+                    executives: 0,
+                    non_executives: 0,
+                },
+                "1 board member.",
+            ),
+            (
+                Sentence::BoardSize {
+                    members: 3,
+                    executives: 1,
+                    non_executives: 2,
+                },
+                "3 board members: 1 executive, 2 non-executives.",
+            ),
+            (
+                Sentence::TwoApartCount(1),
+                "Answers two levels apart (Absent and Embedded) on 1 question.",
+            ),
+            (
+                Sentence::RolesDifferCount(0),
+                "Executives and non-executives differ by a level or more on 0 questions.",
+            ),
+            (Sentence::DontKnowCount(1), "1 “Don’t know” answer in all."),
+            (
+                Sentence::SystemSize {
+                    results: 4,
+                    organisations: 2,
+                },
+                "4 results from 2 organisations side by side.",
+            ),
+            (
+                Sentence::SystemSize {
+                    results: 1,
+                    organisations: 1,
+                },
+                "1 organisation side by side.",
+            ),
+            (
+                Sentence::ComparingMode(crate::compare::Mode::ThenAndNow),
+                "Comparing: Then and now",
+            ),
+            (Sentence::QuestionNumber(2), "3. "),
+            (Sentence::ChartQuestion(0), "Question 1"),
+            (Sentence::MarkerKey("AB"), "AB:"),
+            (Sentence::RemoveWhich(2), " result 2"),
+            (
+                Sentence::ChangeSummary {
+                    then: "1 June 2025",
+                    now: "1 June 2026",
+                    up: 1,
+                    down: 0,
+                    same: 12,
+                },
+                "From 1 June 2025 to 1 June 2026: 1 question went up, 0 went down and 12 stayed the same.",
+            ),
+            (
+                Sentence::MovedDontKnow(2),
+                "2 questions moved between “Don’t know” and a level.",
+            ),
+            (
+                Sentence::TooLongForLink {
+                    length: 1247,
+                    max: 1000,
+                },
+                "Its link would be 1247 characters. Teams and Outlook cut links longer than 1000 characters. Download the comparison as a JSON file instead: it opens here with “Or choose results files”.",
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(sentence.text(), expected);
         }
     }
 }

@@ -124,7 +124,7 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
                 collection={state.collection.clone()}
                 text={state.text.clone()}
                 added={state.added}
-                error={state.error.clone().map(AttrValue::from)}
+                error={state.error.as_ref().map(|error| AttrValue::from(error.to_string()))}
                 {on_action}
             />
         },

@@ -5,8 +5,8 @@
 use std::rc::Rc;
 
 use crate::effects::Effects;
-use digital_board_core::compare::Comparison;
 use digital_board_core::compare::collect::Collection;
+use digital_board_core::compare::{CompareError, Comparison};
 use digital_board_core::content::default_assessment;
 use digital_board_core::report::page_title;
 use digital_board_core::share::ShareError;
@@ -51,7 +51,7 @@ pub struct State {
     /// How many results the last "Add results" added.
     pub added: Option<usize>,
     /// Why the comparison cannot be shown yet, on [`Screen::Gather`].
-    pub error: Option<String>,
+    pub error: Option<CompareError>,
     /// Counts screen changes and error displays, so the app knows when to
     /// move focus (never on first load).
     pub moves: u32,

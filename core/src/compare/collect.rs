@@ -119,12 +119,11 @@ impl Collection {
 
     /// Whether the comparison can be shown, or what it needs; with nothing
     /// added yet, how to add results.
-    pub fn readiness(&self) -> Result<(), String> {
-        (match self.comparison() {
+    pub fn readiness(&self) -> Result<(), CompareError> {
+        match self.comparison() {
             Some(comparison) => comparison.readiness(),
             None => Err(CompareError::NothingAdded),
-        })
-        .map_err(|error| error.to_string())
+        }
     }
 
     /// A collection holding a whole comparison (from a compare link).

@@ -1,7 +1,8 @@
 //! Every sentence a user reads, in one place, keyed by typed messages.
 //!
-//! The keys are Rust types: the enums in [`common`], [`report`] and
-//! [`compare`] and the
+//! The keys are Rust types: the enums in [`common`] (shared by every
+//! screen), [`assessment`] (the assessment view), [`report`] (a result's
+//! page and paper), [`compare`] (the compare view and its exports) and the
 //! core's error enums ([`crate::share::ShareError`],
 //! [`crate::share::ShareBuildError`], [`crate::saved::SavedError`],
 //! [`crate::compare::CompareError`],
@@ -13,8 +14,10 @@
 //! changed, named in `use … as edition` below; no other file changes. The
 //! questions, levels, hints and credit are content, in `assessments/*.toml`.
 //!
-//! Each view's words are an enum of their own, so each wasm bundle carries
-//! only the words its screens show.
+//! Fixed words are a `Phrase`, read with `Phrase::X.text()`; words with
+//! values are a `Sentence`, read with `.text()`. Both are inlined where
+//! they are read and neither implements `Display`, so each wasm bundle
+//! carries only the words its screens show.
 
 pub mod assessment;
 pub mod common;

@@ -1,5 +1,5 @@
 // An independent JavaScript writer of share links (format version 1, as
-// documented in src/core/share.rs), so compare tests can make many results
+// documented in core/src/share/codec.rs), so compare tests can make many results
 // quickly without completing the assessment in the page each time. The
 // sharing tests check links made by the widget itself; compare.test.mjs
 // checks one of these against a link the widget made.

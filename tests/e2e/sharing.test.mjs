@@ -48,7 +48,7 @@ const NOTES = { 8: SCRIPT_NOTE, 13: 'Ask the SIRO' };
 const ORGANISATION = 'Leeds Teaching Hospitals (RR8)';
 
 // ---------------------------------------------------------------------------
-// An independent encoder for the documented wire format (src/core/share.rs),
+// An independent encoder for the documented wire format (core/src/share/codec.rs),
 // used to make valid links directly and links that are damaged in precise
 // ways but carry a correct checksum.
 // ---------------------------------------------------------------------------
@@ -165,6 +165,22 @@ const storedKeys = (page) => page.evaluate(() => Object.keys(window.localStorage
 
 /** Puts a fragment into the address of the open page (a hashchange, no reload). */
 const setHash = (page, hash) => page.evaluate((h) => { window.location.hash = h; }, hash);
+
+/**
+ * `setHash`, then waits for the hashchange event and the next animation
+ * frame after it. The widget's listeners were added before this one, so
+ * they have run, and Yew renders in a microtask: whatever the widget makes
+ * of the fragment is on screen by then.
+ */
+const setHashAndRender = (page, hash) =>
+  page.evaluate(
+    (h) =>
+      new Promise((resolve) => {
+        window.addEventListener('hashchange', () => requestAnimationFrame(() => resolve()), { once: true });
+        window.location.hash = h;
+      }),
+    hash,
+  );
 
 const provenance = (page) =>
   page.evaluate(() => document.querySelector('.dba-provenance')?.textContent.trim().replace(/\s+/g, ' ') ?? null);
@@ -331,8 +347,7 @@ test('a link pasted into an open page (hashchange) opens the shared result; othe
     const saved = await storedAnswers(page);
 
     // The skip link's fragment, or any other, is not a results link.
-    await setHash(page, '#maincontent');
-    await page.waitForTimeout(50);
+    await setHashAndRender(page, '#maincontent');
     await waitForHeading(page, QUESTIONS[1].text, { focused: false });
 
     await setHash(page, `#r=${payload}`);

@@ -253,10 +253,24 @@ export async function assertClean(page) {
   assert.ok(log, 'assertClean: this page was not opened with openWidget');
   // Let anything already under way (a late console message) be reported
   // before looking.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  await nextRender(page);
   assert.deepEqual(log.offLoopback, [], `requests left loopback:\n  ${log.offLoopback.join('\n  ')}`);
   assert.deepEqual(log.console, [], `console errors or warnings:\n  ${log.console.join('\n  ')}`);
   assert.deepEqual(log.pageErrors, [], `page errors:\n  ${log.pageErrors.join('\n  ')}`);
+}
+
+/**
+ * Waits for the page's next animation frame (the widget renders in a
+ * microtask, so anything it was about to draw is drawn by then), then for
+ * an answer from each of the page's frames. Each frame reports what it
+ * logs in order, so by then everything logged before has been recorded.
+ */
+async function nextRender(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  for (const frame of page.frames()) {
+    // A frame removed meanwhile has nothing more to say.
+    if (frame !== page.mainFrame()) await frame.evaluate(() => true).catch(() => {});
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -716,5 +730,5 @@ export function parseCsv(text) {
   return rows;
 }
 
-/** Markdown inline escaping as documented in src/core/export.rs. */
+/** Markdown inline escaping as documented in core/src/export.rs. */
 export const md = (text) => text.trim().replace(/[\\`*_[\]<>|#~&!$]/g, (c) => `\\${c}`);

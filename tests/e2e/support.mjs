@@ -24,6 +24,7 @@ import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { parse as parseCsvText } from 'csv-parse/sync';
 
 export const BASE_URL = process.env.DBA_BASE_URL || 'http://127.0.0.1:8080';
 
@@ -694,40 +695,14 @@ export async function download(page, format) {
   return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8') };
 }
 
-/** RFC 4180 parser: rows of fields (quotes removed, doubled quotes undone). */
+/**
+ * Reads a CSV download with an independent RFC 4180 parser (csv-parse):
+ * rows of fields, quotes removed, doubled quotes undone. Our files end
+ * every record, the last included, with CRLF.
+ */
 export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  assert.equal(field + row.join(''), '', 'the CSV ends with a line break');
-  return rows;
+  assert.ok(text.endsWith('\r\n'), 'the CSV ends with a line break');
+  return parseCsvText(text, { record_delimiter: '\r\n' });
 }
 
 /** Markdown inline escaping as documented in core/src/export.rs. */

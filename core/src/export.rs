@@ -199,12 +199,16 @@ pub fn file_name(assessment: &Assessment, meta: &ExportMeta, extension: &str) ->
 }
 
 /// Lowercase ASCII letters and digits, with a single hyphen for each run of
-/// anything else; no leading or trailing hyphen; at most `max` characters.
+/// anything else; no leading or trailing hyphen; at most `max` characters,
+/// cut at a word boundary ("harrogate-and-district-nhs-foundation", not
+/// "…-foundation-trus") unless the first word alone is longer.
 pub(crate) fn slug(text: &str, max: usize) -> String {
     let mut slug = String::new();
+    let mut cut_mid_word = false;
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             if slug.len() == max {
+                cut_mid_word = true;
                 break;
             }
             slug.push(c.to_ascii_lowercase());
@@ -214,6 +218,9 @@ pub(crate) fn slug(text: &str, max: usize) -> String {
             }
             slug.push('-');
         }
+    }
+    if cut_mid_word && let Some(boundary) = slug.rfind('-') {
+        slug.truncate(boundary);
     }
     slug.truncate(slug.trim_end_matches('-').len());
     slug

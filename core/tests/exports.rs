@@ -794,7 +794,11 @@ fn file_names_are_safe_for_hostile_organisation_names() {
     assert!(name.starts_with("very-long-trust-name-very-long-trust-digital-"));
 
     // Long names are cut at a word boundary, never mid-word.
-    let harrogate = meta("Harrogate and District NHS Foundation Trust", "", "2026-11-21");
+    let harrogate = meta(
+        "Harrogate and District NHS Foundation Trust",
+        "",
+        "2026-11-21",
+    );
     assert_eq!(
         file_name(a, &harrogate, "md"),
         "harrogate-and-district-nhs-foundation-digital-strategy-board-self-assessment-2026-11-21.md"
@@ -803,7 +807,10 @@ fn file_names_are_safe_for_hostile_organisation_names() {
     let one_word = meta(&"X".repeat(50), "", "");
     assert_eq!(
         file_name(a, &one_word, "md"),
-        format!("{}-digital-strategy-board-self-assessment.md", "x".repeat(40))
+        format!(
+            "{}-digital-strategy-board-self-assessment.md",
+            "x".repeat(40)
+        )
     );
 
     // Dates not in the form YYYY-MM-DD, and odd extensions.

@@ -1317,6 +1317,34 @@ fn a_compare_link_adds_every_result_it_holds_and_its_mode() {
         [problem("Line 1", &already_added("1, 2, 3"))]
     );
 
+    // Some already there, some new: both are said (issue 18: "3 added; 2
+    // were already there", not only the duplicates).
+    let date = Some(day(2025, 9, 30));
+    let airedale = link("EEESSSSSSSSSS", Some(AIREDALE), Role::Unspecified, date);
+    let royal_devon = link("AASDDDDDDSSAA", Some(ROYAL_DEVON), Role::Unspecified, date);
+    let leeds = link("SEDEEEEESSSSS", Some(LEEDS_TRUST), Role::Unspecified, date);
+    let mut collection = Collection::default();
+    collection.add_text(&format!("{royal_devon}\n{airedale}"), Origin::Pasted);
+    assert_eq!(collection.add_text(&compare_link, Origin::Pasted), 1);
+    assert_eq!(
+        collection.problems,
+        [problem(
+            "Line 1",
+            "1 added; 2 were already there (the same answers, organisation, role and date as results 2, 1)."
+        )]
+    );
+    assert_eq!(collection.entries.len(), 3);
+    let mut collection = Collection::default();
+    collection.add_text(&leeds, Origin::Pasted);
+    assert_eq!(collection.add_text(&compare_link, Origin::Pasted), 2);
+    assert_eq!(
+        collection.problems,
+        [problem(
+            "Line 1",
+            "2 added; 1 was already there (the same answers, organisation, role and date as result 1)."
+        )]
+    );
+
     // A compare link of a board added to results gathered so far: its
     // results join them, and the mode is still the one they suggest.
     let mut collection = Collection::default();

@@ -93,6 +93,14 @@ pub enum CollectProblem {
     Full,
     /// Results already added, by their numbers (from 1).
     AlreadyAdded(Vec<usize>),
+    /// Some results of a compare link or file added, the others already
+    /// there (by their numbers, from 1).
+    PartlyAdded {
+        /// How many were added.
+        added: usize,
+        /// The results they repeat.
+        already: Vec<usize>,
+    },
 }
 
 impl std::fmt::Display for CollectProblem {
@@ -206,6 +214,7 @@ impl Collection {
         if self.entries.is_empty() && self.chosen_mode.is_none() {
             self.chosen_mode = mode;
         }
+        let before = self.entries.len();
         let mut duplicates = Vec::new();
         for entry in entries {
             if self.entries.len() >= MAX_ENTRIES {
@@ -220,10 +229,21 @@ impl Collection {
                 None => self.entries.push(entry),
             }
         }
+        let added = self.entries.len() - before;
         if !duplicates.is_empty() {
+            // A compare link or file holds several results: say what was
+            // added as well as what was already there.
+            let problem = if added > 0 {
+                CollectProblem::PartlyAdded {
+                    added,
+                    already: duplicates,
+                }
+            } else {
+                CollectProblem::AlreadyAdded(duplicates)
+            };
             self.problems.push(Problem {
                 source,
-                message: CollectProblem::AlreadyAdded(duplicates).to_string(),
+                message: problem.to_string(),
             });
         }
     }

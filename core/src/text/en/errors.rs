@@ -171,13 +171,32 @@ pub(crate) fn collect_problem(problem: &CollectProblem, f: &mut fmt::Formatter<'
         ),
         CollectProblem::AlreadyAdded(results) => {
             f.write_str("Already added (the same answers, organisation, role and date as result ")?;
-            for (i, result) in results.iter().enumerate() {
-                if i > 0 {
-                    f.write_str(", ")?;
-                }
-                write!(f, "{result}")?;
-            }
+            write_numbers(f, results)?;
             f.write_str("), so it was not added again.")
         }
+        CollectProblem::PartlyAdded { added, already } => {
+            let (was, result) = match already.len() {
+                1 => ("was", "result"),
+                _ => ("were", "results"),
+            };
+            write!(
+                f,
+                "{added} added; {} {was} already there (the same answers, organisation, role and date as {result} ",
+                already.len()
+            )?;
+            write_numbers(f, already)?;
+            f.write_str(").")
+        }
     }
+}
+
+/// Result numbers as a list: "2, 1".
+fn write_numbers(f: &mut fmt::Formatter<'_>, numbers: &[usize]) -> fmt::Result {
+    for (i, number) in numbers.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{number}")?;
+    }
+    Ok(())
 }

@@ -204,11 +204,15 @@ pub fn file_name(assessment: &Assessment, meta: &ExportMeta, extension: &str) ->
 /// "…-foundation-trus") unless the first word alone is longer.
 pub(crate) fn slug(text: &str, max: usize) -> String {
     let mut slug = String::new();
-    let mut cut_mid_word = false;
+    // Where the last hyphen went: the word boundary to cut back to. (Kept
+    // by hand: `rfind` would cost the wasm more than this whole function.)
+    let mut last_boundary = None;
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             if slug.len() == max {
-                cut_mid_word = true;
+                if let Some(boundary) = last_boundary {
+                    slug.truncate(boundary);
+                }
                 break;
             }
             slug.push(c.to_ascii_lowercase());
@@ -216,11 +220,9 @@ pub(crate) fn slug(text: &str, max: usize) -> String {
             if slug.len() + 1 >= max {
                 break;
             }
+            last_boundary = Some(slug.len());
             slug.push('-');
         }
-    }
-    if cut_mid_word && let Some(boundary) = slug.rfind('-') {
-        slug.truncate(boundary);
     }
     slug.truncate(slug.trim_end_matches('-').len());
     slug

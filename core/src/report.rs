@@ -88,11 +88,6 @@ pub fn tally_sentence(tally: &Tally) -> String {
     Sentence::TallySummary(tally).text()
 }
 
-/// "1 question" / "2 questions".
-pub fn plural(count: u32, one: &'static str, many: &'static str) -> &'static str {
-    edition::plural(count, one, many)
-}
-
 /// What a set of answers holds, said before it is deleted or replaced:
 /// "9 of 13 questions answered, with notes on 2".
 pub fn answers_held(answers: &Answers) -> String {

@@ -14,7 +14,7 @@ use crate::components::action_link;
 use crate::components::link_box::LinkBox;
 use crate::dom;
 use digital_board_core::compare::codec as compare_codec;
-use digital_board_core::compare::export::{self as compare_export, REPEATS_HEADING, section_cell};
+use digital_board_core::compare::export::{self as compare_export, section_cell};
 use digital_board_core::compare::{
     Comparison, Mode, disagreement_order, section_tallies, spreads, tally_range, then_and_now,
 };
@@ -83,7 +83,7 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                 if let Some(warning) = comparison.repeats_warning() {
                     <div class="nhsuk-card nhsuk-card--warning dba-compare-repeats">
                         <div class="nhsuk-card__content">
-                            <h2 class="nhsuk-card__heading">{ REPEATS_HEADING.text() }</h2>
+                            <h2 class="nhsuk-card__heading">{ Phrase::RepeatsHeading.text() }</h2>
                             <p class="nhsuk-card__description">{ warning }</p>
                         </div>
                     </div>

@@ -40,9 +40,6 @@ pub fn method(mode: Mode) -> impl Iterator<Item = &'static str> {
     notes.iter().filter_map(|&i| METHOD.get(i).copied())
 }
 
-/// The heading of [`Comparison::repeats_warning`].
-pub const REPEATS_HEADING: Phrase = Phrase::RepeatsHeading;
-
 /// A download file name: assessment, "comparison", mode and date, e.g.
 /// `digital-strategy-board-self-assessment-comparison-board-2026-11-21.csv`.
 pub fn file_name(comparison: &Comparison, date: Option<&str>, extension: &str) -> String {
@@ -405,7 +402,12 @@ fn write_markdown(
 fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {
     let assessment = comparison.assessment;
     if let Some(warning) = comparison.repeats_warning() {
-        writeln!(out, "**{}:** {}\n", REPEATS_HEADING.text(), md(&warning))?;
+        writeln!(
+            out,
+            "**{}:** {}\n",
+            Phrase::RepeatsHeading.text(),
+            md(&warning)
+        )?;
     }
     heading(out, Phrase::Sections.text());
     writeln!(out)?;

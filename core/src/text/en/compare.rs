@@ -3,7 +3,7 @@
 use std::fmt::{self, Write};
 
 use super::plural;
-use crate::compare::Mode;
+use crate::compare::{Mode, tenths_text};
 use crate::export::ExportFormat;
 use crate::text::common::Sentence as CommonSentence;
 use crate::text::compare::{Phrase, Sentence};
@@ -159,14 +159,9 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
         Sentence::NameWithRole { name, role } => {
             write!(f, "{name} ({})", role.to_lowercase())
         }
-        Sentence::AverageRange(low, high) => write!(
-            f,
-            "{}.{} to {}.{}",
-            low / 10,
-            low % 10,
-            high / 10,
-            high % 10
-        ),
+        Sentence::AverageRange(low, high) => {
+            write!(f, "{} to {}", tenths_text(low), tenths_text(high))
+        }
         Sentence::StageWithAverage { stage, average } => write!(f, "{stage} ({average})"),
         Sentence::TwinLabel { name, date, result } => {
             write!(f, "{name} (")?;

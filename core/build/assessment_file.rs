@@ -49,6 +49,7 @@ pub struct AssessmentFile {
     pub default: bool,
     pub description: Spanned<String>,
     pub source: SourceEntry,
+    pub stages: StagesEntry,
     pub sections: Spanned<Vec<SectionEntry>>,
     #[serde(default)]
     pub consistency: Vec<ConsistencyEntry>,
@@ -65,6 +66,16 @@ pub struct SourceEntry {
     /// What is quoted from the publication and what was written for the
     /// assessment, in a sentence or two: shown with every result.
     pub credit: Spanned<String>,
+}
+
+/// What each overall stage means, one sentence each: shown first with a
+/// result, beside its stage.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StagesEntry {
+    pub absent: Spanned<String>,
+    pub siloed: Spanned<String>,
+    pub embedded: Spanned<String>,
 }
 
 /// A section of questions.
@@ -202,6 +213,9 @@ fn validate(file: &CheckedFile) -> Result<(), Diagnostic> {
     require_text(file, "source published", &source.published)?;
     require_text(file, "source url", &source.url)?;
     require_text(file, "source credit", &source.credit)?;
+    require_text(file, "stages absent", &content.stages.absent)?;
+    require_text(file, "stages siloed", &content.stages.siloed)?;
+    require_text(file, "stages embedded", &content.stages.embedded)?;
     if !source.url.get_ref().starts_with("https://") {
         return Err(file.diagnostic(source.url.span(), "source url must start with https://"));
     }
@@ -408,6 +422,13 @@ pub fn generate_rust(files: &[CheckedFile]) -> String {
             tidy(&c.source.published),
             c.source.url.get_ref().trim(),
             tidy(&c.source.credit)
+        );
+        let _ = writeln!(
+            out,
+            "  stages: [{:?}, {:?}, {:?}],",
+            tidy(&c.stages.absent),
+            tidy(&c.stages.siloed),
+            tidy(&c.stages.embedded)
         );
         out.push_str("  sections: &[\n");
         for section in sections {

@@ -116,6 +116,9 @@ pub struct Assessment {
     pub description: &'static str,
     /// Where the questions come from.
     pub source: Source,
+    /// What each overall stage means (Absent, Siloed, Embedded), one
+    /// sentence each: see [`Assessment::stage_meaning`].
+    pub stages: [&'static str; 3],
     /// Sections in order.
     pub sections: &'static [Section],
     /// Pairs of answers expected to agree.
@@ -145,6 +148,11 @@ pub struct PlacedQuestion {
 }
 
 impl Assessment {
+    /// What an overall stage means for the trust, in one sentence.
+    pub fn stage_meaning(&self, stage: Level) -> &'static str {
+        self.stages[stage as usize]
+    }
+
     /// Every question in order, with its position and section.
     pub fn questions(&'static self) -> impl Iterator<Item = PlacedQuestion> {
         self.sections

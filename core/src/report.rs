@@ -30,6 +30,69 @@ pub fn discussion_order(answers: &Answers) -> Vec<usize> {
     ranked.into_iter().map(|(_, i)| i).collect()
 }
 
+/// Most things listed under "Discuss first" in a result's summary.
+pub const MAX_FIRST_POINTS: usize = 5;
+
+/// Why a question is among the first things to discuss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FirstReason {
+    /// Answered "Don't know": an assurance gap.
+    DontKnow,
+    /// Answered at a level below Embedded.
+    Level(Level),
+    /// Answered at this level (even Embedded), two levels apart from the
+    /// stage of the section it is checked against: a consistency flag.
+    Disagrees(Level),
+}
+
+/// One of the first things to discuss: a question and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstPoint {
+    /// The question's position.
+    pub question: usize,
+    /// Why it is listed.
+    pub reason: FirstReason,
+    /// Whether it is also a consistency flag (a low answer can be both).
+    pub flagged: bool,
+}
+
+/// The few things a board should discuss first, for a result's summary:
+/// don't-knows, then the lowest levels (Absent, then Siloed), then answers
+/// that a consistency check flags, each question once and at most
+/// [`MAX_FIRST_POINTS`]. Empty when every answer is Embedded and nothing
+/// is flagged.
+pub fn discuss_first(answers: &Answers, results: &Results) -> Vec<FirstPoint> {
+    let is_flagged = |question: usize| results.flags.iter().any(|f| f.check.question == question);
+    let mut points: Vec<FirstPoint> = discussion_order(answers)
+        .into_iter()
+        .filter_map(|question| {
+            let reason = match answers.response(question)? {
+                Response::DontKnow => FirstReason::DontKnow,
+                Response::Level(level) => FirstReason::Level(level),
+            };
+            Some(FirstPoint {
+                question,
+                reason,
+                flagged: is_flagged(question),
+            })
+        })
+        .collect();
+    // A flagged answer at a low level is already listed, marked as flagged;
+    // it goes first among its kind, as the board's two answers disagree.
+    points.sort_by_key(|p| (p.reason, !p.flagged));
+    for flag in &results.flags {
+        if !points.iter().any(|p| p.question == flag.check.question) {
+            points.push(FirstPoint {
+                question: flag.check.question,
+                reason: FirstReason::Disagrees(flag.question_level),
+                flagged: true,
+            });
+        }
+    }
+    points.truncate(MAX_FIRST_POINTS);
+    points
+}
+
 /// Short label for a response, as used in tables and the chart.
 pub fn response_label(response: Option<Response>) -> &'static str {
     match response {
@@ -126,6 +189,7 @@ pub fn page_title(product: &str, page: &str, has_error: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::report::Sentence;
 
     #[test]
     fn no_stage_reason_says_how_many_levels_a_stage_needs() {
@@ -173,6 +237,90 @@ mod tests {
             Some(Response::Level(Absent)),
         ]);
         assert_eq!(discussion_order(&answers), vec![3, 2, 5, 0, 4]);
+    }
+
+    /// The default assessment's answers, all Embedded but for `changes`.
+    fn embedded_but(changes: &[(usize, Response)]) -> (Answers, Results) {
+        let assessment = crate::content::default_assessment();
+        let mut answers = Answers::from_responses(vec![
+            Some(Response::Level(Embedded));
+            assessment.question_count()
+        ]);
+        for &(i, response) in changes {
+            answers.responses[i] = Some(response);
+        }
+        let results = crate::scoring::score(assessment, &answers);
+        (answers, results)
+    }
+
+    fn flagged_question() -> usize {
+        let assessment = crate::content::default_assessment();
+        assessment.consistency_checks[0].question
+    }
+
+    #[test]
+    fn discuss_first_lists_dont_knows_then_lowest_levels_then_flags() {
+        let flagged = flagged_question();
+        // The trust-strategy section stays Embedded, so an Absent answer to
+        // the checked question disagrees with it.
+        let (answers, results) = embedded_but(&[
+            (9, Response::Level(Siloed)),
+            (flagged, Response::Level(Absent)),
+            (11, Response::DontKnow),
+            (8, Response::Level(Absent)),
+        ]);
+        assert_eq!(results.flags.len(), 1);
+        let points = discuss_first(&answers, &results);
+        let listed: Vec<(usize, FirstReason, bool)> = points
+            .iter()
+            .map(|p| (p.question, p.reason, p.flagged))
+            .collect();
+        assert_eq!(
+            listed,
+            vec![
+                (11, FirstReason::DontKnow, false),
+                (flagged, FirstReason::Level(Absent), true),
+                (8, FirstReason::Level(Absent), false),
+                (9, FirstReason::Level(Siloed), false),
+            ]
+        );
+        assert_eq!(
+            Sentence::FirstReason(points[1].reason, points[1].flagged).text(),
+            "Absent, answers disagree"
+        );
+    }
+
+    #[test]
+    fn discuss_first_stops_at_five_and_keeps_an_embedded_answer_that_disagrees() {
+        // Every trust-strategy answer Absent: the checked question, answered
+        // Embedded, is two levels from its section and is listed though it
+        // is not low.
+        let flagged = flagged_question();
+        let (answers, results) = embedded_but(&[
+            (0, Response::Level(Absent)),
+            (1, Response::Level(Absent)),
+            (2, Response::Level(Absent)),
+        ]);
+        let points = discuss_first(&answers, &results);
+        assert_eq!(
+            points.last(),
+            Some(&FirstPoint {
+                question: flagged,
+                reason: FirstReason::Disagrees(Embedded),
+                flagged: true
+            })
+        );
+        assert_eq!(points.len(), 4);
+
+        let many: Vec<(usize, Response)> = (3..13).map(|i| (i, Response::DontKnow)).collect();
+        let (answers, results) = embedded_but(&many);
+        let points = discuss_first(&answers, &results);
+        assert_eq!(points.len(), MAX_FIRST_POINTS);
+        assert!(points.iter().all(|p| p.reason == FirstReason::DontKnow));
+        assert_eq!(points[0].question, 3);
+
+        let (answers, results) = embedded_but(&[]);
+        assert!(discuss_first(&answers, &results).is_empty());
     }
 
     #[test]

@@ -128,27 +128,27 @@ fn each_question_needs_every_text_and_ids_do_not_repeat() {
         base.replace(line, &format!("{field} = \" \""))
     };
     let cases = [
-        (blank("hint = \"Yes.\""), 23, "hint must not be empty"),
-        (blank("absent = \"No\""), 24, "absent must not be empty"),
-        (blank("siloed = \"Partly\""), 25, "siloed must not be empty"),
+        (blank("hint = \"Yes.\""), 28, "hint must not be empty"),
+        (blank("absent = \"No\""), 29, "absent must not be empty"),
+        (blank("siloed = \"Partly\""), 30, "siloed must not be empty"),
         (
             blank("embedded = \"Yes\""),
-            26,
+            31,
             "embedded must not be empty",
         ),
         (
             blank("discuss = \"Discuss.\""),
-            27,
+            32,
             "discuss must not be empty",
         ),
         (
             second("only", "second-question"),
-            30,
+            35,
             "section id \"only\" is used twice",
         ),
         (
             second("second", "only-question"),
-            35,
+            40,
             "question id \"only-question\" is used twice",
         ),
     ];

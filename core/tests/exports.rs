@@ -37,6 +37,7 @@ static TINY: Assessment = Assessment {
         url: "https://example.org/guide",
         credit: "Its questions are quoted.",
     },
+    stages: ["Not there yet.", "In parts.", "Throughout."],
     sections: &[
         Section {
             id: "first",

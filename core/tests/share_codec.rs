@@ -551,6 +551,7 @@ static NEWER_CONTENT: [Assessment; 1] = [Assessment {
         url: "",
         credit: "",
     },
+    stages: ["", "", ""],
     sections: &[],
     consistency_checks: &[],
 }];

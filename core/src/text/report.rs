@@ -56,6 +56,14 @@ pub enum Phrase {
     Source,
     /// A tally with no answer at a level.
     NoAnswersWithALevel,
+    /// The heading over the few things to discuss first.
+    DiscussFirst,
+    /// How "Discuss first" is chosen.
+    DiscussFirstOrder,
+    /// Said instead of "Discuss first" items when there are none.
+    NothingToDiscussFirst,
+    /// The heading over the section stages in the summary.
+    SectionStages,
     /// A download format's name.
     FormatName(ExportFormat),
     /// What a download format is for, in words a board member knows.
@@ -98,6 +106,16 @@ pub enum Sentence<'a> {
     },
     /// A section's score, as in the section table.
     SectionScore(&'a Tally),
+    /// Why a question is among the first to discuss: "Don't know", its
+    /// level, and whether its answers disagree.
+    FirstReason(crate::report::FirstReason, bool),
+    /// "Question 4: Is there …?"
+    NumberedQuestion {
+        /// The question's number, from 1.
+        number: usize,
+        /// The question.
+        question: &'a str,
+    },
 }
 
 impl Sentence<'_> {

@@ -5,6 +5,7 @@ use std::fmt::{self, Write};
 
 use super::plural;
 use crate::export::ExportFormat;
+use crate::report::FirstReason;
 use crate::text::report::{Phrase, Sentence};
 
 #[inline(always)]
@@ -38,6 +39,14 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::HowWeScored => "How we scored this",
         Phrase::Source => "Source",
         Phrase::NoAnswersWithALevel => "No answers with a level",
+        Phrase::DiscussFirst => "Discuss first",
+        Phrase::DiscussFirstOrder => {
+            "What the board does not know, then the lowest levels, then answers that disagree."
+        }
+        Phrase::NothingToDiscussFirst => {
+            "Every answer was Embedded and none disagree: discuss what keeps it that way."
+        }
+        Phrase::SectionStages => "Stage by section",
         Phrase::FormatName(ExportFormat::Markdown) => "Markdown",
         Phrase::FormatName(ExportFormat::Csv) => "CSV",
         Phrase::FormatName(ExportFormat::Json) => "JSON",
@@ -76,5 +85,18 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             ),
             None => f.write_str(phrase(Phrase::NoAnswersWithALevel)),
         },
+        Sentence::FirstReason(reason, flagged) => {
+            f.write_str(match reason {
+                FirstReason::DontKnow => crate::text::common::Phrase::DontKnow.text(),
+                FirstReason::Level(level) | FirstReason::Disagrees(level) => level.name(),
+            })?;
+            if flagged {
+                f.write_str(", answers disagree")?;
+            }
+            Ok(())
+        }
+        Sentence::NumberedQuestion { number, question } => {
+            write!(f, "Question {number}: {question}")
+        }
     }
 }

@@ -52,6 +52,8 @@ const NOT_CLASSES = [
   'dba-compare-name-', // src/compare/gather_page.rs: id of result N's name field
   'dba-compare-role-', // src/compare/gather_page.rs: name of result N's role radios
   'dba-compare-mode-', // src/compare/gather_page.rs: ids of the compare-mode radios
+  'dba-discuss-', // src/assessment/result_summary.rs: id of question N under For discussion
+  'dba-flag-', // src/assessment/result_summary.rs: id of the flag card on question N
   'dba-role-', // src/assessment/share_panel.rs: ids of the role radios
   'dba-spread-caption-', // src/compare/spread_table.rs: id of a spread table's caption
 ];

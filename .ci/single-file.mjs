@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes the single-file edition of the widget: one self-contained HTML file
 // (www/index.html's markup, the stylesheet in a <style> element, and one
-// inline module script: the wasm of both bundles, base64, and their
+// inline module script: the wasm of the three bundles, base64, and their
 // wasm-bindgen glue with www/start.js, bundled by esbuild) that works opened
 // from disk (file://) and as an email attachment. It makes no request of any
 // kind: no fetch, no external script, stylesheet, font or image, and its
@@ -23,12 +23,21 @@ import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
-// The two wasm bundles (.ci/build), www/pkg/FILE.js and FILE_bg.wasm, and
-// the mount function each glue exports.
+// The three wasm bundles (.ci/build), www/pkg/FILE.js and FILE_bg.wasm, and
+// what start.js is given for each (bundles.js): the assessment's and the
+// compare view's mount function, the Word writer's two exports.
 const BUNDLES = [
-  { name: 'assessment', mount: 'mount', file: 'digital_board_assessment' },
-  { name: 'compare', mount: 'mount_compare', file: 'digital_board_compare' },
+  { name: 'assessment', exports: ['mount'], file: 'digital_board_assessment' },
+  { name: 'compare', exports: ['mount_compare'], file: 'digital_board_compare' },
+  { name: 'docx', exports: ['result_docx', 'comparison_docx'], file: 'digital_board_docx', whole: true },
 ].map((bundle) => ({ ...bundle, wasm: join(WWW, 'pkg', `${bundle.file}_bg.wasm`) }));
+/** A bundle's export as named in the boot code (the glues share names). */
+const alias = (bundle, name) => `${bundle.name}_${name}`;
+/** What a bundle's loader returns: its one mount function, or an object of its exports. */
+const loaded = (bundle) =>
+  bundle.whole
+    ? `{ ${bundle.exports.map((e) => `${e}: ${alias(bundle, e)}`).join(', ')} }`
+    : alias(bundle, bundle.exports[0]);
 const CSS = join(WWW, 'widget.css');
 const HTML = join(WWW, 'index.html');
 // NHS.UK frontend's images, which its CSS names as /assets/images/….
@@ -56,13 +65,13 @@ function readInput(path, what) {
 }
 
 // ---------------------------------------------------------------------------
-// The script: both glues, www/start.js and the boot code, bundled by esbuild
+// The script: the three glues, www/start.js and the boot code, bundled by esbuild
 // ---------------------------------------------------------------------------
 
 /**
  * One ES module with no import: esbuild bundles the boot code below with
  * what it imports (each bundle's wasm-bindgen glue, www/start.js), renaming
- * the names the two glues both declare. The wasm bytes, base64, are in
+ * the names the glues all declare. The wasm bytes, base64, are in
  * WASM_BASE64, declared before it. Each glue's async init is given its bytes,
  * so it never resolves import.meta.url or fetches; not initSync, which
  * compiles on the main thread: Chromium up to 114 (Edge too) refuses that for
@@ -72,14 +81,17 @@ async function bundleScript(wasmBase64) {
   for (const { file } of BUNDLES) readInput(join(WWW, 'pkg', `${file}.js`), 'the wasm-bindgen JS glue');
   const boot = `
 import { once, startAll } from './start.js';
-${BUNDLES.map(({ name, file, mount }) => `import ${name}Init, { ${mount} as ${name}Mount } from './pkg/${file}.js';`).join('\n')}
+${BUNDLES.map(
+  (bundle) =>
+    `import ${bundle.name}Init, { ${bundle.exports.map((e) => `${e} as ${alias(bundle, e)}`).join(', ')} } from './pkg/${bundle.file}.js';`,
+).join('\n')}
 
 const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 startAll({
 ${BUNDLES.map(
-  ({ name }) => `  ${name}: once(async () => {
-    await ${name}Init({ module_or_path: bytes(WASM_BASE64.${name}) });
-    return ${name}Mount;
+  (bundle) => `  ${bundle.name}: once(async () => {
+    await ${bundle.name}Init({ module_or_path: bytes(WASM_BASE64.${bundle.name}) });
+    return ${loaded(bundle)};
   }),`,
 ).join('\n')}
 });

@@ -188,3 +188,32 @@ pub fn select_all(input: &web_sys::HtmlInputElement) {
     let _ = input.focus();
     input.select();
 }
+
+// ---------------------------------------------------------------------------
+// The Word download (src/components/word_button.rs)
+// ---------------------------------------------------------------------------
+
+/// Event asking the page (www/start.js) for a Word document: the page loads
+/// the Word bundle (www/pkg/digital_board_docx*, only now), makes the file
+/// and downloads it. Bubbles from the button, so the page hears it from
+/// inside a shadow root too. Its `detail` is an object: `kind` ("result" or
+/// "comparison"), `payload` (a result record or a compare link payload),
+/// `fileName`, `date` and `link` (or null), and the words the page shows in
+/// the button's status line: `preparing`, `failed`, `errorPrefix`.
+pub const DOWNLOAD_WORD_EVENT: &str = "dba-download-word";
+
+/// Sends [`DOWNLOAD_WORD_EVENT`] from `from` with these detail members
+/// (a member whose value is `None` is null).
+pub fn ask_for_word(from: &web_sys::EventTarget, members: &[(&str, Option<&str>)]) {
+    let detail = js_sys::Object::new();
+    for (name, value) in members {
+        let value = value.map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from_str);
+        let _ = js_sys::Reflect::set(&detail, &wasm_bindgen::JsValue::from_str(name), &value);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(DOWNLOAD_WORD_EVENT, &init) {
+        let _ = from.dispatch_event(&event);
+    }
+}

@@ -351,3 +351,152 @@ fn a_boards_results_added_are_named_as_its_columns() {
     assert!(html.contains("Result 2: Non-executive 1"));
     assert!(html.contains("Result 3: Member 1"));
 }
+
+/// The href of every "Discuss first" link, in order.
+fn discuss_first_links(html: &str) -> Vec<&str> {
+    let list = html
+        .split("class=\"nhsuk-list nhsuk-body-s dba-first\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</ol>").next())
+        .expect("a Discuss first list");
+    list.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+#[test]
+fn the_summary_comes_first_and_links_what_to_discuss_first() {
+    let assessment = default_assessment();
+    let html = render::<ResultsPage>(ResultsPageProps {
+        assessment,
+        answers: mixed_answers(),
+        on_action: Callback::noop(),
+        read_only: false,
+        label: None,
+        date: None,
+        children: Html::default(),
+    });
+    let at = |text: &str| {
+        html.find(text)
+            .unwrap_or_else(|| panic!("{text:?} not on the page"))
+    };
+    // Overall Siloed (12 of 22 points), with what that means, before the
+    // detail.
+    let meaning = assessment.stage_meaning(Level::Siloed);
+    assert!(at("Overall stage") < at(meaning));
+    assert!(at(meaning) < at("Scores by section"));
+    assert!(at("2 questions answered “Don’t know”") < at("Scores by section"));
+    // Don't-knows (6, 10), then the Absent answer that disagrees with its
+    // section (4), then the other Absent ones (8, 13): five, each leading
+    // to its card under For discussion.
+    assert_eq!(
+        discuss_first_links(&html),
+        [
+            "#dba-discuss-6",
+            "#dba-discuss-10",
+            "#dba-discuss-4",
+            "#dba-discuss-8",
+            "#dba-discuss-13"
+        ]
+    );
+    for id in ["dba-discuss-6", "dba-discuss-4", "dba-discuss-13"] {
+        assert!(
+            html.contains(&format!("id=\"{id}\" tabindex=\"-1\"")),
+            "{id}"
+        );
+    }
+    assert!(html.contains("Absent, answers disagree"));
+    // The next steps, before the detail.
+    for step in [
+        "Share your results",
+        "Print or download",
+        "Compare with colleagues",
+    ] {
+        assert!(at(step) < at("Scores by section"), "{step}");
+    }
+    // Every answer with the description chosen.
+    let chosen = assessment
+        .questions()
+        .nth(4)
+        .unwrap()
+        .question
+        .descriptor(Level::Siloed);
+    assert!(html.contains(chosen));
+}
+
+/// The shared results page, as the app renders it.
+#[yew::function_component(SharedPageHost)]
+fn shared_page_host() -> Html {
+    use digital_board_core::date::Date;
+    use digital_board_core::label::{Label, Role};
+    use digital_board_core::share::SharedResult;
+    let result = SharedResult::new(
+        default_assessment(),
+        mixed_answers(),
+        Some(Label {
+            organisation: "Leeds Trust".to_owned(),
+            role: Role::Executive,
+        }),
+        Date::from_ymd(2026, 11, 21),
+    )
+    .expect("a shareable result");
+    digital_board_assessment::assessment::shared_page::shared_page(&result, &Callback::noop())
+}
+
+#[test]
+fn a_shared_result_offers_print_and_every_download_but_no_sharing() {
+    let html = render::<SharedPageHost>(());
+    for button in [
+        "Print or save as PDF",
+        "Download Word document (.docx)",
+        "Download Markdown",
+        "Download CSV",
+        "Download JSON",
+        "Edit a copy",
+    ] {
+        assert!(html.contains(button), "{button}");
+    }
+    assert!(!html.contains("Share your results"));
+    assert!(!html.contains("Link to these results"));
+    // Its next steps: print or download, compare, start one's own.
+    assert!(html.contains("href=\"#dba-downloads\""));
+    assert!(html.contains("it keeps the organisation but not the role"));
+    check_snapshot("shared-page", &html);
+}
+
+fn link_box(link: &str) -> String {
+    use digital_board_assessment::components::link_box::{LinkBox, LinkBoxProps};
+    render::<LinkBox>(LinkBoxProps {
+        id: "dba-test-link".into(),
+        link: link.to_owned().into(),
+        label: "Link".into(),
+        qr_label: "QR code".into(),
+        qr_caption: "Scan it".into(),
+        too_long_for_qr: "Too long for a QR code.".into(),
+    })
+}
+
+#[test]
+fn the_share_hint_offers_a_qr_code_only_when_there_is_one() {
+    let short = link_box("https://trust.example/board#r=AAAA");
+    assert!(short.contains("class=\"dba-qr\""));
+    assert!(short.contains("Send it by Teams or email, or show the QR code."));
+
+    let long = link_box(&format!(
+        "https://trust.example/board#r={}",
+        "A".repeat(500)
+    ));
+    assert!(!long.contains("class=\"dba-qr\""));
+    assert!(long.contains("Send it by Teams or email."));
+    assert!(!long.contains("show the QR code"));
+    assert!(long.contains("Too long for a QR code."));
+
+    // The single-file edition opened from disk: the link names a file on
+    // this computer.
+    let from_file = link_box("file:///C:/Users/chair/board.html#r=AAAA");
+    assert!(!from_file.contains("class=\"dba-qr\""));
+    assert!(!from_file.contains("QR code"));
+    assert!(from_file.contains("opens these results only on this computer"));
+    assert!(from_file.contains("download a file instead"));
+}

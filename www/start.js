@@ -12,12 +12,15 @@
 //   dba-leave-compare
 // The compare view is told it is shown again by a non-bubbling
 // dba-open-compare on its container.
+//   dba-download-word  (src/dom.rs): load the Word bundle, make the file
 //
 // Used by boot.js, element.js and the single-file edition (.ci/single-file.mjs
 // inlines this file without its `export` keywords).
 
 const OPEN_COMPARE = 'dba-open-compare';
 const LEAVE_COMPARE = 'dba-leave-compare';
+const DOWNLOAD_WORD = 'dba-download-word';
+const WORD_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Whether the address holds a compare link (core/src/compare/codec.rs: "#c="). */
 const isCompareLink = (hash) => hash.startsWith('#c=');
@@ -66,10 +69,42 @@ const CSP_FIX =
 const blockedByCsp = (error) =>
   error instanceof WebAssembly.CompileError && /Content Security Policy|\bCSP\b|wasm-unsafe-eval/i.test(error.message);
 
+/** Makes and downloads the Word document; progress or failure in the button's status line. */
+async function downloadWord(event, loadDocx) {
+  const detail = event.detail ?? {};
+  const status = event.target.closest?.('.dba-word')?.querySelector('.dba-word__status');
+  const say = (...nodes) => status?.replaceChildren(...nodes);
+  say(detail.preparing ?? '');
+  try {
+    const docx = await loadDocx();
+    const bytes =
+      detail.kind === 'comparison'
+        ? docx.comparison_docx(detail.payload, detail.date ?? undefined, detail.link ?? undefined)
+        : docx.result_docx(detail.payload, detail.date ?? undefined);
+    const url = URL.createObjectURL(new Blob([bytes], { type: WORD_TYPE }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = detail.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    say();
+  } catch (error) {
+    const message = document.createElement('span');
+    message.className = 'nhsuk-error-message';
+    const prefix = document.createElement('span');
+    prefix.className = 'nhsuk-u-visually-hidden';
+    prefix.textContent = detail.errorPrefix ?? '';
+    message.append(prefix, detail.failed ?? '');
+    say(message);
+    throw error;
+  }
+}
+
 /**
  * Starts the widget in `root`. `options`: assessment, organisation, start
- * ("questions" or "compare"), manageTitle. `bundles`: { assessment, compare },
- * each a function returning a promise of that bundle's mount function.
+ * ("questions" or "compare"), manageTitle. `bundles`: { assessment, compare,
+ * docx }: the first two functions returning a promise of that bundle's mount
+ * function, docx one returning a promise of the Word bundle's exports.
  * Resolves once the first view is on screen; rejects if it cannot load.
  */
 export async function startWidget(root, options, bundles) {
@@ -156,6 +191,7 @@ export async function startWidget(root, options, bundles) {
   root.addEventListener(LEAVE_COMPARE, () =>
     show('assessment', { focus: true, restoreTitle: true }).catch(report),
   );
+  root.addEventListener(DOWNLOAD_WORD, (event) => downloadWord(event, bundles.docx).catch(report));
 
   // A link pasted into the address bar of an open page: each bundle reads
   // its own kind of link; this shows the one it belongs to. Leaving a compare

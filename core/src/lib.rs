@@ -10,6 +10,8 @@
 //! - [`saved`]: answers kept in the browser between visits.
 //! - [`share`]: the share link (`#r=`), its codec and envelope.
 //! - [`export`]: a result as Markdown, CSV and JSON.
+//! - [`paper`]: a result or a comparison as a board paper, for the Word
+//!   download.
 //! - [`compare`]: comparing results (board, system, then and now), reading
 //!   them from links and files, the compare link (`#c=`) and its exports.
 //! - [`text`]: every sentence a user reads, keyed by typed messages.
@@ -20,6 +22,7 @@ pub mod date;
 pub mod export;
 pub mod label;
 pub mod model;
+pub mod paper;
 pub mod report;
 pub mod saved;
 pub mod scoring;

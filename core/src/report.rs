@@ -34,7 +34,7 @@ pub fn discussion_order(answers: &Answers) -> Vec<usize> {
 pub const MAX_FIRST_POINTS: usize = 5;
 
 /// Why a question is among the first things to discuss.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FirstReason {
     /// Answered "Don't know": an assurance gap.
     DontKnow,
@@ -63,23 +63,33 @@ pub struct FirstPoint {
 /// is flagged.
 pub fn discuss_first(answers: &Answers, results: &Results) -> Vec<FirstPoint> {
     let is_flagged = |question: usize| results.flags.iter().any(|f| f.check.question == question);
-    let mut points: Vec<FirstPoint> = discussion_order(answers)
-        .into_iter()
-        .filter_map(|question| {
-            let reason = match answers.response(question)? {
-                Response::DontKnow => FirstReason::DontKnow,
-                Response::Level(level) => FirstReason::Level(level),
-            };
-            Some(FirstPoint {
-                question,
-                reason,
-                flagged: is_flagged(question),
-            })
-        })
-        .collect();
-    // A flagged answer at a low level is already listed, marked as flagged;
-    // it goes first among its kind, as the board's two answers disagree.
-    points.sort_by_key(|p| (p.reason, !p.flagged));
+    let order = discussion_order(answers);
+    let mut points: Vec<FirstPoint> = Vec::new();
+    // Each kind of answer in turn, flagged ones first within it (the
+    // board's two answers disagree); by hand, as a stable sort would cost
+    // the wasm more than this function.
+    for kind in [
+        FirstReason::DontKnow,
+        FirstReason::Level(Level::Absent),
+        FirstReason::Level(Level::Siloed),
+    ] {
+        for flagged in [true, false] {
+            for &question in &order {
+                let reason = match answers.response(question) {
+                    Some(Response::DontKnow) => FirstReason::DontKnow,
+                    Some(Response::Level(level)) => FirstReason::Level(level),
+                    None => continue,
+                };
+                if reason == kind && is_flagged(question) == flagged {
+                    points.push(FirstPoint {
+                        question,
+                        reason,
+                        flagged,
+                    });
+                }
+            }
+        }
+    }
     for flag in &results.flags {
         if !points.iter().any(|p| p.question == flag.check.question) {
             points.push(FirstPoint {

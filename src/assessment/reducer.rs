@@ -11,7 +11,7 @@ use super::action::Action;
 use super::state::{Effect, Page, ReturnTo, State};
 use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::content::ASSESSMENTS;
-use digital_board_core::label::Label;
+use digital_board_core::label::{Label, Role};
 use digital_board_core::saved;
 use digital_board_core::share::{self, SharedResult};
 use digital_board_core::text::assessment::Phrase;
@@ -23,7 +23,16 @@ impl State {
         State {
             assessment: result.assessment(),
             answers: result.answers().clone(),
-            label: result.label().cloned().unwrap_or_default(),
+            // The sender's organisation is kept (the copy is usually for the
+            // same trust); their role is not: the user's own is chosen when
+            // they share, and the shared page says so.
+            label: Label {
+                organisation: result
+                    .label()
+                    .map(|label| label.organisation.clone())
+                    .unwrap_or_default(),
+                role: Role::Unspecified,
+            },
             resume: None,
             ..self.go(Page::CheckAnswers)
         }
@@ -526,6 +535,13 @@ mod tests {
         assert_eq!(copy.page, Page::CheckAnswers);
         assert_eq!(copy.answers, shared_answers);
         assert_eq!(copy.label.organisation, "RXX");
+        // The sender was a non-executive; the copy's role is left for the
+        // user to choose.
+        assert_eq!(
+            shared_result(&state.page).label().map(|l| l.role),
+            Some(Role::NonExecutive)
+        );
+        assert_eq!(copy.label.role, Role::Unspecified);
         // The copy is saved, and its link leaves the address.
         assert_eq!(
             effects,

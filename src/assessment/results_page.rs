@@ -1,18 +1,24 @@
-//! The results page: overall stage, section scores, chart and table,
-//! discussion points, consistency flags and the scoring method.
+//! The results page, own or shared: first the summary (one screen), then
+//! the detail: scores by section, every answer (chart and table, with the
+//! description chosen and the notes), the discussion list with the guide's
+//! prompts, how it was scored and the credit; then what the caller adds
+//! (sharing and downloads).
 
 use yew::prelude::*;
 
 use super::Action;
+use super::downloads::DOWNLOADS_ID;
 use super::level_chart::LevelChart;
+use super::result_summary::{discussion_id, flag_id, result_summary};
+use super::share_panel::SHARE_ID;
 use crate::components::HEADING_ID;
-use crate::components::{action_link, tag_class};
+use crate::components::{action_link, jump_link, tag_class};
+use crate::dom;
 use digital_board_core::date::Date;
 use digital_board_core::label::{Label, Role};
-use digital_board_core::model::{Assessment, Level};
+use digital_board_core::model::Assessment;
 use digital_board_core::report::{
-    METHOD, discussion_order, flag_detail, long_date, no_stage_reason, response_label, stage_label,
-    tally_sentence,
+    METHOD, discussion_order, flag_detail, long_date, response_label, stage_label, tally_sentence,
 };
 use digital_board_core::scoring::{Answers, Response, score};
 use digital_board_core::text::assessment::{Phrase, Sentence};
@@ -26,7 +32,7 @@ pub struct ResultsPageProps {
     pub assessment: &'static Assessment,
     /// The completed answers.
     pub answers: Answers,
-    /// Receives "Change your answers" and "Start again".
+    /// Receives "Change your answers", "Start again" and the next steps.
     pub on_action: Callback<Action>,
     /// Someone else's results from a share link: no Change or Start again.
     #[prop_or_default]
@@ -37,7 +43,7 @@ pub struct ResultsPageProps {
     /// When the results were made, if known.
     #[prop_or_default]
     pub date: Option<Date>,
-    /// Shown before the page's own actions (the share panel).
+    /// Shown after the detail: sharing and downloads.
     #[prop_or_default]
     pub children: Html,
 }
@@ -61,8 +67,53 @@ fn provenance(label: Option<&Label>, date: Option<Date>) -> Option<String> {
     })
 }
 
-fn stage_tag(stage: Option<Level>, label: &'static str) -> Html {
-    html! { <strong class={tag_class(stage)}>{ label }</strong> }
+/// The summary's next steps: for one's own results share, print or
+/// download, compare; for a shared result print or download, compare these,
+/// start one's own.
+fn next_steps(on_action: &Callback<Action>, read_only: bool) -> Html {
+    let print_or_download = jump_link(
+        DOWNLOADS_ID.to_owned(),
+        Phrase::PrintOrDownload.text().to_owned(),
+    );
+    html! {
+        <div class="dba-next-steps dba-no-print">
+            <h2 class="nhsuk-heading-s dba-next-steps__heading">{ Phrase::NextSteps.text() }</h2>
+            <ul class="nhsuk-list dba-next-steps__list">
+                if read_only {
+                    <li>{ print_or_download }</li>
+                    <li><a class="nhsuk-link" href="#" onclick={action_link(on_action, || Action::OpenCompare(Some(dom::fragment())))}>{ Phrase::CompareThese.text() }</a></li>
+                    <li><a class="nhsuk-link" href="#" onclick={action_link(on_action, || Action::StartOwn)}>{ CommonPhrase::StartOwnAssessment.text() }</a></li>
+                } else {
+                    <li>{ jump_link(SHARE_ID.to_owned(), Phrase::ShareYourResults.text().to_owned()) }</li>
+                    <li>{ print_or_download }</li>
+                    <li><a class="nhsuk-link" href="#" onclick={action_link(on_action, || Action::OpenCompare(None))}>{ Phrase::CompareWithColleagues.text() }</a></li>
+                }
+            </ul>
+        </div>
+    }
+}
+
+/// An answer as the member gave it: its level's tag and the description
+/// they chose, or "Don't know", or "Not answered".
+fn answer_cell(
+    question: &'static digital_board_core::model::Question,
+    response: Option<Response>,
+) -> Html {
+    let level = response.and_then(Response::level);
+    html! {
+        <>
+            <strong class={tag_class(level)}>{ response_label(response) }</strong>
+            if let Some(level) = level {
+                <span class="dba-answer-description">{ question.descriptor(level) }</span>
+            }
+        </>
+    }
+}
+
+/// The heading a responsive NHS table shows beside each cell on a phone
+/// (hidden from screen readers, which read the column header).
+fn cell_heading(text: &'static str) -> Html {
+    html! { <span class="nhsuk-table__heading" aria-hidden="true">{ text }{ " " }</span> }
 }
 
 /// The results page.
@@ -75,44 +126,26 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
     let discussion = discussion_order(answers);
     let review = action_link(&props.on_action, || Action::ReviewAnswers);
     let start_again = props.on_action.reform(|_: MouseEvent| Action::StartAgain);
-    let gaps = results.assurance_gaps.len() as u32;
+    let notes_heading = if props.read_only {
+        ReportPhrase::Notes.text()
+    } else {
+        Phrase::YourNotes.text()
+    };
 
     html! {
         <div class="dba-page dba-page--results">
-            <span class="nhsuk-caption-l">{ assessment.title }</span>
-            <h1 id={HEADING_ID} tabindex="-1">{ if props.read_only { Phrase::SharedResults.text() } else { Phrase::YourResults.text() } }</h1>
+            <span class="nhsuk-caption-m">{ assessment.title }</span>
+            <h1 id={HEADING_ID} tabindex="-1" class="dba-results-heading">{ if props.read_only { Phrase::SharedResults.text() } else { Phrase::YourResults.text() } }</h1>
             if let Some(text) = provenance(props.label.as_ref(), props.date) {
-                <p class="nhsuk-body-l dba-provenance">{ text }</p>
+                <p class="dba-provenance">{ text }</p>
             }
-            <div class="nhsuk-card nhsuk-card--feature dba-overall">
-                <div class="nhsuk-card__content">
-                    <h2 class="nhsuk-card__heading">{ ReportPhrase::OverallStage.text() }</h2>
-                    <p class="dba-overall__stage">{ stage_tag(overall.stage(), stage_label(overall)) }</p>
-                    <p class="nhsuk-card__description">{ tally_sentence(overall) }</p>
-                    if let Some(reason) = no_stage_reason(overall) {
-                        <p class="nhsuk-card__description">{ reason }</p>
-                    }
-                    if gaps > 0 {
-                        <p class="nhsuk-card__description">{ Sentence::AssuranceGaps(gaps).text() }</p>
-                    }
-                </div>
-            </div>
+            { result_summary(assessment, answers, &results, next_steps(&props.on_action, props.read_only)) }
 
-            { for results.flags.iter().map(|flag| {
-                html! {
-                    <div class="nhsuk-card nhsuk-card--warning dba-flag">
-                        <div class="nhsuk-card__content">
-                            <h2 class="nhsuk-card__heading">{ Phrase::ImportantAnswersDisagree.text() }</h2>
-                            <p class="nhsuk-card__description">{ flag.check.message }</p>
-                            <p class="nhsuk-card__description">{ flag_detail(assessment, &results, flag) }</p>
-                        </div>
-                    </div>
-                }
-            }) }
-
+            <h2 class="nhsuk-heading-m">{ ReportPhrase::ScoresBySection.text() }</h2>
+            <p class="dba-tally">{ tally_sentence(overall) }</p>
             <div class="dba-table-wrapper">
                 <table class="nhsuk-table">
-                    <caption class="nhsuk-table__caption nhsuk-table__caption--m">{ ReportPhrase::ScoresBySection.text() }</caption>
+                    <caption class="nhsuk-u-visually-hidden">{ ReportPhrase::ScoresBySection.text() }</caption>
                     <thead class="nhsuk-table__head">
                         <tr class="nhsuk-table__row">
                             <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Section.text() }</th>
@@ -125,7 +158,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                         { for assessment.sections.iter().zip(&results.sections).map(|(section, tally)| html! {
                             <tr class="nhsuk-table__row">
                                 <th class="nhsuk-table__header" scope="row">{ section.title }</th>
-                                <td class="nhsuk-table__cell">{ stage_tag(tally.stage(), stage_label(tally)) }</td>
+                                <td class="nhsuk-table__cell"><strong class={tag_class(tally.stage())}>{ stage_label(tally) }</strong></td>
                                 <td class="nhsuk-table__cell">{ ReportSentence::SectionScore(tally).text() }</td>
                                 <td class="nhsuk-table__cell">{ tally.dont_know }</td>
                             </tr>
@@ -136,31 +169,38 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
 
             <h2 class="nhsuk-heading-m">{ Phrase::QuestionByQuestion.text() }</h2>
             <LevelChart {assessment} answers={answers.clone()} />
-            <div class="dba-table-wrapper">
-                <table class="nhsuk-table dba-answers-table">
-                    <caption class="nhsuk-table__caption nhsuk-table__caption--s">{ if props.read_only { Phrase::SharedAnswersTableCaption.text() } else { Phrase::AnswersTableCaption.text() } }</caption>
-                    <thead class="nhsuk-table__head">
-                        <tr class="nhsuk-table__row">
-                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Number.text() }</th>
-                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Question.text() }</th>
-                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Answer.text() }</th>
-                            <th class="nhsuk-table__header" scope="col">{ if props.read_only { ReportPhrase::Notes.text() } else { Phrase::YourNotes.text() } }</th>
+            <table class="nhsuk-table nhsuk-table--responsive dba-answers-table" role="table">
+                <caption class="nhsuk-table__caption nhsuk-table__caption--s">{ if props.read_only { Phrase::SharedAnswersTableCaption.text() } else { Phrase::AnswersTableCaption.text() } }</caption>
+                <thead class="nhsuk-table__head" role="rowgroup">
+                    <tr class="nhsuk-table__row" role="row">
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{ ReportPhrase::Number.text() }</th>
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{ ReportPhrase::Question.text() }</th>
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{ ReportPhrase::Answer.text() }</th>
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{ notes_heading }</th>
+                    </tr>
+                </thead>
+                <tbody class="nhsuk-table__body">
+                    { for assessment.questions().map(|placed| html! {
+                        <tr class="nhsuk-table__row" role="row">
+                            <td class="nhsuk-table__cell" role="cell">{ cell_heading(ReportPhrase::Number.text()) }<span>{ placed.index + 1 }</span></td>
+                            <th class="nhsuk-table__header" scope="row" role="rowheader">{ cell_heading(ReportPhrase::Question.text()) }<span>{ placed.question.text }</span></th>
+                            <td class="nhsuk-table__cell" role="cell">{ cell_heading(ReportPhrase::Answer.text()) }<span>{ answer_cell(placed.question, answers.response(placed.index)) }</span></td>
+                            <td class="nhsuk-table__cell dba-answer-note" role="cell">{ cell_heading(notes_heading) }<span>{ answers.note(placed.index).trim() }</span></td>
                         </tr>
-                    </thead>
-                    <tbody class="nhsuk-table__body">
-                        { for assessment.questions().map(|placed| html! {
-                            <tr class="nhsuk-table__row">
-                                <td class="nhsuk-table__cell">{ placed.index + 1 }</td>
-                                <th class="nhsuk-table__header" scope="row">{ placed.question.text }</th>
-                                <td class="nhsuk-table__cell">{ response_label(answers.response(placed.index)) }</td>
-                                <td class="nhsuk-table__cell dba-answer-note">{ answers.note(placed.index).trim() }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+                    }) }
+                </tbody>
+            </table>
 
             <h2 class="nhsuk-heading-m">{ ReportPhrase::ForDiscussion.text() }</h2>
+            { for results.flags.iter().map(|flag| html! {
+                <div class="nhsuk-card nhsuk-card--warning dba-flag" id={flag_id(flag.check.question)} tabindex="-1">
+                    <div class="nhsuk-card__content">
+                        <h3 class="nhsuk-card__heading">{ Phrase::ImportantAnswersDisagree.text() }</h3>
+                        <p class="nhsuk-card__description">{ flag.check.message }</p>
+                        <p class="nhsuk-card__description">{ flag_detail(assessment, &results, flag) }</p>
+                    </div>
+                </div>
+            }) }
             if discussion.is_empty() {
                 <p>{ ReportPhrase::AllEmbedded.text() }</p>
             } else {
@@ -170,7 +210,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                         let response = answers.response(placed.index);
                         let note = answers.note(placed.index);
                         html! {
-                            <li class="nhsuk-card dba-discussion__item">
+                            <li class="nhsuk-card dba-discussion__item" id={discussion_id(placed.index)} tabindex="-1">
                                 <div class="nhsuk-card__content">
                                     <h3 class="nhsuk-card__heading nhsuk-heading-s">{ placed.question.text }</h3>
                                     <p class="nhsuk-body-s dba-discussion__meta">

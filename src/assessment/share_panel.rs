@@ -1,20 +1,24 @@
-//! Share, save or print: the share link (with optional organisation, role
-//! and notes), Copy link, a QR code, downloads and print.
+//! Share your results: the share link (with optional organisation, role
+//! and notes), Copy link and a QR code; then print and the downloads.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::Action;
+use super::downloads::downloads;
 use crate::components::link_box::LinkBox;
-use crate::dom;
 use digital_board_core::date::Date;
-use digital_board_core::export::{ExportFormat, ExportMeta, file_name};
+use digital_board_core::export::ExportMeta;
 use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Assessment;
 use digital_board_core::scoring::Answers;
 use digital_board_core::share::{self, MAX_LINK_CHARS, MAX_ORGANISATION_CHARS, SharedResult};
 use digital_board_core::text::assessment::{Phrase, Sentence};
 use digital_board_core::text::common::Phrase as CommonPhrase;
+
+/// Id of the share panel's heading, which the summary's "Share your
+/// results" link leads to.
+pub const SHARE_ID: &str = "dba-share";
 
 /// Id of the read-only field holding the link.
 const LINK_ID: &str = "dba-share-link";
@@ -98,23 +102,12 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         Action::IncludeNotes(e.target_unchecked_into::<HtmlInputElement>().checked())
     });
     let meta = export_meta(label.as_ref(), props.today, payload_without.clone());
-    let download = |format: ExportFormat| {
-        let answers = props.answers.clone();
-        let meta = meta.clone();
-        Callback::from(move |_: MouseEvent| {
-            let name = file_name(assessment, &meta, format.extension());
-            dom::download(
-                &name,
-                format.media_type(),
-                &format.render(assessment, &answers, &meta),
-            );
-        })
-    };
     let label_error = matches!(with_notes_result, Err(share::ShareBuildError::LabelTooLong));
 
     html! {
+        <>
         <div class="dba-share dba-no-print">
-            <h2 class="nhsuk-heading-m">{ Phrase::ShareYourResults.text() }</h2>
+            <h2 class="nhsuk-heading-m" id={SHARE_ID} tabindex="-1">{ Phrase::ShareYourResults.text() }</h2>
             <p>{ Phrase::ShareExplained.text() }</p>
             <div class={classes!("nhsuk-form-group", label_error.then_some("nhsuk-form-group--error"))}>
                 <label class="nhsuk-label" for="dba-organisation">{ Phrase::OrganisationLabel.text() }</label>
@@ -182,18 +175,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 _ => html! {},
             } }
 
-            <h2 class="nhsuk-heading-m">{ Phrase::SaveOrPrint.text() }</h2>
-            <p>{ Phrase::SaveOrPrintExplained.text() }</p>
-            <div class="nhsuk-button-group">
-                <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={Callback::from(|_: MouseEvent| dom::print())}>
-                    { Phrase::PrintOrSavePdf.text() }
-                </button>
-                { for ExportFormat::ALL.iter().map(|&format| html! {
-                    <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download(format)}>
-                        { Sentence::Download(format).text() }
-                    </button>
-                }) }
-            </div>
         </div>
+        { downloads(assessment, &props.answers, &meta, &props.label) }
+        </>
     }
 }

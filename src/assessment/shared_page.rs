@@ -1,13 +1,16 @@
 //! Someone else's results, opened from a share link: the results page,
-//! read-only, and what the user can do with them.
+//! read-only, with the same print and downloads as one's own, and what the
+//! user can do with them.
 
 use yew::prelude::*;
 
 use super::Action;
+use super::downloads::downloads;
 use super::results_page::ResultsPage;
+use super::share_panel::export_meta;
 use crate::components::action_link;
 use crate::dom;
-use digital_board_core::share::SharedResult;
+use digital_board_core::share::{self, SharedResult};
 use digital_board_core::text::assessment::Phrase;
 use digital_board_core::text::common::Phrase as CommonPhrase;
 
@@ -24,6 +27,12 @@ pub fn shared_page(result: &SharedResult, on_action: &Callback<Action>) -> Html 
             label={result.label().cloned()}
             date={result.date()}
         >
+            { downloads(
+                result.assessment(),
+                result.answers(),
+                &export_meta(result.label(), result.date(), Some(share::encode(result))),
+                &result.label().cloned().unwrap_or_default(),
+            ) }
             <div class="dba-actions dba-no-print">
                 <h2 class="nhsuk-heading-m">{ Phrase::WhatYouCanDoNext.text() }</h2>
                 <p>{ Phrase::ReadOnlyExplained.text() }</p>

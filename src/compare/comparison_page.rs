@@ -1,5 +1,6 @@
 //! Results side by side: the board's disagreements, the system's range, or
-//! then and now; the compare link, downloads and print.
+//! then and now; the compare link, downloads (the Word document too) and
+//! print.
 
 use std::rc::Rc;
 
@@ -12,6 +13,7 @@ use super::then_and_now_table::ThenAndNowTable;
 use crate::components::HEADING_ID;
 use crate::components::action_link;
 use crate::components::link_box::LinkBox;
+use crate::components::word_button::{WordButton, WordPaper};
 use crate::dom;
 use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::compare::export::{self as compare_export, section_cell};
@@ -198,6 +200,13 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                 }
                 <h2 class="nhsuk-heading-m">{ Phrase::SaveOrPrint.text() }</h2>
                 <div class="nhsuk-button-group">
+                    { WordButton {
+                        paper: WordPaper::Comparison,
+                        payload: payload.clone().into(),
+                        file_name: compare_export::file_name(&comparison, date.as_deref(), "docx").into(),
+                        date: date.clone().map(AttrValue::from),
+                        link: (length <= MAX_LINK_CHARS).then(|| AttrValue::from(link.clone())),
+                    }.html() }
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("csv", "text/csv;charset=utf-8")}>{ Phrase::Download(ExportFormat::Csv).text() }</button>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("md", "text/markdown;charset=utf-8")}>{ Phrase::Download(ExportFormat::Markdown).text() }</button>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={download("json", "application/json")}>{ Phrase::Download(ExportFormat::Json).text() }</button>

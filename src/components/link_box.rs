@@ -53,6 +53,11 @@ pub fn link_box(props: &LinkBoxProps) -> Html {
         });
     }
     let length = props.link.chars().count();
+    // Opened from a file (the single-file edition): the link names a file
+    // on this computer, so it cannot open on another device, by QR code or
+    // otherwise.
+    let from_file = props.link.starts_with("file:");
+    let qr = length <= MAX_QR_LINK_CHARS && !from_file;
     let hint_id = format!("{}-hint", props.id);
     let copy = {
         let status = copy_status.clone();
@@ -76,7 +81,7 @@ pub fn link_box(props: &LinkBoxProps) -> Html {
         <>
         <div class="nhsuk-form-group">
             <label class="nhsuk-label" for={props.id.clone()}>{ props.label.clone() }</label>
-            <div class="nhsuk-hint" id={hint_id.clone()}>{ Sentence::LinkLengthHint(length).text() }</div>
+            <div class="nhsuk-hint" id={hint_id.clone()}>{ Sentence::LinkLengthHint { length, qr, from_file }.text() }</div>
             <input ref={field} class="nhsuk-input" id={props.id.clone()} type="text" readonly=true value={props.link.clone()} aria-describedby={hint_id} />
         </div>
         <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={copy}>{ Phrase::CopyLink.text() }</button>
@@ -85,7 +90,7 @@ pub fn link_box(props: &LinkBoxProps) -> Html {
             Some(false) => Phrase::CopyFailed.text(),
             None => "",
         } }</p>
-        if length <= MAX_QR_LINK_CHARS {
+        if qr {
             <figure ref={qr_figure} class={classes!("dba-qr-figure", large_qr.then_some("dba-qr-figure--large"))}>
                 <QrCode text={props.link.clone()} label={props.qr_label.clone()} />
                 <figcaption class="nhsuk-body-s">{ props.qr_caption.clone() }</figcaption>
@@ -93,7 +98,7 @@ pub fn link_box(props: &LinkBoxProps) -> Html {
             <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button" onclick={toggle_qr}>
                 { if *large_qr { Phrase::SmallerQrCode.text() } else { Phrase::LargerQrCode.text() } }
             </button>
-        } else {
+        } else if !from_file {
             <p class="nhsuk-body-s">{ props.too_long_for_qr.clone() }</p>
         }
         </>

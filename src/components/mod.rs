@@ -1,13 +1,15 @@
 //! Building blocks shared by the assessment and the compare view: the
 //! error summary, the link box and its QR code, the bad link page, the
-//! title and focus after a page change ([`page_change`]), the id of every
-//! page's heading and two small helpers for markup.
+//! title and focus after a page change ([`page_change`]), the Word download
+//! button ([`word_button`]), the id of every page's heading and two small
+//! helpers for markup.
 
 pub mod bad_link_page;
 pub mod error_summary;
 pub mod link_box;
 pub mod page_change;
 pub mod qr_code;
+pub mod word_button;
 
 use yew::prelude::*;
 
@@ -36,4 +38,22 @@ pub fn tag_class(level: Option<digital_board_core::model::Level>) -> &'static st
         Some(Level::Embedded) => "nhsuk-tag nhsuk-tag--green",
         None => "nhsuk-tag nhsuk-tag--grey",
     }
+}
+
+/// A link to a part of the same page (by the id of its heading or item,
+/// which carries `tabindex="-1"`): it moves focus there, which scrolls it
+/// into view, without changing the address (its fragment may be a share
+/// link).
+pub fn jump_link(target: String, text: String) -> Html {
+    let href = format!("#{target}");
+    let onclick = Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        if let Some(from) = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+        {
+            crate::dom::focus_id(&from, &target);
+        }
+    });
+    html! { <a class="nhsuk-link" {href} {onclick}>{ text }</a> }
 }

@@ -169,13 +169,13 @@ function touchingButtons(page, groupSelector) {
   }, groupSelector);
 }
 
-test('buttons side by side keep apart: saved answers on the start page, and Save or print, on a laptop and a phone', async () => {
+test('buttons side by side keep apart: saved answers on the start page, and Print or download, on a laptop and a phone', async () => {
   for (const width of [1024, 360]) {
     await withWidget(browser, { viewport: { width, height: 800 } }, async (page) => {
       await completeByMouse(page, FULL_PATTERN);
       await seeResults(page);
       assert.deepEqual(await touchingButtons(page, '.nhsuk-button-group'), [], `results page at ${width} px`);
-      assert.equal(await page.locator('.nhsuk-button-group .nhsuk-button').count(), 4, 'the download and print buttons are in a group');
+      assert.equal(await page.locator('.nhsuk-button-group .nhsuk-button').count(), 5, 'the download and print buttons are in a group');
       await page.reload();
       await page.getByRole('heading', { name: 'You have saved answers' }).waitFor();
       assert.deepEqual(await touchingButtons(page, '.nhsuk-button-group'), [], `start page at ${width} px`);

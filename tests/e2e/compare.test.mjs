@@ -777,7 +777,7 @@ test('compare link: a named board of 12 fits in under 1,000 characters and opens
     const comparison = await readComparison(page);
     sent = comparison.link;
     assert.ok(sent.length < 1000, `the compare link is ${sent.length} characters`);
-    assert.equal(comparison.linkHint, `${sent.length} characters. Send it by Teams or email, or show the QR code.`);
+    assert.equal(comparison.linkHint, `${sent.length} characters. Send it by Teams or email.`, 'no QR code, so the hint does not offer one');
     assert.equal(comparison.qr, null, 'too long for a QR code that scans easily');
     assert.ok(comparison.shareText.includes('The link is too long for a QR code that phones can scan easily. Send the link instead.'));
     assert.equal(comparison.lead, '12 board members: 6 executives, 6 non-executives.');

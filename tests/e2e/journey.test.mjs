@@ -102,7 +102,7 @@ test('(a) complete by mouse: exact stages, section scores, chart, discussion ord
     assert.match(results.overallText, /13 of 22 points from 11 scored answers \(average 1\.2 of 2\); 2 don’t know\./);
     assert.match(
       results.overallText,
-      /2 questions answered “Don’t know”: these are assurance gaps, listed first under For discussion\./,
+      /Assurance gaps\s?2 questions answered “Don’t know”/,
     );
 
     assert.deepEqual(results.sections, [
@@ -125,6 +125,11 @@ test('(a) complete by mouse: exact stages, section scores, chart, discussion ord
     assert.deepEqual(
       results.answersTable,
       QUESTIONS.map((q, i) => [String(i + 1), q.text, ANSWER[MOUSE_PATTERN[i]].name, MOUSE_NOTES[i + 1] ?? '']),
+    );
+    // ... with the description each answer chose, not only its level.
+    assert.deepEqual(
+      results.answerDescriptions,
+      QUESTIONS.map((q, i) => (MOUSE_PATTERN[i] === 'D' ? '' : ANSWER[MOUSE_PATTERN[i]].descriptor(q))),
     );
 
     // For discussion: don't-knows first (in question order), then Absent, then Siloed.
@@ -266,7 +271,7 @@ test('(b) complete by keyboard only: Tab, arrows, Space and Enter, focus on each
     assert.equal(results.overall, 'Embedded');
     assert.match(results.overallClass, /\bnhsuk-tag--green\b/);
     assert.match(results.overallText, /19 of 24 points from 12 scored answers \(average 1\.6 of 2\); 1 don’t know\./);
-    assert.match(results.overallText, /1 question answered “Don’t know”: an assurance gap/);
+    assert.match(results.overallText, /Assurance gaps\s?1 question answered “Don’t know”/);
     assert.deepEqual(results.sections, [
       { section: TRUST_STRATEGY, stage: 'Embedded', score: '5 of 6 points (average 1.7 of 2)', dontKnow: '0' },
       { section: BOARD_QUESTIONS, stage: 'Embedded', score: '14 of 18 points (average 1.6 of 2)', dontKnow: '1' },
@@ -475,7 +480,7 @@ test('(e) Start again clears every answer and note', async () => {
     const allEmbedded = await readResults(page);
     assert.equal(allEmbedded.overall, 'Embedded');
     assert.match(allEmbedded.overallText, /26 of 26 points from 13 scored answers \(average 2\.0 of 2\)\./);
-    assert.doesNotMatch(allEmbedded.overallText, /assurance gap/);
+    assert.match(allEmbedded.overallText, /Assurance gaps\s?None/);
     assert.deepEqual(allEmbedded.discussion, []);
     const discussionText = await page
       .getByRole('heading', { name: 'For discussion' })
@@ -580,7 +585,7 @@ test('(g) too few answers with a level gives "Not enough answers"', async () => 
     assert.equal(results.overall, 'Not enough answers');
     assert.match(results.overallClass, /\bnhsuk-tag--grey\b/);
     assert.match(results.overallText, /8 of 12 points from 6 scored answers \(average 1\.3 of 2\); 7 don’t know\./);
-    assert.match(results.overallText, /7 questions answered “Don’t know”: these are assurance gaps/);
+    assert.match(results.overallText, /Assurance gaps\s?7 questions answered “Don’t know”/);
     assert.deepEqual(results.sections, [
       { section: TRUST_STRATEGY, stage: 'Not enough answers', score: '2 of 2 points (average 2.0 of 2)', dontKnow: '2' },
       { section: BOARD_QUESTIONS, stage: 'Siloed', score: '6 of 10 points (average 1.2 of 2)', dontKnow: '5' },

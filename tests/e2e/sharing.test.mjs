@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL,
+  DOWNLOAD_BUTTONS,
   QUESTIONS,
   STORAGE_KEY,
   TITLE,
@@ -284,7 +285,7 @@ test('share round trip: a fresh browser context sees exactly what the sender saw
 
       const chrome = await readSharedChrome(receiver);
       assert.equal(chrome.title, SHARED_TITLE);
-      assert.deepEqual(chrome.buttons, ['Start your own assessment', 'Edit a copy'], 'read-only: no Start again');
+      assert.deepEqual(chrome.buttons, [...DOWNLOAD_BUTTONS, 'Start your own assessment', 'Edit a copy'], 'read-only: print and downloads, no Start again');
       assert.equal(chrome.changeLinks, 0, 'read-only: no Change your answers');
       assert.equal(chrome.sharePanel, 0, 'no share panel on someone else’s results');
       assert.equal(chrome.inlineScripts, 0, 'the note did not become a script');
@@ -696,7 +697,7 @@ test('QR code for short links, explained when too long to scan, and a warning pa
     await page.getByLabel('Include my notes in the link').check();
     panel = await readSharePanel(page);
     assert.ok(panel.link.length > 400 && panel.link.length <= 1000, `medium link: ${panel.link.length}`);
-    assert.equal(panel.linkHint, `${panel.link.length} characters. Send it by Teams or email, or show the QR code.`);
+    assert.equal(panel.linkHint, `${panel.link.length} characters. Send it by Teams or email.`, 'no QR code, so the hint does not offer one');
     assert.equal(panel.qr, null, 'no QR code for a link over 400 characters');
     assert.ok(
       panel.panelText.includes('The link is too long for a QR code that phones can scan easily. Send the link instead, or untick your notes.'),

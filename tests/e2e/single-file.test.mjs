@@ -43,6 +43,7 @@ const FILE_URL = pathToFileURL(FILE).href;
 const WASM = {
   assessment: join(ROOT, 'www', 'pkg', 'digital_board_assessment_bg.wasm'),
   compare: join(ROOT, 'www', 'pkg', 'digital_board_compare_bg.wasm'),
+  docx: join(ROOT, 'www', 'pkg', 'digital_board_docx_bg.wasm'),
 };
 // What the file is made from: rebuilt when any of these is newer.
 const INPUTS = [
@@ -135,11 +136,11 @@ test('the file holds everything: one inline module script and style, no referenc
       "img-src data:; base-uri 'none'",
   );
 
-  // The wasm of both bundles inside is this build's.
+  // The wasm of the three bundles inside is this build's.
   const base64 = /const WASM_BASE64 = (\{[^}]*\});/.exec(script)?.[1];
   assert.ok(base64, 'the wasm is in the script, base64');
   const inlined = JSON.parse(base64);
-  assert.deepEqual(Object.keys(inlined).sort(), ['assessment', 'compare']);
+  assert.deepEqual(Object.keys(inlined).sort(), ['assessment', 'compare', 'docx']);
   for (const [bundle, file] of Object.entries(WASM)) {
     assert.ok(Buffer.from(inlined[bundle], 'base64').equals(readFileSync(file)), `the inlined ${bundle} wasm is www/pkg’s`);
   }
@@ -179,8 +180,25 @@ test('from file://: a full assessment by mouse, results, downloads, a share link
 
     // The share link is built on the file's own address: it opens only
     // where that file is (see the README).
-    const { link } = await readSharePanel(page);
+    const { link, linkHint, qr } = await readSharePanel(page);
     assert.ok(link.startsWith(`${FILE_URL}#r=`), `share link on the file's address, got ${link}`);
+    // ... which the page says, offering the files instead, with no QR code
+    // (a phone could not open it).
+    assert.equal(
+      linkHint,
+      `${link.length} characters. This page was opened from a file, so the link opens these results only on this computer. To send them to someone, download a file instead.`,
+    );
+    assert.equal(qr, null, 'no QR code for a file: link');
+
+    // The Word board paper is made from the file too (its bundle inlined).
+    const [word] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Word document (.docx)' }).click(),
+    ]);
+    assert.equal(await word.failure(), null);
+    assert.match(word.suggestedFilename(), /\.docx$/);
+    const wordBytes = readFileSync(await word.path());
+    assert.equal(wordBytes.subarray(0, 2).toString('latin1'), 'PK', 'a .docx (zip) file');
     // A file:// page is a secure context, so the Clipboard API is there and
     // Copy link uses it (the select-the-link fallback is sharing.test.mjs's).
     assert.equal(await page.evaluate(() => window.isSecureContext && navigator.clipboard !== undefined), true);

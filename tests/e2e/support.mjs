@@ -30,6 +30,14 @@ export const BASE_URL = process.env.DBA_BASE_URL || 'http://127.0.0.1:8080';
 
 export const TITLE = 'Digital strategy board self-assessment';
 export const HEADING_ID = 'dba-heading';
+/** The print and download buttons, as on one's own and shared results. */
+export const DOWNLOAD_BUTTONS = [
+  'Print or save as PDF',
+  'Download Word document (.docx)',
+  'Download Markdown (text for a board paper)',
+  'Download CSV (for a spreadsheet)',
+  'Download JSON (for comparing results)',
+];
 export const NOTHING_CHOSEN = 'Select the description that fits your trust best, or select “Don’t know”';
 
 const LAUNCH_ARGS = [
@@ -422,7 +430,8 @@ export async function readResults(page) {
     return {
       overall: text(document.querySelector('.dba-overall strong.nhsuk-tag')),
       overallClass: document.querySelector('.dba-overall strong.nhsuk-tag')?.className ?? null,
-      overallText: text(document.querySelector('.dba-overall')),
+      // The summary card, then the points sentence under Scores by section.
+      overallText: `${text(document.querySelector('.dba-summary'))} ${text(document.querySelector('.dba-tally'))}`,
       sections: sectionTable
         ? [...sectionTable.querySelectorAll('tbody tr')].map((row) => ({
             section: text(row.querySelector('th')),
@@ -437,9 +446,17 @@ export async function readResults(page) {
         barClass: g.querySelector('rect.dba-chart__bar')?.getAttribute('class') ?? null,
         value: text(g.querySelector('.dba-chart__value')),
       })),
-      answersTable: [...document.querySelectorAll('table.dba-answers-table tbody tr')].map((row) => [
-        ...row.querySelectorAll('th, td'),
-      ].map(text)),
+      // Each cell's value, without the column name a phone shows beside it;
+      // the answer as its level (the tag).
+      answersTable: [...document.querySelectorAll('table.dba-answers-table tbody tr')].map((row) =>
+        [...row.querySelectorAll('th, td')].map((cell) =>
+          text(cell.querySelector('.nhsuk-tag') ?? cell.querySelector(':scope > span:last-child')),
+        ),
+      ),
+      // The description each member chose, '' for "Don't know".
+      answerDescriptions: [...document.querySelectorAll('table.dba-answers-table tbody tr')].map(
+        (row) => text(row.querySelector('.dba-answer-description')) ?? '',
+      ),
       discussion: [...document.querySelectorAll('ol.dba-discussion > li')].map((li) => ({
         question: text(li.querySelector('h3')),
         tag: text(li.querySelector('.dba-discussion__meta strong')),

@@ -107,6 +107,14 @@ pub enum Phrase {
     ShareLinkTooLongForQr,
     /// The heading of the warning that the link with notes is too long.
     LinkWouldBeTooLong,
+    /// The heading over the next steps in the results' summary.
+    NextSteps,
+    /// The summary's link down to printing and downloads.
+    PrintOrDownload,
+    /// The summary's link to the compare view.
+    CompareWithColleagues,
+    /// A shared result's summary link to the compare view.
+    CompareThese,
     /// The heading over printing and downloads.
     SaveOrPrint,
     /// What printing and downloads give.
@@ -204,9 +212,6 @@ pub enum Sentence<'a> {
         /// The date the results were made, if known.
         date: Option<&'a str>,
     },
-    /// How many "Don't know" answers there are (one or more), on the
-    /// results page's overall card.
-    AssuranceGaps(u32),
     /// Where a discussion item comes from, before its answer's tag on the
     /// results page (ends with a space).
     DiscussionMeta {

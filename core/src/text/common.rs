@@ -103,8 +103,17 @@ pub enum Sentence<'a> {
         /// The section's stage.
         stage: Level,
     },
-    /// The link box's hint: the link's length and how to send it.
-    LinkLengthHint(usize),
+    /// The hint under a link field: its length and how to pass it on (by
+    /// QR code only when it is short enough for one; on this computer only
+    /// when the page was opened from a file).
+    LinkLengthHint {
+        /// The link's length, in characters.
+        length: usize,
+        /// Whether a QR code is shown.
+        qr: bool,
+        /// Whether the page was opened from a file (a `file:` link).
+        from_file: bool,
+    },
 }
 
 impl Sentence<'_> {

@@ -2,7 +2,8 @@
 //!
 //! The keys are Rust types: the enums in [`common`] (shared by every
 //! screen), [`assessment`] (the assessment view), [`report`] (a result's
-//! page and paper), [`compare`] (the compare view and its exports) and the
+//! page and paper), [`compare`] (the compare view and its exports), [`paper`]
+//! (the Word board paper and its button) and the
 //! core's error enums ([`crate::share::ShareError`],
 //! [`crate::share::ShareBuildError`], [`crate::saved::SavedError`],
 //! [`crate::compare::CompareError`],
@@ -23,6 +24,7 @@ pub mod assessment;
 pub mod common;
 pub mod compare;
 pub mod en;
+pub mod paper;
 pub mod report;
 
 /// The edition built in.

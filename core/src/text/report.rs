@@ -64,6 +64,8 @@ pub enum Phrase {
     NothingToDiscussFirst,
     /// The heading over the section stages in the summary.
     SectionStages,
+    /// The label of the assurance gaps count in the summary.
+    AssuranceGapsKey,
     /// A download format's name.
     FormatName(ExportFormat),
     /// What a download format is for, in words a board member knows.
@@ -109,6 +111,9 @@ pub enum Sentence<'a> {
     /// Why a question is among the first to discuss: "Don't know", its
     /// level, and whether its answers disagree.
     FirstReason(crate::report::FirstReason, bool),
+    /// The assurance gaps count in the summary: "2 questions answered
+    /// “Don't know”", or "None".
+    DontKnowCount(u32),
     /// "Question 4: Is there …?"
     NumberedQuestion {
         /// The question's number, from 1.

@@ -2,7 +2,6 @@
 
 use std::fmt::{self, Write};
 
-use super::plural;
 use crate::text::assessment::{Phrase, Sentence};
 
 #[inline(always)]
@@ -62,7 +61,7 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::StartAgain => "Start again",
         Phrase::WhatYouCanDoNext => "What you can do next",
         Phrase::ReadOnlyExplained => {
-            "These results are read-only. “Edit a copy” puts these answers into this browser so you can change them and make your own results. If this browser has answers of your own, you will be asked before they are replaced."
+            "These results are read-only. “Edit a copy” puts these answers and notes into this browser so you can change them and make your own results; it keeps the organisation but not the role, which you choose when you share. If this browser has answers of your own, you will be asked before they are replaced."
         }
         Phrase::EditACopy => "Edit a copy",
         Phrase::CompareTheseResults => "Compare these results with others",
@@ -85,7 +84,11 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
             "The link is too long for a QR code that phones can scan easily. Send the link instead, or untick your notes."
         }
         Phrase::LinkWouldBeTooLong => "The link would be too long",
-        Phrase::SaveOrPrint => "Save or print",
+        Phrase::NextSteps => "Next steps",
+        Phrase::PrintOrDownload => "Print or download",
+        Phrase::CompareWithColleagues => "Compare with colleagues",
+        Phrase::CompareThese => "Compare these results",
+        Phrase::SaveOrPrint => "Print or download",
         Phrase::SaveOrPrintExplained => {
             "Print your results, or save them as a PDF from the print window, for board papers. Or download them as a file: files are made in this browser."
         }
@@ -152,13 +155,6 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             }
             Ok(())
         }
-        Sentence::AssuranceGaps(gaps) => write!(
-            f,
-            "{gaps} {} answered “Don’t know”: {} assurance {}, listed first under For discussion.",
-            plural(gaps, "question", "questions"),
-            if gaps == 1 { "an" } else { "these are" },
-            plural(gaps, "gap", "gaps"),
-        ),
         Sentence::DiscussionMeta { number, section } => {
             write!(f, "Question {number} · {section} · ")
         }

@@ -135,9 +135,22 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             tally.scored,
             plural(tally.scored, "answer", "answers")
         ),
-        Sentence::LinkLengthHint(length) => write!(
+        Sentence::LinkLengthHint {
+            length,
+            from_file: true,
+            ..
+        } => write!(
+            f,
+            "{length} characters. This page was opened from a file, so the link opens these results only on this computer. To send them to someone, download a file instead."
+        ),
+        Sentence::LinkLengthHint {
+            length, qr: true, ..
+        } => write!(
             f,
             "{length} characters. Send it by Teams or email, or show the QR code."
         ),
+        Sentence::LinkLengthHint { length, .. } => {
+            write!(f, "{length} characters. Send it by Teams or email.")
+        }
     }
 }

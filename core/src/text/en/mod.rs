@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod common;
 pub mod compare;
 pub mod errors;
+pub mod paper;
 pub mod report;
 
 /// "1 question" / "2 questions": English plurals need only the count.

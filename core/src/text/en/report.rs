@@ -47,6 +47,7 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
             "Every answer was Embedded and none disagree: discuss what keeps it that way."
         }
         Phrase::SectionStages => "Stage by section",
+        Phrase::AssuranceGapsKey => "Assurance gaps",
         Phrase::FormatName(ExportFormat::Markdown) => "Markdown",
         Phrase::FormatName(ExportFormat::Csv) => "CSV",
         Phrase::FormatName(ExportFormat::Json) => "JSON",
@@ -95,6 +96,12 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             }
             Ok(())
         }
+        Sentence::DontKnowCount(0) => f.write_str("None"),
+        Sentence::DontKnowCount(count) => write!(
+            f,
+            "{count} {} answered “Don’t know”",
+            plural(count, "question", "questions")
+        ),
         Sentence::NumberedQuestion { number, question } => {
             write!(f, "Question {number}: {question}")
         }

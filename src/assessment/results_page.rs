@@ -104,6 +104,7 @@ fn answer_cell(
         <>
             <strong class={tag_class(level)}>{ response_label(response) }</strong>
             if let Some(level) = level {
+                { " " }
                 <span class="dba-answer-description">{ question.descriptor(level) }</span>
             }
         </>

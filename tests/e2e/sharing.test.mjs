@@ -305,9 +305,11 @@ test('share round trip: a fresh browser context sees exactly what the sender saw
       await receiver.getByRole('button', { name: 'See your results' }).click();
       await waitForHeading(receiver, 'Your results');
       assert.deepEqual(await readResults(receiver), sent, 'the copy is the same result');
-      // The copy takes the sender's organisation and role for its own links.
+      // The copy takes the sender's organisation for its own links, but not
+      // their role: the receiver chooses their own.
       assert.equal(await receiver.locator('#dba-organisation').inputValue(), ORGANISATION);
-      assert.equal(await receiver.getByLabel('Non-executive', { exact: true }).isChecked(), true);
+      assert.equal(await receiver.getByLabel('Non-executive', { exact: true }).isChecked(), false);
+      assert.equal(await receiver.getByLabel('Other or not given', { exact: true }).isChecked(), true);
 
       // Saved for real: a reload offers them again, complete.
       await receiver.reload();

@@ -53,6 +53,28 @@ pub struct AssessmentFile {
     pub sections: Spanned<Vec<SectionEntry>>,
     #[serde(default)]
     pub consistency: Vec<ConsistencyEntry>,
+    /// What makes a good commitment, for the board's actions (optional).
+    #[serde(default)]
+    pub commitments: Option<CommitmentsEntry>,
+}
+
+/// The signs of a good commitment (quoted from the source) and the words
+/// the automatic "outcome-focused" prompt looks for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentsEntry {
+    pub signs: Spanned<Vec<SignEntry>>,
+    pub technology_words: Spanned<Vec<String>>,
+    pub outcome_words: Spanned<Vec<String>>,
+}
+
+/// One sign of a good commitment.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignEntry {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub guidance: Spanned<String>,
 }
 
 /// The publication the questions come from.
@@ -291,6 +313,10 @@ fn validate(file: &CheckedFile) -> Result<(), Diagnostic> {
         ));
     }
 
+    if let Some(commitments) = &content.commitments {
+        validate_commitments(file, commitments)?;
+    }
+
     for check in &content.consistency {
         let Some(section) = sections
             .iter()
@@ -329,6 +355,64 @@ fn validate(file: &CheckedFile) -> Result<(), Diagnostic> {
             ));
         }
         require_text(file, "consistency message", &check.message)?;
+    }
+    Ok(())
+}
+
+/// The signs the widget's automatic prompts name (see `core::actions`):
+/// an assessment that lists signs lists each of these once.
+const PROMPTED_SIGNS: [&str; 4] = [
+    "measurable",
+    "outcome-focused",
+    "time-bound",
+    "limited-in-number",
+];
+
+fn validate_commitments(
+    file: &CheckedFile,
+    commitments: &CommitmentsEntry,
+) -> Result<(), Diagnostic> {
+    let signs = commitments.signs.get_ref();
+    let mut ids: Vec<&str> = Vec::new();
+    for sign in signs {
+        require_id(file, "commitment sign id", &sign.id)?;
+        if ids.contains(&sign.id.get_ref().as_str()) {
+            return Err(file.diagnostic(
+                sign.id.span(),
+                format!("commitment sign id {:?} is used twice", sign.id.get_ref()),
+            ));
+        }
+        ids.push(sign.id.get_ref());
+        require_text(file, "commitment sign name", &sign.name)?;
+        require_text(file, "commitment sign guidance", &sign.guidance)?;
+    }
+    if let Some(missing) = PROMPTED_SIGNS.iter().find(|id| !ids.contains(id)) {
+        return Err(file.diagnostic(
+            commitments.signs.span(),
+            format!("commitment signs must include {missing:?}: the widget's prompts name it"),
+        ));
+    }
+    for (what, words) in [
+        ("technology_words", &commitments.technology_words),
+        ("outcome_words", &commitments.outcome_words),
+    ] {
+        if words.get_ref().is_empty() {
+            return Err(
+                file.diagnostic(words.span(), format!("{what} must list at least one word"))
+            );
+        }
+        if let Some(bad) = words
+            .get_ref()
+            .iter()
+            .find(|w| w.trim().is_empty() || w.trim() != w.as_str())
+        {
+            return Err(file.diagnostic(
+                words.span(),
+                format!(
+                    "{what} has {bad:?}: each entry is a word or phrase without surrounding spaces"
+                ),
+            ));
+        }
     }
     Ok(())
 }
@@ -471,7 +555,29 @@ pub fn generate_rust(files: &[CheckedFile]) -> String {
                 tidy(&check.message)
             );
         }
-        out.push_str("  ],\n},\n");
+        out.push_str("  ],\n");
+        match &c.commitments {
+            None => out.push_str("  commitments: None,\n"),
+            Some(commitments) => {
+                out.push_str("  commitments: Some(&Commitments { signs: &[\n");
+                for sign in commitments.signs.get_ref() {
+                    let _ = writeln!(
+                        out,
+                        "    CommitmentSign {{ id: {:?}, name: {:?}, guidance: {:?} }},",
+                        sign.id.get_ref(),
+                        tidy(&sign.name),
+                        tidy(&sign.guidance)
+                    );
+                }
+                let _ = writeln!(
+                    out,
+                    "  ], technology_words: &{:?}, outcome_words: &{:?} }}),",
+                    commitments.technology_words.get_ref(),
+                    commitments.outcome_words.get_ref()
+                );
+            }
+        }
+        out.push_str("},\n");
     }
     out.push_str("];\n");
     out

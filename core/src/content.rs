@@ -1,6 +1,8 @@
 //! The assessments compiled from `assessments/*.toml` by `build.rs`.
 
-use super::model::{Assessment, ConsistencyCheck, Question, Section, Source};
+use super::model::{
+    Assessment, CommitmentSign, Commitments, ConsistencyCheck, Question, Section, Source,
+};
 
 include!(concat!(env!("OUT_DIR"), "/assessments.rs"));
 

@@ -6,6 +6,8 @@
 //!   at compile time (`build.rs` checks each file).
 //! - [`scoring`]: answers, tallies, stages, consistency flags.
 //! - [`report`]: what the results say and in which order.
+//! - [`actions`]: the board's actions, checked against the guide's signs
+//!   of a good commitment.
 //! - [`label`] and [`date`]: who a result is from, and when.
 //! - [`saved`]: answers kept in the browser between visits.
 //! - [`share`]: the share link (`#r=`), its codec and envelope.
@@ -16,6 +18,7 @@
 //!   them from links and files, the compare link (`#c=`) and its exports.
 //! - [`text`]: every sentence a user reads, keyed by typed messages.
 
+pub mod actions;
 pub mod compare;
 pub mod content;
 pub mod date;

@@ -123,6 +123,40 @@ pub struct Assessment {
     pub sections: &'static [Section],
     /// Pairs of answers expected to agree.
     pub consistency_checks: &'static [ConsistencyCheck],
+    /// What makes a good commitment, for the board's actions; `None` when
+    /// the assessment file gives no guidance on actions.
+    pub commitments: Option<&'static Commitments>,
+}
+
+/// The source's signs of a good commitment, and the words the automatic
+/// "outcome-focused" prompt looks for (see [`crate::actions`]).
+#[derive(Debug)]
+pub struct Commitments {
+    /// The signs, in the source's order, quoted.
+    pub signs: &'static [CommitmentSign],
+    /// Words that name a technology or a solution ("EPR", "app").
+    pub technology_words: &'static [&'static str],
+    /// Words that name an outcome for people ("patients", "reduce").
+    pub outcome_words: &'static [&'static str],
+}
+
+/// One sign of a good commitment ("Measurable"), with the source's words.
+#[derive(Debug)]
+pub struct CommitmentSign {
+    /// Stable id: `tangible`, `measurable`, `outcome-focused`, `realistic`,
+    /// `time-bound`, `limited-in-number`.
+    pub id: &'static str,
+    /// Its name, as the source gives it.
+    pub name: &'static str,
+    /// The source's guidance, quoted.
+    pub guidance: &'static str,
+}
+
+impl Commitments {
+    /// The sign with this id, if listed.
+    pub fn sign(&self, id: &str) -> Option<&'static CommitmentSign> {
+        self.signs.iter().find(|s| s.id == id)
+    }
 }
 
 /// Assessments are identified by id and content version (which is what

@@ -78,6 +78,7 @@ static TINY: Assessment = Assessment {
         section: 0,
         message: "Three and the first section disagree.",
     }],
+    commitments: None,
 };
 
 const A: Option<Response> = Some(Response::Level(Level::Absent));

@@ -554,6 +554,7 @@ static NEWER_CONTENT: [Assessment; 1] = [Assessment {
     stages: ["", "", ""],
     sections: &[],
     consistency_checks: &[],
+    commitments: None,
 }];
 
 #[test]

@@ -20,6 +20,7 @@
 //! they are read and neither implements `Display`, so each wasm bundle
 //! carries only the words its screens show.
 
+pub mod actions;
 pub mod assessment;
 pub mod common;
 pub mod compare;

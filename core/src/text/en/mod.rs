@@ -1,6 +1,7 @@
 //! British English, in NHS style: the edition built in. Every key of
 //! [`crate::text`] is matched here; a new edition copies this folder.
 
+pub mod actions;
 pub mod assessment;
 pub mod common;
 pub mod compare;

@@ -1,0 +1,100 @@
+//! Words of the board's actions.
+
+use std::fmt::{self, Write};
+
+use crate::actions::{DraftError, Prompt, SHORT_LIST, Status};
+use crate::text::actions::{Phrase, Sentence};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+#[inline(always)]
+pub(crate) fn phrase(phrase: Phrase) -> &'static str {
+    match phrase {
+        Phrase::Status(Status::NotStarted) => "Not started",
+        Phrase::Status(Status::InProgress) => "In progress",
+        Phrase::Status(Status::Done) => "Done",
+        Phrase::Status(Status::Dropped) => "Dropped",
+        Phrase::Error(DraftError::WhatMissing) => "Enter what the board will do",
+        // Each limit is checked against its constant in the tests below.
+        Phrase::Error(DraftError::WhatTooLong) => {
+            "What the board will do must be 300 characters or fewer"
+        }
+        Phrase::Error(DraftError::LeadMissing) => {
+            "Enter who will lead this action (a role is enough)"
+        }
+        Phrase::Error(DraftError::LeadTooLong) => "The lead must be 80 characters or fewer",
+        Phrase::Error(DraftError::MonthMissing) => "The date must include a month",
+        Phrase::Error(DraftError::YearMissing) => "The date must include a year",
+        Phrase::Error(DraftError::MonthInvalid) => "Month must be a number from 1 to 12",
+        Phrase::Error(DraftError::YearInvalid) => "Year must include 4 numbers, from 2020 to 2099",
+        Phrase::Error(DraftError::MeasureTooLong) => {
+            "How the board will know it worked must be 300 characters or fewer"
+        }
+    }
+}
+
+#[inline(always)]
+pub(crate) fn sentence(which: &Sentence, f: &mut String) -> fmt::Result {
+    match *which {
+        Sentence::MonthYear(by) => write!(
+            f,
+            "{} {}",
+            MONTHS.get(usize::from(by.month()) - 1).copied().unwrap_or_default(),
+            by.year()
+        ),
+        Sentence::Prompt(Prompt::NoDate) => f.write_str(
+            "There is no date yet. Add the month and year the board will aim for, so it knows when to check.",
+        ),
+        Sentence::Prompt(Prompt::DateInPast(by)) => {
+            f.write_str("The date, ")?;
+            sentence(&Sentence::MonthYear(by), f)?;
+            f.write_str(
+                ", has passed. That is fine for an action carried over: otherwise, check the year.",
+            )
+        }
+        Sentence::Prompt(Prompt::NoMeasure) => f.write_str(
+            "Nothing says yet how the board will know it worked. What will change for patients, staff or your measures?",
+        ),
+        Sentence::Prompt(Prompt::TechnologyOnly) => f.write_str(
+            "This names a technology but not what will change for patients or staff. What outcome should it bring?",
+        ),
+        Sentence::Prompt(Prompt::TooMany(count)) => write!(
+            f,
+            "The board has {count} actions. A short list of {SHORT_LIST} or fewer is easier for teams to take in: could some wait?"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actions::{MAX_LEAD_CHARS, MAX_MEASURE_CHARS, MAX_WHAT_CHARS};
+
+    #[test]
+    fn limits_in_messages_match() {
+        for (error, limit) in [
+            (DraftError::WhatTooLong, MAX_WHAT_CHARS),
+            (DraftError::LeadTooLong, MAX_LEAD_CHARS),
+            (DraftError::MeasureTooLong, MAX_MEASURE_CHARS),
+        ] {
+            let message = phrase(Phrase::Error(error));
+            assert!(
+                message.contains(&format!(" {limit} characters")),
+                "{message}"
+            );
+        }
+    }
+}

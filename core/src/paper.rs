@@ -29,6 +29,7 @@
 // payloads come from the page: no indexing, unwrap or expect.
 #![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 
+use crate::actions::Commitment;
 use crate::compare::export::{column_headings, disagreement_text, method, section_cell};
 use crate::compare::{
     Change, Comparison, Mode, disagreement_order, median_label, range_label, section_tallies,
@@ -428,10 +429,15 @@ pub fn result(assessment: &'static Assessment, answers: &Answers, meta: &ExportM
 }
 
 /// What the page hands the Word writer for a result: the answers, notes,
-/// organisation and role as saved in the browser ([`saved::to_text`]:
-/// keyed by question id, every note in full).
-pub fn result_record(assessment: &'static Assessment, answers: &Answers, label: &Label) -> String {
-    saved::to_text(assessment, answers, label)
+/// organisation, role and actions as saved in the browser
+/// ([`saved::to_text`]: keyed by question id, every note in full).
+pub fn result_record(
+    assessment: &'static Assessment,
+    answers: &Answers,
+    label: &Label,
+    actions: &[Commitment],
+) -> String {
+    saved::to_text(assessment, answers, label, actions)
 }
 
 /// Reads a [`result_record`] back and makes its paper, dated `date`
@@ -441,7 +447,7 @@ pub fn result_from_record(record: &str, date: Option<&str>) -> Result<Paper, Sav
     // names none known is read as the default's, which says what is wrong.
     let id = record.lines().nth(1).unwrap_or_default();
     let assessment = crate::content::find(id).unwrap_or_else(crate::content::default_assessment);
-    let (answers, label) = saved::from_text(assessment, record)?;
+    let saved::Record { answers, label, .. } = saved::from_text(assessment, record)?;
     let meta = ExportMeta {
         organisation: Some(label.organisation),
         role: (label.role != Role::Unspecified).then(|| label.role.name().to_owned()),

@@ -7,13 +7,32 @@
 
 use super::model::{Assessment, Level};
 use super::scoring::{Answers, Response};
+use crate::actions::{Commitment, MAX_ACTIONS, MonthYear, Status};
 use crate::label::{Label, Role};
 
+/// Everything saved for an assessment: the answers with their notes, the
+/// organisation and role typed for sharing, and the board's actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The answers and notes.
+    pub answers: Answers,
+    /// The organisation and role.
+    pub label: Label,
+    /// The board's actions, in the order agreed.
+    pub actions: Vec<Commitment>,
+}
+
 /// First line of every saved record; bumped if the layout changes.
-const HEADER: &str = "dba-saved 2";
+const HEADER: &str = "dba-saved 3";
+
+/// The layout before actions (no action lines): still read.
+const HEADER_2: &str = "dba-saved 2";
 
 /// The first layout, without the organisation and role line: still read.
 const HEADER_1: &str = "dba-saved 1";
+
+/// What starts an action's line (never a question id: ids are kebab-case).
+const ACTION_MARK: &str = "!action";
 
 /// Why saved answers could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +93,8 @@ fn parse_role(code: &str) -> Option<Role> {
     })
 }
 
-/// Escapes a note onto one line: `\` as `\\`, newline as `\n`, CR as `\r`.
+/// Escapes text onto one field of a line: `\` as `\\`, newline as `\n`,
+/// CR as `\r`, tab as `\t`.
 fn escape(note: &str) -> String {
     let mut out = String::with_capacity(note.len());
     for c in note.chars() {
@@ -82,6 +102,7 @@ fn escape(note: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
             c => out.push(c),
         }
     }
@@ -97,6 +118,7 @@ fn unescape(text: &str) -> Option<String> {
                 '\\' => '\\',
                 'n' => '\n',
                 'r' => '\r',
+                't' => '\t',
                 _ => return None,
             });
         } else {
@@ -111,9 +133,94 @@ pub fn has_progress(answers: &Answers) -> bool {
     answers.answered() > 0 || answers.noted() > 0
 }
 
-/// The text to store for these answers and the organisation and role typed
-/// for sharing them.
-pub fn to_text(assessment: &'static Assessment, answers: &Answers, label: &Label) -> String {
+fn status_code(status: Option<Status>) -> char {
+    match status {
+        None => '-',
+        Some(Status::NotStarted) => 'n',
+        Some(Status::InProgress) => 'p',
+        Some(Status::Done) => 'd',
+        Some(Status::Dropped) => 'x',
+    }
+}
+
+fn parse_status(code: &str) -> Option<Option<Status>> {
+    Some(match code {
+        "-" => None,
+        "n" => Some(Status::NotStarted),
+        "p" => Some(Status::InProgress),
+        "d" => Some(Status::Done),
+        "x" => Some(Status::Dropped),
+        _ => return None,
+    })
+}
+
+/// `2027-03`, or `-` for no date.
+fn month_code(by: Option<MonthYear>) -> String {
+    by.map_or_else(
+        || "-".to_owned(),
+        |by| format!("{:04}-{:02}", by.year(), by.month()),
+    )
+}
+
+fn parse_month(code: &str) -> Option<Option<MonthYear>> {
+    if code == "-" {
+        return Some(None);
+    }
+    let (year, month) = code.split_once('-')?;
+    MonthYear::new(year.parse().ok()?, month.parse().ok()?).map(Some)
+}
+
+/// An action's line: the mark, what, lead, month, measure, the question ids
+/// it answers (comma-separated) and its status, tab-separated.
+fn action_line(assessment: &'static Assessment, action: &Commitment) -> String {
+    let ids: Vec<&str> = action
+        .questions
+        .iter()
+        .filter_map(|&i| assessment.question(i).map(|p| p.question.id))
+        .collect();
+    format!(
+        "{ACTION_MARK}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+        escape(&action.what),
+        escape(&action.lead),
+        month_code(action.by),
+        escape(&action.measure),
+        ids.join(","),
+        status_code(action.status)
+    )
+}
+
+/// Reads an action's line (after its mark); questions no longer in the
+/// content are dropped, as answers are.
+fn parse_action(assessment: &'static Assessment, fields: &str) -> Option<Commitment> {
+    let fields: Vec<&str> = fields.split('\t').collect();
+    let [what, lead, by, measure, ids, status] = fields.as_slice() else {
+        return None;
+    };
+    let mut questions: Vec<usize> = ids
+        .split(',')
+        .filter(|id| !id.is_empty())
+        .filter_map(|id| assessment.index_of(id))
+        .collect();
+    questions.sort_unstable();
+    questions.dedup();
+    Some(Commitment {
+        what: unescape(what)?,
+        lead: unescape(lead)?,
+        by: parse_month(by)?,
+        measure: unescape(measure)?,
+        questions,
+        status: parse_status(status)?,
+    })
+}
+
+/// The text to store for these answers, the organisation and role typed
+/// for sharing them, and the board's actions.
+pub fn to_text(
+    assessment: &'static Assessment,
+    answers: &Answers,
+    label: &Label,
+    actions: &[Commitment],
+) -> String {
     let mut text = format!(
         "{HEADER}\n{}\n{}\t{}\n",
         assessment.id,
@@ -129,19 +236,20 @@ pub fn to_text(assessment: &'static Assessment, answers: &Answers, label: &Label
         text.push_str(&escape(answers.note(i)));
         text.push('\n');
     }
+    for action in actions.iter().take(MAX_ACTIONS) {
+        text.push_str(&action_line(assessment, action));
+    }
     text
 }
 
-/// Reads stored text back into answers (matching questions by id) and the
-/// organisation and role for `assessment`.
-pub fn from_text(
-    assessment: &'static Assessment,
-    text: &str,
-) -> Result<(Answers, Label), SavedError> {
+/// Reads stored text back into answers (matching questions by id), the
+/// organisation and role, and the actions, for `assessment`.
+pub fn from_text(assessment: &'static Assessment, text: &str) -> Result<Record, SavedError> {
     let mut lines = text.lines();
-    let has_label = match lines.next() {
-        Some(HEADER) => true,
-        Some(HEADER_1) => false,
+    let (has_label, has_actions) = match lines.next() {
+        Some(HEADER) => (true, true),
+        Some(HEADER_2) => (true, false),
+        Some(HEADER_1) => (false, false),
         _ => return Err(SavedError::UnknownFormat),
     };
     if lines.next() != Some(assessment.id) {
@@ -159,10 +267,20 @@ pub fn from_text(
     }
     let first_answer_line = if has_label { 4 } else { 3 };
     let mut answers = Answers::empty(assessment.question_count());
+    let mut actions = Vec::new();
     for (offset, line) in lines.enumerate() {
         let damaged = SavedError::Damaged {
             line: offset + first_answer_line,
         };
+        if let Some(fields) = line.strip_prefix(ACTION_MARK).filter(|_| has_actions) {
+            let action = fields
+                .strip_prefix('\t')
+                .and_then(|fields| parse_action(assessment, fields))
+                .filter(|_| actions.len() < MAX_ACTIONS)
+                .ok_or(damaged)?;
+            actions.push(action);
+            continue;
+        }
         let mut fields = line.splitn(3, '\t');
         let (Some(id), Some(code), Some(note)) = (fields.next(), fields.next(), fields.next())
         else {
@@ -176,7 +294,11 @@ pub fn from_text(
             answers.notes[index] = note;
         }
     }
-    Ok((answers, label))
+    Ok(Record {
+        answers,
+        label,
+        actions,
+    })
 }
 
 #[cfg(test)]
@@ -195,6 +317,35 @@ mod tests {
         answers
     }
 
+    fn actions() -> Vec<Commitment> {
+        vec![
+            Commitment {
+                what: "Publish the strategy\twith a tab \\ and a backslash".into(),
+                lead: "Chief digital officer".into(),
+                by: MonthYear::new(2027, 3),
+                measure: "Staff survey: 60% know the mission".into(),
+                questions: vec![4, 12],
+                status: Some(Status::InProgress),
+            },
+            Commitment {
+                what: "Agree what we will not do".into(),
+                lead: "Board".into(),
+                by: None,
+                measure: String::new(),
+                questions: vec![],
+                status: None,
+            },
+        ]
+    }
+
+    fn record() -> Record {
+        Record {
+            answers: sample(),
+            label: label(),
+            actions: actions(),
+        }
+    }
+
     fn label() -> Label {
         Label {
             organisation: "Leeds \\ Teaching\nHospitals".into(),
@@ -205,12 +356,14 @@ mod tests {
     #[test]
     fn answers_notes_organisation_and_role_round_trip() {
         let a = default_assessment();
-        let text = to_text(a, &sample(), &label());
-        assert_eq!(from_text(a, &text), Ok((sample(), label())));
+        let text = to_text(a, &sample(), &label(), &actions());
+        assert_eq!(from_text(a, &text), Ok(record()));
         for role in Role::ALL {
             let label = Label { role, ..label() };
             assert_eq!(
-                from_text(a, &to_text(a, &sample(), &label)).unwrap().1,
+                from_text(a, &to_text(a, &sample(), &label, &[]))
+                    .unwrap()
+                    .label,
                 label
             );
         }
@@ -221,24 +374,95 @@ mod tests {
     #[test]
     fn questions_are_matched_by_id_whatever_their_order() {
         let a = default_assessment();
-        let text = to_text(a, &sample(), &label());
+        let text = to_text(a, &sample(), &label(), &actions());
         let mut lines: Vec<&str> = text.lines().collect();
-        lines[3..].reverse();
+        // The answers in reverse; the actions stay after them.
+        lines[3..16].reverse();
         lines.push("a-question-since-removed\te\told note");
-        assert_eq!(from_text(a, &lines.join("\n")), Ok((sample(), label())));
+        assert_eq!(from_text(a, &lines.join("\n")), Ok(record()));
     }
 
     #[test]
     fn records_saved_before_the_organisation_line_are_still_read() {
         let a = default_assessment();
-        let text = to_text(a, &sample(), &label());
-        let mut lines: Vec<&str> = text.lines().collect();
+        let text = to_text(a, &sample(), &label(), &actions());
+        let mut lines: Vec<&str> = text.lines().take(16).collect();
         lines[0] = "dba-saved 1";
         lines.remove(2);
         assert_eq!(
             from_text(a, &lines.join("\n")),
-            Ok((sample(), Label::default()))
+            Ok(Record {
+                label: Label::default(),
+                actions: vec![],
+                ..record()
+            })
         );
+        // Layout 2: the organisation line, no actions.
+        let mut lines: Vec<&str> = text.lines().take(16).collect();
+        lines[0] = "dba-saved 2";
+        assert_eq!(
+            from_text(a, &lines.join("\n")),
+            Ok(Record {
+                actions: vec![],
+                ..record()
+            })
+        );
+        // An action line in layout 2 is not read as one.
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[0] = "dba-saved 2";
+        assert_eq!(
+            from_text(a, &lines.join("\n")),
+            Err(SavedError::Damaged { line: 17 })
+        );
+    }
+
+    #[test]
+    fn actions_keep_their_questions_by_id_and_bad_action_lines_are_refused() {
+        let a = default_assessment();
+        let good = to_text(a, &sample(), &label(), &actions());
+        let ids = format!(
+            "\t{},{}\t",
+            a.question(4).unwrap().question.id,
+            a.question(12).unwrap().question.id
+        );
+        assert!(good.contains(&ids), "{good}");
+        // A question since removed is dropped from the action, as answers are.
+        let removed = good.replace(&ids, &ids.replacen('\t', "\tno-longer-asked,", 1));
+        assert_eq!(from_text(a, &removed), Ok(record()));
+        for (broken, line, why) in [
+            (good.replace("\t2027-03\t", "\t2027-13\t"), 17, "month 13"),
+            (
+                good.replace("\t2027-03\t", "\tMarch\t"),
+                17,
+                "a month in words",
+            ),
+            (good.replace("\tp\n", "\tq\n"), 17, "an unknown status"),
+            (
+                good.replace("!action\tAgree", "!actionAgree"),
+                18,
+                "no tab after the mark",
+            ),
+            (
+                good.replace("\tBoard\t", "\tBoard\textra\t"),
+                18,
+                "a field too many",
+            ),
+        ] {
+            assert_eq!(
+                from_text(a, &broken),
+                Err(SavedError::Damaged { line }),
+                "{why}"
+            );
+        }
+        // At most MAX_ACTIONS are written, and a record with more is damaged.
+        let many = vec![actions()[1].clone(); MAX_ACTIONS + 3];
+        let text = to_text(a, &sample(), &label(), &many);
+        assert_eq!(from_text(a, &text).unwrap().actions.len(), MAX_ACTIONS);
+        let line = text.lines().last().unwrap().to_owned();
+        assert!(matches!(
+            from_text(a, &format!("{text}{line}\n")),
+            Err(SavedError::Damaged { .. })
+        ));
     }
 
     #[test]
@@ -253,7 +477,7 @@ mod tests {
             from_text(a, "dba-saved 1\nanother"),
             Err(SavedError::OtherAssessment)
         );
-        let good = to_text(a, &sample(), &label());
+        let good = to_text(a, &sample(), &label(), &actions());
         let bad_code = good.replacen("\te\t", "\tz\t", 1);
         assert_eq!(
             from_text(a, &bad_code),
@@ -279,12 +503,17 @@ mod tests {
     #[test]
     fn every_prefix_of_a_record_is_either_refused_or_a_subset() {
         let a = default_assessment();
-        let good = to_text(a, &sample(), &label());
+        let good = to_text(a, &sample(), &label(), &actions());
         for end in (0..good.len()).filter(|&i| good.is_char_boundary(i)) {
-            if let Ok((answers, _)) = from_text(a, &good[..end]) {
+            if let Ok(read) = from_text(a, &good[..end]) {
                 for i in 0..13 {
-                    let r = answers.response(i);
+                    let r = read.answers.response(i);
                     assert!(r.is_none() || r == sample().response(i));
+                }
+                // An action is read whole or, where its line is cut, with
+                // a shorter last field: never with another's fields.
+                for (read, saved) in read.actions.iter().zip(actions()) {
+                    assert_eq!((&read.what, &read.lead), (&saved.what, &saved.lead));
                 }
             }
         }

@@ -154,7 +154,7 @@ fn label() -> Label {
 #[test]
 fn a_result_is_a_board_paper_with_headings_tables_descriptions_and_every_note() {
     let assessment = default_assessment();
-    let record = paper::result_record(assessment, &answers(), &label());
+    let record = paper::result_record(assessment, &answers(), &label(), &[]);
     let docx = result_document(&record, Some("2026-12-07")).expect("a document");
     assert_eq!(&docx[..2], b"PK", "a zip");
     let xml = part(&docx, "word/document.xml");
@@ -310,10 +310,11 @@ fn a_shared_result_makes_the_same_paper_as_the_senders() {
         shared.assessment(),
         shared.answers(),
         shared.label().unwrap(),
+        &[],
     );
     assert_eq!(
         result_document(&record, None),
-        result_document(&paper::result_record(assessment, &short, &label()), None)
+        result_document(&paper::result_record(assessment, &short, &label(), &[]), None)
     );
 }
 

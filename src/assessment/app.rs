@@ -58,9 +58,10 @@ pub fn app(props: &AppProps) -> Html {
         let state = match storage::load(assessment) {
             storage::Found::Nothing => State::new(assessment),
             // The organisation and role typed last time fill the share panel.
-            storage::Found::Answers(saved, label) => State {
-                label,
-                ..State::opened(assessment, Some(saved), None)
+            storage::Found::Answers(saved) => State {
+                label: saved.label,
+                actions: saved.actions,
+                ..State::opened(assessment, Some(saved.answers), None)
             },
             storage::Found::Unreadable(error) => {
                 State::opened(assessment, None, Some(error.message()))
@@ -112,7 +113,12 @@ pub fn app(props: &AppProps) -> Html {
                     // The state's assessment, not the prop's: "Edit a copy"
                     // of a link for another built-in assessment switches to it.
                     Effect::SaveAnswers => {
-                        if !storage::save(current.assessment, &current.answers, &current.label) {
+                        if !storage::save(
+                            current.assessment,
+                            &current.answers,
+                            &current.label,
+                            &current.actions,
+                        ) {
                             state.dispatch(Action::StorageFailed);
                         }
                     }

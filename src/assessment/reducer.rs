@@ -33,6 +33,9 @@ impl State {
                     .unwrap_or_default(),
                 role: Role::Unspecified,
             },
+            // The copy's actions replace these with its answers (a share
+            // link carries none yet).
+            actions: Vec::new(),
             resume: None,
             ..self.go(Page::CheckAnswers)
         }
@@ -47,7 +50,9 @@ impl State {
             effects.push(Effect::ClearShareFragment);
         }
         // Save as the user goes; once saving has failed it is not retried.
-        if (self.answers != before.answers || self.label != before.label)
+        if (self.answers != before.answers
+            || self.label != before.label
+            || self.actions != before.actions)
             && !self.storage_failed
             && saved::has_progress(&self.answers)
         {

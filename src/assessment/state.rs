@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use crate::effects::Effects;
+use digital_board_core::actions::Commitment;
 use digital_board_core::label::Label;
 use digital_board_core::model::Assessment;
 use digital_board_core::report::{page_title, progress_label};
@@ -96,6 +97,8 @@ pub struct State {
     pub storage_failed: bool,
     /// Organisation and role to put in share links and exports.
     pub label: Label,
+    /// The board's actions, saved with the answers.
+    pub actions: Vec<Commitment>,
     /// Whether share links carry the notes.
     pub include_notes: bool,
     /// Side effects asked for, for the app to perform.
@@ -116,6 +119,7 @@ impl State {
             notice: None,
             storage_failed: false,
             label: Label::default(),
+            actions: Vec::new(),
             include_notes: false,
             effects: Effects::default(),
         }

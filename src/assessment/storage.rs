@@ -2,9 +2,10 @@
 //! storage that is blocked (private browsing, strict policies), full or
 //! holding something unreadable: the widget keeps working without it.
 
+use digital_board_core::actions::Commitment;
 use digital_board_core::label::Label;
 use digital_board_core::model::Assessment;
-use digital_board_core::saved::{self, SavedError};
+use digital_board_core::saved::{self, Record, SavedError};
 use digital_board_core::scoring::Answers;
 
 fn key(assessment: &Assessment) -> String {
@@ -21,9 +22,9 @@ fn local_storage() -> Option<web_sys::Storage> {
 pub enum Found {
     /// Nothing saved (or storage unavailable).
     Nothing,
-    /// Earlier answers to offer to resume, and the organisation and role
-    /// typed for sharing them.
-    Answers(Answers, Label),
+    /// Earlier answers to offer to resume, with the organisation and role
+    /// typed for sharing them and the board's actions.
+    Answers(Record),
     /// Something saved that could not be read.
     Unreadable(SavedError),
 }
@@ -35,19 +36,24 @@ pub fn load(assessment: &'static Assessment) -> Found {
         return Found::Nothing;
     };
     match saved::from_text(assessment, &text) {
-        Ok((answers, label)) if saved::has_progress(&answers) => Found::Answers(answers, label),
+        Ok(record) if saved::has_progress(&record.answers) => Found::Answers(record),
         Ok(_) => Found::Nothing,
         Err(error) => Found::Unreadable(error),
     }
 }
 
-/// Saves answers with the organisation and role; `false` if storage is
-/// blocked or full.
-pub fn save(assessment: &'static Assessment, answers: &Answers, label: &Label) -> bool {
+/// Saves answers with the organisation, role and actions; `false` if
+/// storage is blocked or full.
+pub fn save(
+    assessment: &'static Assessment,
+    answers: &Answers,
+    label: &Label,
+    actions: &[Commitment],
+) -> bool {
     local_storage().is_some_and(|s| {
         s.set_item(
             &key(assessment),
-            &saved::to_text(assessment, answers, label),
+            &saved::to_text(assessment, answers, label, actions),
         )
         .is_ok()
     })

@@ -277,6 +277,18 @@ pub fn check(draft: &Draft) -> Result<Commitment, Vec<DraftError>> {
     })
 }
 
+/// Whether a commitment is one [`check`] could have made: what links and
+/// saved records are held to when read back.
+pub fn is_well_formed(commitment: &Commitment) -> bool {
+    let fits = |text: &str, max: usize| tidy(text) == text && text.chars().count() <= max;
+    !commitment.what.is_empty()
+        && !commitment.lead.is_empty()
+        && fits(&commitment.what, MAX_WHAT_CHARS)
+        && fits(&commitment.lead, MAX_LEAD_CHARS)
+        && fits(&commitment.measure, MAX_MEASURE_CHARS)
+        && commitment.questions.is_sorted_by(|a, b| a < b)
+}
+
 /// A kind prompt about one sign of a good commitment, where the widget can
 /// tell it is missing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -393,6 +405,31 @@ mod tests {
         assert_eq!(checked.by, MonthYear::new(2027, 3));
         assert_eq!(checked.questions, vec![3, 7], "in order, once each");
         assert_eq!(Draft::of(&checked).month, "3");
+        assert!(is_well_formed(&checked));
+        for broken in [
+            Commitment {
+                what: " Padded".into(),
+                ..checked.clone()
+            },
+            Commitment {
+                lead: String::new(),
+                ..checked.clone()
+            },
+            Commitment {
+                measure: "two\nlines".into(),
+                ..checked.clone()
+            },
+            Commitment {
+                questions: vec![7, 3],
+                ..checked.clone()
+            },
+            Commitment {
+                what: "x".repeat(MAX_WHAT_CHARS + 1),
+                ..checked.clone()
+            },
+        ] {
+            assert!(!is_well_formed(&broken), "{broken:?}");
+        }
     }
 
     #[test]

@@ -211,6 +211,7 @@ fn parse_action(assessment: &'static Assessment, fields: &str) -> Option<Commitm
         questions,
         status: parse_status(status)?,
     })
+    .filter(crate::actions::is_well_formed)
 }
 
 /// The text to store for these answers, the organisation and role typed
@@ -320,7 +321,7 @@ mod tests {
     fn actions() -> Vec<Commitment> {
         vec![
             Commitment {
-                what: "Publish the strategy\twith a tab \\ and a backslash".into(),
+                what: "Publish the strategy \\ with a backslash".into(),
                 lead: "Chief digital officer".into(),
                 by: MonthYear::new(2027, 3),
                 measure: "Staff survey: 60% know the mission".into(),

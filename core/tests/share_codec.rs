@@ -9,6 +9,7 @@ mod support;
 use support::envelope::seal;
 use support::rng::Rng;
 
+use digital_board_core::actions::{Commitment, MAX_ACTIONS, MonthYear, Status};
 use digital_board_core::content::{ASSESSMENTS, default_assessment};
 use digital_board_core::date::Date;
 use digital_board_core::label::{Label, Role};
@@ -109,10 +110,32 @@ fn sample_payloads() -> Vec<String> {
     let mut long_note = complete(&vec![Response::DontKnow; n]);
     long_note.notes[5] = "x".repeat(300);
     let long_note = SharedResult::new(assessment, long_note, None, None).unwrap();
+    let with_actions = full.clone().with_actions(sample_actions()).unwrap();
     vec![
         encode(&answers_only(&vec![Response::Level(Level::Embedded); n])),
         encode(&full),
         encode(&long_note),
+        encode(&with_actions),
+    ]
+}
+
+/// Two actions as the action form makes them: one with every field, a
+/// non-ASCII measure and two questions, one with only what and lead.
+fn sample_actions() -> Vec<Commitment> {
+    vec![
+        Commitment {
+            what: "Publish a one-page strategy <b>for staff</b>".to_owned(),
+            lead: "Chief digital officer".to_owned(),
+            by: MonthYear::new(2027, 3),
+            measure: "Staff survey: 60% know the mission – Zoë’s team ✓".to_owned(),
+            questions: vec![4, 12],
+            status: Some(Status::InProgress),
+        },
+        Commitment {
+            what: "Agree what we will not do".to_owned(),
+            lead: "Board".to_owned(),
+            ..Commitment::default()
+        },
     ]
 }
 
@@ -511,9 +534,10 @@ fn a_newer_format_version_asks_for_an_update() {
         assert_eq!(error, ShareError::UnknownFormat { version });
         assert!(error.message().contains("newer version"));
     }
-    // An optional part this widget does not know (flag bit 3) is "newer" too.
+    // An optional part this widget does not know (flag bit 4) is "newer" too,
+    // as a link with actions (bit 3) is to a widget from before them.
     let mut body = plain_body();
-    body[FLAGS] |= 0b1000;
+    body[FLAGS] |= 0b1_0000;
     assert_eq!(
         decode_builtin(&seal(FORMAT_VERSION, &body)),
         Err(ShareError::UnknownFormat {
@@ -908,6 +932,7 @@ fn mutated_links_never_panic() {
         edited_body.refused.keys().collect::<Vec<_>>(),
         [
             "ContentVersion",
+            "InvalidActions",
             "InvalidAnswers",
             "InvalidNotes",
             "InvalidRole",
@@ -947,5 +972,143 @@ fn decoding_survives_extreme_lengths() {
         base64url_encode(&[FORMAT_VERSION, 0x80, 0x00, 0, 0]),
     ] {
         assert!(decode_builtin(&text).is_err(), "{text:.40}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The board's actions (flag bit 3)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn actions_travel_in_the_link_and_read_back_identically() {
+    let result = answers_only(&[Response::Level(Level::Siloed); 13])
+        .with_actions(sample_actions())
+        .unwrap();
+    let payload = encode(&result);
+    let read = decode_builtin(&payload).unwrap();
+    assert_eq!(read, result);
+    assert_eq!(read.actions(), sample_actions().as_slice());
+    // Every prefix is refused, never read as fewer actions.
+    for end in 0..payload.len() {
+        assert!(decode_builtin(&payload[..end]).is_err(), "prefix of {end}");
+    }
+    // A result without actions writes no actions part (and no flag).
+    let without = answers_only(&[Response::Level(Level::Siloed); 13]);
+    assert_eq!(open(&encode(&without)).1[FLAGS] & 0b1000, 0);
+    assert_eq!(open(&payload).1[FLAGS] & 0b1000, 0b1000);
+}
+
+/// The answers-only body with an actions part, written by hand from the
+/// documented wire format: one action, what "A", lead "B", then `tail`
+/// (month, measure, question bits, status).
+fn body_with_action(count: u8, what: &[u8], tail: &[u8]) -> Vec<u8> {
+    let mut body = plain_body();
+    body[FLAGS] |= 0b1000;
+    body.push(count);
+    body.push(what.len() as u8);
+    body.extend(what);
+    body.extend([1, b'B']);
+    body.extend(tail);
+    body
+}
+
+/// Month none, measure empty, no questions (13 questions: two bytes of
+/// bits), no status.
+const PLAIN_TAIL: [u8; 6] = [0, 0, 0, 0, 0, 0];
+
+#[test]
+fn a_hand_written_actions_part_reads_as_documented() {
+    let read = decode_builtin(&seal(
+        FORMAT_VERSION,
+        &body_with_action(1, b"A", &PLAIN_TAIL),
+    ))
+    .unwrap();
+    assert_eq!(
+        read.actions(),
+        [Commitment {
+            what: "A".to_owned(),
+            lead: "B".to_owned(),
+            ..Commitment::default()
+        }]
+    );
+    // March 2027 is 7 years and 2 months after January 2020: code 87;
+    // measure "M"; questions 1 and 13 (bits 0x80 and 0x08 of the second
+    // byte); status 3, done.
+    let tail = [0, 87, 1, b'M', 0x80, 0x08, 3];
+    let read = decode_builtin(&seal(FORMAT_VERSION, &body_with_action(1, b"A", &tail))).unwrap();
+    let action = &read.actions()[0];
+    assert_eq!(action.by, MonthYear::new(2027, 3));
+    assert_eq!(action.measure, "M");
+    assert_eq!(action.questions, vec![0, 12]);
+    assert_eq!(action.status, Some(Status::Done));
+}
+
+#[test]
+fn impossible_actions_are_refused_with_their_own_reason() {
+    let refused = |body: Vec<u8>| decode_builtin(&seal(FORMAT_VERSION, &body)).unwrap_err();
+    for (body, why) in [
+        (body_with_action(0, b"A", &PLAIN_TAIL), "a count of none"),
+        (
+            body_with_action(MAX_ACTIONS as u8 + 1, b"A", &PLAIN_TAIL),
+            "too many",
+        ),
+        (body_with_action(1, b"", &PLAIN_TAIL), "nothing to do"),
+        (body_with_action(1, b" A", &PLAIN_TAIL), "untidy text"),
+        (
+            body_with_action(1, b"A", &[0xFF, 0xFF, 0, 0, 0, 0]),
+            "a month after 2099",
+        ),
+        (
+            body_with_action(1, b"A", &[0, 0, 0, 0, 0b100, 0]),
+            "question 14 of 13",
+        ),
+        (body_with_action(1, b"A", &[0, 0, 0, 0, 0, 5]), "status 5"),
+    ] {
+        assert_eq!(refused(body), ShareError::InvalidActions, "{why}");
+    }
+    // Text over its cap, and text that is not UTF-8.
+    let mut long = body_with_action(1, b"A", &PLAIN_TAIL);
+    let at = long.len() - PLAIN_TAIL.len() - 2;
+    long.splice(at..at + 2, [0xD1, 0x02]); // lead: 337 bytes, over 4 × 80
+    assert_eq!(refused(long), ShareError::TooLong);
+    assert_eq!(
+        refused(body_with_action(1, &[0xFF], &PLAIN_TAIL)),
+        ShareError::InvalidText
+    );
+    assert!(ShareError::InvalidActions.message().contains("actions"));
+}
+
+#[test]
+fn with_actions_refuses_what_a_link_cannot_carry() {
+    let result = answers_only(&[Response::DontKnow; 13]);
+    let one = sample_actions().remove(1);
+    assert!(
+        result
+            .clone()
+            .with_actions(vec![one.clone(); MAX_ACTIONS])
+            .is_ok()
+    );
+    for (actions, why) in [
+        (vec![one.clone(); MAX_ACTIONS + 1], "too many"),
+        (
+            vec![Commitment {
+                questions: vec![13],
+                ..one.clone()
+            }],
+            "question 14 of 13",
+        ),
+        (
+            vec![Commitment {
+                lead: String::new(),
+                ..one.clone()
+            }],
+            "no lead",
+        ),
+    ] {
+        assert_eq!(
+            result.clone().with_actions(actions).unwrap_err(),
+            ShareBuildError::InvalidActions,
+            "{why}"
+        );
     }
 }

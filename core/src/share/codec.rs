@@ -16,7 +16,7 @@
 //! |------------|-------------------------------------------------------------------|
 //! | 1          | format version, [`FORMAT_VERSION`]                                |
 //! | varint     | number of bytes that follow, checksum included                    |
-//! | 1          | flags: bit 0 date, bit 1 label, bit 2 notes; other bits 0         |
+//! | 1          | flags: bit 0 date, bit 1 label, bit 2 notes, bit 3 actions; other bits 0 |
 //! | 2          | assessment: [`assessment_hash`] of its id                         |
 //! | 2          | content version ([`Assessment::version`])                         |
 //! | 2          | date, if flagged: days since 2020-01-01                           |
@@ -24,6 +24,7 @@
 //! | ⌈2n/8⌉     | answers, 2 bits each, first question in the high bits; spare bits 0 |
 //! | 1 + 1 + k  | label, if flagged: role, byte length k (≤ 255), UTF-8 organisation |
 //! | 1 + …      | notes, if flagged: count, then per note its question position (strictly increasing), varint byte length (1 to 2000) and UTF-8 text |
+//! | 1 + …      | actions, if flagged: count (1 to [`MAX_ACTIONS`]), then per action: what, lead (each varint byte length and UTF-8, not empty), due month (2: 0 none, else months since January 2020 plus 1), measure (varint byte length and UTF-8, may be empty), the questions it answers (⌈n/8⌉ bytes, a bit per question, first question in the high bit; spare bits 0) and status (1: 0 none, 1 not started, 2 in progress, 3 done, 4 dropped) |
 //! | 2          | checksum: CRC-16/CCITT-FALSE of every byte before it              |
 //!
 //! Answer codes: 0 Don't know, 1 Absent, 2 Siloed, 3 Embedded.
@@ -42,6 +43,7 @@ use std::fmt;
 
 use super::encoding::{base64url_encode, crc16, decode_base64url_lenient};
 use super::{MAX_LABEL_BYTES, MAX_NOTE_BYTES, SharedResult};
+use crate::actions::{self, Commitment, MAX_ACTIONS, MonthYear, Status};
 use crate::date::Date;
 use crate::label::{Label, Role};
 use crate::model::{Assessment, Level};
@@ -53,7 +55,8 @@ pub const FORMAT_VERSION: u8 = 1;
 const FLAG_DATE: u8 = 0b001;
 const FLAG_LABEL: u8 = 0b010;
 const FLAG_NOTES: u8 = 0b100;
-const KNOWN_FLAGS: u8 = FLAG_DATE | FLAG_LABEL | FLAG_NOTES;
+const FLAG_ACTIONS: u8 = 0b1000;
+const KNOWN_FLAGS: u8 = FLAG_DATE | FLAG_LABEL | FLAG_NOTES | FLAG_ACTIONS;
 
 const CHECKSUM_BYTES: usize = 2;
 
@@ -103,6 +106,9 @@ pub enum ShareError {
     InvalidText,
     /// Notes for questions that do not exist, out of order or empty.
     InvalidNotes,
+    /// Actions that are empty, over their caps, dated impossibly, or
+    /// naming questions that do not exist.
+    InvalidActions,
     /// The organisation name or a note is over its cap.
     TooLong,
     /// Something follows the end of the result.
@@ -182,6 +188,9 @@ pub fn encode(result: &SharedResult) -> String {
     if !notes.is_empty() {
         flags |= FLAG_NOTES;
     }
+    if !result.actions.is_empty() {
+        flags |= FLAG_ACTIONS;
+    }
 
     let mut body = vec![flags];
     body.extend(assessment_hash(assessment.id).to_be_bytes());
@@ -205,7 +214,113 @@ pub fn encode(result: &SharedResult) -> String {
             body.extend(note.as_bytes());
         }
     }
+    if !result.actions.is_empty() {
+        // SharedResult::with_actions checked there are at most MAX_ACTIONS.
+        body.push(result.actions.len() as u8);
+        for action in &result.actions {
+            push_action(&mut body, action, responses.len());
+        }
+    }
     base64url_encode(&seal(FORMAT_VERSION, &body))
+}
+
+fn push_text(body: &mut Vec<u8>, text: &str) {
+    push_varint(body, text.len());
+    body.extend(text.as_bytes());
+}
+
+/// 0 for none; else months since January 2020, plus 1.
+fn month_code(by: Option<MonthYear>) -> u16 {
+    by.map_or(0, |by| (by.year() - 2020) * 12 + u16::from(by.month()))
+}
+
+fn month_from_code(code: u16) -> Option<Option<MonthYear>> {
+    if code == 0 {
+        return Some(None);
+    }
+    let months = code - 1;
+    MonthYear::new(2020 + months / 12, (months % 12) as u8 + 1).map(Some)
+}
+
+fn status_code(status: Option<Status>) -> u8 {
+    match status {
+        None => 0,
+        Some(Status::NotStarted) => 1,
+        Some(Status::InProgress) => 2,
+        Some(Status::Done) => 3,
+        Some(Status::Dropped) => 4,
+    }
+}
+
+fn status_from_code(code: u8) -> Option<Option<Status>> {
+    Some(match code {
+        0 => None,
+        1 => Some(Status::NotStarted),
+        2 => Some(Status::InProgress),
+        3 => Some(Status::Done),
+        4 => Some(Status::Dropped),
+        _ => return None,
+    })
+}
+
+/// One action: what, lead, month, measure, the questions as bits, status.
+fn push_action(body: &mut Vec<u8>, action: &Commitment, question_count: usize) {
+    push_text(body, &action.what);
+    push_text(body, &action.lead);
+    body.extend(month_code(action.by).to_be_bytes());
+    push_text(body, &action.measure);
+    let mut bits = vec![0u8; question_count.div_ceil(8)];
+    for &question in &action.questions {
+        if let Some(byte) = bits.get_mut(question / 8) {
+            *byte |= 0x80 >> (question % 8);
+        }
+    }
+    body.extend(bits);
+    body.push(status_code(action.status));
+}
+
+/// Reads a text written by [`push_text`], at most `max_bytes` long.
+fn read_text(reader: &mut Reader<'_>, max_bytes: usize) -> Result<String, ShareError> {
+    let len = usize::try_from(reader.varint(ShareError::InvalidActions)?)
+        .map_err(|_| ShareError::TooLong)?;
+    if len > max_bytes {
+        return Err(ShareError::TooLong);
+    }
+    reader.text(len)
+}
+
+/// Reads what [`push_action`] wrote, for an assessment of `count`
+/// questions; the action must be one [`actions::check`] could have made.
+fn read_action(reader: &mut Reader<'_>, count: usize) -> Result<Commitment, ShareError> {
+    // A character is at most 4 bytes of UTF-8.
+    let what = read_text(reader, 4 * actions::MAX_WHAT_CHARS)?;
+    let lead = read_text(reader, 4 * actions::MAX_LEAD_CHARS)?;
+    let by = month_from_code(reader.u16()?).ok_or(ShareError::InvalidActions)?;
+    let measure = read_text(reader, 4 * actions::MAX_MEASURE_CHARS)?;
+    let bits = reader.bytes(count.div_ceil(8))?;
+    let questions: Vec<usize> = (0..bits.len() * 8)
+        .filter(|&i| {
+            bits.get(i / 8)
+                .is_some_and(|byte| byte & (0x80 >> (i % 8)) != 0)
+        })
+        .collect();
+    if questions.last().is_some_and(|&last| last >= count) {
+        return Err(ShareError::InvalidActions);
+    }
+    let status = status_from_code(reader.u8()?).ok_or(ShareError::InvalidActions)?;
+    let action = Commitment {
+        what,
+        lead,
+        by,
+        measure,
+        questions,
+        status,
+    };
+    if actions::is_well_formed(&action) {
+        Ok(action)
+    } else {
+        Err(ShareError::InvalidActions)
+    }
 }
 
 /// Writes the number of responses and the responses, 2 bits each.
@@ -421,6 +536,16 @@ fn read_body(body: &[u8], assessments: &'static [Assessment]) -> Result<SharedRe
             next_free = position + 1;
         }
     }
+    let mut actions = Vec::new();
+    if flags & FLAG_ACTIONS != 0 {
+        let action_count = usize::from(reader.u8()?);
+        if action_count == 0 || action_count > MAX_ACTIONS {
+            return Err(ShareError::InvalidActions);
+        }
+        for _ in 0..action_count {
+            actions.push(read_action(&mut reader, count)?);
+        }
+    }
     if !reader.is_empty() {
         return Err(ShareError::TrailingBytes);
     }
@@ -430,6 +555,7 @@ fn read_body(body: &[u8], assessments: &'static [Assessment]) -> Result<SharedRe
         answers: Answers { responses, notes },
         label,
         date,
+        actions,
     })
 }
 

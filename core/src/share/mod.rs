@@ -15,6 +15,7 @@ pub use codec::{FORMAT_VERSION, ShareError, decode, encode};
 
 use std::fmt;
 
+use crate::actions::{Commitment, MAX_ACTIONS};
 use crate::date::Date;
 use crate::label::Label;
 use crate::model::Assessment;
@@ -52,6 +53,7 @@ pub struct SharedResult {
     answers: Answers,
     label: Option<Label>,
     date: Option<Date>,
+    actions: Vec<Commitment>,
 }
 
 /// Why a result cannot be made into a link.
@@ -78,6 +80,9 @@ pub enum ShareBuildError {
     },
     /// The assessment has more questions than a link can number (255).
     TooManyQuestions,
+    /// More than [`MAX_ACTIONS`] actions, or one that
+    /// [`crate::actions::check`] would not have made.
+    InvalidActions,
 }
 
 impl ShareBuildError {
@@ -135,7 +140,31 @@ impl SharedResult {
             answers,
             label,
             date,
+            actions: Vec::new(),
         })
+    }
+
+    /// The same result carrying the board's actions (at most
+    /// [`MAX_ACTIONS`], each one [`crate::actions::check`] made).
+    pub fn with_actions(
+        mut self,
+        actions: Vec<Commitment>,
+    ) -> Result<SharedResult, ShareBuildError> {
+        let count = self.assessment.question_count();
+        let fits = |a: &Commitment| {
+            crate::actions::is_well_formed(a) && a.questions.iter().all(|&q| q < count)
+        };
+        if actions.len() > MAX_ACTIONS || !actions.iter().all(fits) {
+            return Err(ShareBuildError::InvalidActions);
+        }
+        self.actions = actions;
+        Ok(self)
+    }
+
+    /// The board's actions the result carries (none if the sender did not
+    /// include them).
+    pub fn actions(&self) -> &[Commitment] {
+        &self.actions
     }
 
     /// The assessment answered.

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::actions::MAX_ACTIONS;
 use crate::compare::collect::CollectProblem;
 use crate::compare::{CompareError, MAX_ENTRIES};
 use crate::report::long_date;
@@ -28,6 +29,9 @@ pub(crate) fn share_build_error(error: &ShareBuildError) -> String {
         ShareBuildError::TooManyQuestions => {
             "This assessment has too many questions to share in a link.".to_owned()
         }
+        ShareBuildError::InvalidActions => format!(
+            "A link can carry up to {MAX_ACTIONS} actions, each with what will be done and a lead. Download the results as a file to keep them all."
+        ),
     }
 }
 
@@ -86,6 +90,10 @@ pub(crate) fn share_error(error: &ShareError, f: &mut fmt::Formatter<'_>) -> fmt
         ),
         ShareError::InvalidNotes => (
             "The notes in this link do not match the questions, so the link may have been changed.",
+            ASK_AGAIN,
+        ),
+        ShareError::InvalidActions => (
+            "The board’s actions in this link cannot be read, so the link may have been changed.",
             ASK_AGAIN,
         ),
         ShareError::TooLong => (

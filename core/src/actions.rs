@@ -86,6 +86,16 @@ impl Status {
     pub fn name(self) -> &'static str {
         crate::text::actions::Phrase::Status(self).text()
     }
+
+    /// A stable lowercase key, used in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
 }
 
 /// One commitment the board agreed.

@@ -23,12 +23,14 @@
 
 use std::fmt::{self, Write};
 
+use crate::actions::{Commitment, Status};
 use crate::model::{Assessment, Level, Source};
 use crate::report::{
     METHOD, discussion_order, flag_detail, no_stage_reason, response_label, stage_label,
     tally_sentence,
 };
 use crate::scoring::{Answers, Response, Tally, score};
+use crate::text::actions::{Phrase as ActionPhrase, Sentence as ActionSentence};
 use crate::text::common;
 use crate::text::report::{Phrase, Sentence};
 
@@ -39,7 +41,8 @@ pub const JSON_FORMAT: &str = "digital-board-assessment-result";
 /// that older readers would misread.
 pub const JSON_FORMAT_VERSION: u32 = 1;
 
-/// Who and when, all optional, as the user gave them.
+/// What the files say besides the answers: who and when, all optional, as
+/// the user gave them, and the board's actions.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExportMeta {
     /// Organisation name or ODS code.
@@ -52,6 +55,8 @@ pub struct ExportMeta {
     /// only, so the comparison view can decode the result with the share
     /// codec instead of parsing JSON.
     pub share_code: Option<String>,
+    /// The board's actions, in the order agreed (none if there are none).
+    pub actions: Vec<Commitment>,
 }
 
 impl ExportMeta {
@@ -420,6 +425,10 @@ fn write_markdown(
     }
     writeln!(out)?;
 
+    if !meta.actions.is_empty() {
+        write_actions(out, assessment, &meta.actions)?;
+    }
+
     heading(out, Phrase::HowWeScored.text());
     for paragraph in METHOD {
         writeln!(out)?;
@@ -430,6 +439,53 @@ fn write_markdown(
     writeln!(out, "---")?;
     writeln!(out)?;
     writeln!(out, "{}", source_line(&assessment.source))
+}
+
+/// The board's actions as a Markdown table.
+fn write_actions(out: &mut String, assessment: &Assessment, actions: &[Commitment]) -> fmt::Result {
+    heading(out, ActionPhrase::Heading.text());
+    writeln!(out)?;
+    let columns = ActionPhrase::COLUMNS.map(ActionPhrase::text);
+    writeln!(out, "| {} |", columns.join(" | "))?;
+    writeln!(out, "| ---: | --- | --- | --- | --- | --- | --- |")?;
+    for (number, action) in actions.iter().enumerate() {
+        let [what, lead, due, measure, questions, status] = action_fields(assessment, action);
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            number + 1,
+            md(&what),
+            md(&lead),
+            md(&due),
+            md(&measure),
+            md(&questions),
+            md(&status)
+        )?;
+    }
+    writeln!(out)
+}
+
+/// An action's fields as the files show them: what, lead, the due month
+/// ("March 2027", "" if none), how the board will know, the questions'
+/// numbers ("2, 5") and the status ("" if none).
+pub(crate) fn action_fields(assessment: &Assessment, action: &Commitment) -> [String; 6] {
+    let questions: Vec<String> = action
+        .questions
+        .iter()
+        .filter(|&&q| q < assessment.question_count())
+        .map(|q| (q + 1).to_string())
+        .collect();
+    [
+        action.what.clone(),
+        action.lead.clone(),
+        action
+            .by
+            .map(|by| ActionSentence::MonthYear(by).text())
+            .unwrap_or_default(),
+        action.measure.clone(),
+        questions.join(", "),
+        action.status.map(|s| s.name().to_owned()).unwrap_or_default(),
+    ]
 }
 
 /// The credit closing every Markdown paper (results and comparisons):
@@ -511,7 +567,7 @@ pub(crate) fn md_url(url: &str) -> String {
 // ---------------------------------------------------------------------------
 
 /// The CSV header row's column names.
-pub const CSV_COLUMNS: [&str; 12] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "assessment_id",
     "assessment_version",
     "organisation",
@@ -524,13 +580,29 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "answer",
     "points",
     "notes",
+    "record",
+    "action_number",
+    "action",
+    "action_lead",
+    "action_due",
+    "action_measure",
+    "action_questions",
+    "action_status",
 ];
+
+/// The `record` of a question's row and of an action's row.
+const CSV_QUESTION: &str = "question";
+const CSV_ACTION: &str = "action";
 
 /// The result as CSV (RFC 4180, CRLF line ends, UTF-8 with a byte order mark
 /// so Excel reads it as UTF-8): a header row ([`CSV_COLUMNS`]), then one row
-/// per question in order. `answer` is the label shown on the results page
-/// ("Absent", "Siloed", "Embedded", "Don’t know" or "Not answered");
-/// `points` is 0, 1 or 2, and empty without a level.
+/// per question in order (`record` "question"). `answer` is the label shown
+/// on the results page ("Absent", "Siloed", "Embedded", "Don’t know" or "Not
+/// answered"); `points` is 0, 1 or 2, and empty without a level. Then one
+/// row per action of the board (`record` "action"), with the assessment,
+/// organisation, role and date, the question columns empty, and the
+/// action's number, text, lead, due month (YYYY-MM), measure, the numbers of
+/// the questions it answers ("2; 5") and its status (last column).
 pub fn csv(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta) -> String {
     let mut out = String::from('\u{feff}');
     csv_row(&mut out, CSV_COLUMNS);
@@ -559,6 +631,48 @@ pub fn csv(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta
                 response_label(response),
                 &points,
                 note(answers, placed.index).unwrap_or(""),
+                CSV_QUESTION,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+        );
+    }
+    for (number, action) in meta.actions.iter().enumerate() {
+        let [what, lead, _, measure, _, status] = action_fields(assessment, action);
+        let due = action
+            .by
+            .map(|by| format!("{:04}-{:02}", by.year(), by.month()))
+            .unwrap_or_default();
+        let questions: Vec<String> = action.questions.iter().map(|q| (q + 1).to_string()).collect();
+        let number = (number + 1).to_string();
+        csv_row(
+            &mut out,
+            [
+                assessment.id,
+                &version,
+                organisation,
+                role,
+                date,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                CSV_ACTION,
+                &number,
+                &what,
+                &lead,
+                &due,
+                &measure,
+                &questions.join("; "),
+                &status,
             ],
         );
     }
@@ -693,6 +807,36 @@ pub(crate) fn answer_key(response: Option<Response>) -> Option<&'static str> {
     }
 }
 
+/// The board's actions in JSON: number, what, lead, due ("YYYY-MM" or
+/// null), measure (null if none), the ids of the questions it answers, and
+/// status (`not_started`, `in_progress`, `done`, `dropped` or null).
+fn json_actions<'a>(assessment: &'static Assessment, actions: &'a [Commitment]) -> Vec<Json<'a>> {
+    actions
+        .iter()
+        .enumerate()
+        .map(|(i, action)| {
+            let questions = action
+                .questions
+                .iter()
+                .filter_map(|&q| assessment.question(q))
+                .map(|p| Json::String(p.question.id))
+                .collect();
+            Json::Object(vec![
+                ("number", Json::Number(i as u32 + 1)),
+                ("what", Json::String(&action.what)),
+                ("lead", Json::String(&action.lead)),
+                (
+                    "due",
+                    Json::Owned(action.by.map(|by| format!("{:04}-{:02}", by.year(), by.month()))),
+                ),
+                ("measure", Json::text(Some(action.measure.as_str()).filter(|m| !m.is_empty()))),
+                ("question_ids", Json::Array(questions)),
+                ("status", Json::text(action.status.map(Status::key))),
+            ])
+        })
+        .collect()
+}
+
 /// The tally's counts, as in `overall` and each of `sections`.
 fn tally_members(tally: &Tally) -> [(&'static str, Json<'static>); 5] {
     [
@@ -707,7 +851,7 @@ fn tally_members(tally: &Tally) -> [(&'static str, Json<'static>); 5] {
 /// The result as JSON (RFC 8259), pretty-printed with a two-space indent:
 /// the format tag and version, the assessment's id, version and title, who
 /// and when, the share-link payload, overall and section tallies, every
-/// answer with its notes, and the consistency flags. The format is described
+/// answer with its notes, the consistency flags and the board's actions. The format is described
 /// in docs/json-schema.md; readers match answers by `question_id`.
 pub fn json(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta) -> String {
     let results = score(assessment, answers);
@@ -790,6 +934,7 @@ pub fn json(assessment: &'static Assessment, answers: &Answers, meta: &ExportMet
         ("sections", Json::Array(sections)),
         ("answers", Json::Array(answer_list)),
         ("consistency_flags", Json::Array(flags)),
+        ("actions", Json::Array(json_actions(assessment, &meta.actions))),
     ]);
     let mut out = String::new();
     document.write(&mut out, 0);

@@ -36,7 +36,7 @@ use crate::compare::{
     spreads, tally_range, then_and_now,
 };
 use crate::date::Date;
-use crate::export::{ExportMeta, is_iso_date};
+use crate::export::{ExportMeta, action_fields, is_iso_date};
 use crate::label::{Label, Role};
 use crate::model::{Assessment, Source};
 use crate::report::{
@@ -48,6 +48,7 @@ use crate::scoring::{Answers, Response, score};
 use crate::share::ShareError;
 use crate::text::common::Phrase as CommonPhrase;
 use crate::text::compare::{Phrase as ComparePhrase, Sentence as CompareSentence};
+use crate::text::actions::Phrase as ActionPhrase;
 use crate::text::paper::Phrase;
 use crate::text::report::{Phrase as ReportPhrase, Sentence as ReportSentence};
 
@@ -416,6 +417,27 @@ pub fn result(assessment: &'static Assessment, answers: &Answers, meta: &ExportM
         }));
     }
 
+    if !meta.actions.is_empty() {
+        heading(&mut blocks, 2, ActionPhrase::Heading.text());
+        blocks.push(Block::Table(Table {
+            caption: ActionPhrase::Heading.text().to_owned(),
+            header: ActionPhrase::COLUMNS
+                .map(|column| column.text().to_owned())
+                .to_vec(),
+            rows: meta
+                .actions
+                .iter()
+                .enumerate()
+                .map(|(i, action)| {
+                    let mut row = vec![(i + 1).to_string()];
+                    row.extend(action_fields(assessment, action));
+                    row
+                })
+                .collect(),
+            numeric: vec![0],
+        }));
+    }
+
     heading(&mut blocks, 2, ReportPhrase::HowWeScored.text());
     for line in METHOD {
         paragraph(&mut blocks, line);
@@ -447,12 +469,17 @@ pub fn result_from_record(record: &str, date: Option<&str>) -> Result<Paper, Sav
     // names none known is read as the default's, which says what is wrong.
     let id = record.lines().nth(1).unwrap_or_default();
     let assessment = crate::content::find(id).unwrap_or_else(crate::content::default_assessment);
-    let saved::Record { answers, label, .. } = saved::from_text(assessment, record)?;
+    let saved::Record {
+        answers,
+        label,
+        actions,
+    } = saved::from_text(assessment, record)?;
     let meta = ExportMeta {
         organisation: Some(label.organisation),
         role: (label.role != Role::Unspecified).then(|| label.role.name().to_owned()),
         date: date.map(str::to_owned),
         share_code: None,
+        actions,
     };
     Ok(result(assessment, &answers, &meta))
 }

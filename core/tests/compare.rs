@@ -1417,6 +1417,7 @@ fn exported_json_files_are_read_back_by_their_code() {
         role: Some("Non-executive".to_owned()),
         date: Some("2026-11-21".to_owned()),
         share_code: Some(share::encode(&result)),
+        actions: Vec::new(),
     };
     let results_file = export::json(default_assessment(), result.answers(), &meta);
     let mut collection = Collection::default();
@@ -1462,6 +1463,7 @@ fn exported_json_files_are_read_back_by_their_code() {
         result.answers(),
         &ExportMeta {
             share_code: None,
+            actions: Vec::new(),
             ..meta
         },
     );
@@ -1874,6 +1876,7 @@ fn json_code_reads_only_the_code_member() {
         &ExportMeta {
             organisation: Some("share_code".to_owned()),
             share_code: Some(code.clone()),
+            actions: Vec::new(),
             ..ExportMeta::default()
         },
     );

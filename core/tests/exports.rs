@@ -5,6 +5,7 @@
 //! tests/compare.rs); hostile notes inert in every format; the board
 //! paper's contents; and safe file names.
 
+use digital_board_core::actions::{Commitment, MonthYear, Status};
 use digital_board_core::content::default_assessment;
 use digital_board_core::export::{
     CSV_COLUMNS, ExportFormat, ExportMeta, JSON_FORMAT, csv, file_name, json, markdown,
@@ -97,6 +98,7 @@ fn meta(organisation: &str, role: &str, date: &str) -> ExportMeta {
         role: Some(role.to_owned()),
         date: Some(date.to_owned()),
         share_code: None,
+        actions: Vec::new(),
     }
 }
 
@@ -132,10 +134,11 @@ fn csv_is_exact_for_a_small_case() {
     );
     let expected = concat!(
         "\u{feff}",
-        "assessment_id,assessment_version,organisation,role,date,question_number,question_id,section,question,answer,points,notes\r\n",
-        "tiny-check,3,Trust A,Non-executive,2026-11-21,1,q-one,\"First, the basics\",\"Is it \"\"quoted\"\"?\",Siloed,1,\r\n",
-        "tiny-check,3,Trust A,Non-executive,2026-11-21,2,q-two,\"First, the basics\",Two,Don’t know,,\"Needs \"\"work\"\", soon\"\r\n",
-        "tiny-check,3,Trust A,Non-executive,2026-11-21,3,q-three,Second,Three,Not answered,,\r\n",
+        "assessment_id,assessment_version,organisation,role,date,question_number,question_id,section,question,answer,points,notes,",
+        "record,action_number,action,action_lead,action_due,action_measure,action_questions,action_status\r\n",
+        "tiny-check,3,Trust A,Non-executive,2026-11-21,1,q-one,\"First, the basics\",\"Is it \"\"quoted\"\"?\",Siloed,1,,question,,,,,,,\r\n",
+        "tiny-check,3,Trust A,Non-executive,2026-11-21,2,q-two,\"First, the basics\",Two,Don’t know,,\"Needs \"\"work\"\", soon\",question,,,,,,,\r\n",
+        "tiny-check,3,Trust A,Non-executive,2026-11-21,3,q-three,Second,Three,Not answered,,,question,,,,,,,\r\n",
     );
     assert_eq!(out, expected);
     // The header row, on its own, exactly.
@@ -253,7 +256,7 @@ fn csv_cells_that_look_like_formulas_get_an_apostrophe() {
     assert_eq!(rows[1][3], "'@role");
     assert_eq!(rows[1][4], "'-2026");
     // Quoted fields carry the apostrophe inside the quotes.
-    assert!(out.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\"\r\n"));
+    assert!(out.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",question,"));
     // No cell of any row starts with a formula character.
     for row in &rows {
         for cell in row {
@@ -384,7 +387,8 @@ fn json_is_valid_and_carries_the_whole_result() {
             "overall",
             "sections",
             "answers",
-            "consistency_flags"
+            "consistency_flags",
+            "actions"
         ]
     );
 }
@@ -396,7 +400,7 @@ fn json_is_pretty_printed_with_two_spaces() {
         "{\n  \"format\": \"digital-board-assessment-result\",\n  \"format_version\": 1,\n  \"assessment\": {\n    \"id\": \"tiny-check\",\n    \"version\": 3,\n"
     ));
     assert!(text.contains("\n  \"organisation\": null,\n"));
-    assert!(text.contains("\n  \"consistency_flags\": []\n}\n"));
+    assert!(text.contains("\n  \"consistency_flags\": [],\n  \"actions\": []\n}\n"));
     assert!(text.ends_with("}\n"));
     for line in text.lines() {
         let indent = line.len() - line.trim_start_matches(' ').len();
@@ -540,6 +544,7 @@ fn random_hostile_text_survives_every_format() {
             role: Some(hostile_text(&mut rng)),
             date: Some(hostile_text(&mut rng)),
             share_code: Some(hostile_text(&mut rng)),
+            actions: Vec::new(),
         };
         let trimmed = |s: &str| s.trim().to_owned();
         let or_null = |s: &str| {
@@ -576,13 +581,13 @@ fn random_hostile_text_survives_every_format() {
             assert_eq!(item.get("notes"), Some(&or_null(note)));
         }
 
-        // CSV: parses back to 14 rows of 12 fields; notes as given, bar the
-        // apostrophe before a formula.
+        // CSV: parses back to 14 rows of every column; notes as given, bar
+        // the apostrophe before a formula.
         let out = csv(a, &answers, &m);
         let rows = csv_rows(&out);
         assert_eq!(rows.len(), 14);
         for (i, row) in rows[1..].iter().enumerate() {
-            assert_eq!(row.len(), 12);
+            assert_eq!(row.len(), CSV_COLUMNS.len());
             let note = trimmed(&answers.notes[i]);
             let expected = if note.starts_with(['=', '+', '-', '@']) {
                 format!("'{note}")
@@ -934,4 +939,82 @@ fn the_download_readers_are_strict() {
             "accepted {text:?}"
         );
     }
+}
+
+/// Two actions as the action form makes them, one with markup, a formula
+/// and non-ASCII text.
+fn sample_actions() -> Vec<Commitment> {
+    vec![
+        Commitment {
+            what: "=Publish the strategy <b>for staff</b> | now".to_owned(),
+            lead: "Chief digital officer – Zoë".to_owned(),
+            by: MonthYear::new(2027, 3),
+            measure: "60% of staff know the mission ✓".to_owned(),
+            questions: vec![4, 12],
+            status: Some(Status::InProgress),
+        },
+        Commitment {
+            what: "Agree what we will not do".to_owned(),
+            lead: "Board".to_owned(),
+            ..Commitment::default()
+        },
+    ]
+}
+
+#[test]
+fn the_board_s_actions_are_in_every_format() {
+    let a = default_assessment();
+    let m = ExportMeta {
+        actions: sample_actions(),
+        ..meta("Trust A", "Non-executive", "2026-12-07")
+    };
+    let answers = mixed_answers();
+
+    // Markdown: a table after For discussion, user text inert.
+    let md = markdown(a, &answers, &m);
+    let at = md.find("## Actions agreed").expect("an actions section");
+    assert!(md.find("## For discussion").unwrap() < at);
+    assert!(at < md.find("## How we scored this").unwrap());
+    assert!(md.contains("| No. | Action | Lead | By when | How we will know | Questions | Status |"));
+    assert!(md.contains(
+        "| 1 | =Publish the strategy \\<b\\>for staff\\</b\\> \\| now | Chief digital officer – Zoë | March 2027 | 60% of staff know the mission ✓ | 5, 13 | In progress |"
+    ), "{md}");
+    assert!(md.contains("| 2 | Agree what we will not do | Board |  |  |  |  |"));
+    // Without actions there is no section.
+    assert!(!markdown(a, &answers, &meta("T", "R", "2026-12-07")).contains("Actions agreed"));
+
+    // CSV: one row per action after the questions, formula-safe.
+    let rows = csv_rows(&csv(a, &answers, &m));
+    assert_eq!(rows.len(), 1 + 13 + 2);
+    let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert!(rows[1..14].iter().all(|r| r[column("record")] == "question"));
+    let first = &rows[14];
+    assert_eq!(first[column("record")], "action");
+    assert_eq!(first[column("organisation")], "Trust A");
+    assert_eq!(first[column("question_id")], "");
+    assert_eq!(first[column("action_number")], "1");
+    assert_eq!(first[column("action")], "'=Publish the strategy <b>for staff</b> | now");
+    assert_eq!(first[column("action_lead")], "Chief digital officer – Zoë");
+    assert_eq!(first[column("action_due")], "2027-03");
+    assert_eq!(first[column("action_measure")], "60% of staff know the mission ✓");
+    assert_eq!(first[column("action_questions")], "5; 13");
+    assert_eq!(first[column("action_status")], "In progress");
+    assert_eq!(rows[15][column("action_due")], "");
+
+    // JSON: every field, questions by id, nulls where not given.
+    let doc: Value = serde_json::from_str(&json(a, &answers, &m)).expect("valid JSON");
+    let list = doc["actions"].as_array().expect("actions");
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["number"], 1);
+    assert_eq!(list[0]["what"], "=Publish the strategy <b>for staff</b> | now");
+    assert_eq!(list[0]["due"], "2027-03");
+    assert_eq!(list[0]["status"], "in_progress");
+    assert_eq!(
+        list[0]["question_ids"],
+        serde_json::json!([a.question(4).unwrap().question.id, a.question(12).unwrap().question.id])
+    );
+    assert_eq!(list[1]["due"], Value::Null);
+    assert_eq!(list[1]["measure"], Value::Null);
+    assert_eq!(list[1]["status"], Value::Null);
+    assert_eq!(list[1]["question_ids"], serde_json::json!([]));
 }

@@ -314,7 +314,10 @@ fn a_shared_result_makes_the_same_paper_as_the_senders() {
     );
     assert_eq!(
         result_document(&record, None),
-        result_document(&paper::result_record(assessment, &short, &label(), &[]), None)
+        result_document(
+            &paper::result_record(assessment, &short, &label(), &[]),
+            None
+        )
     );
 }
 
@@ -425,4 +428,49 @@ fn comparison_payloads_that_cannot_be_read_say_why_as_links_do() {
         digital_board_core::share::ShareError::Empty.message()
     );
     assert!(comparison_document("AAAA", None, None).is_err());
+}
+
+#[test]
+fn a_result_with_actions_has_the_actions_table() {
+    use digital_board_core::actions::{Commitment, MonthYear, Status};
+    let assessment = default_assessment();
+    let actions = vec![
+        Commitment {
+            what: "Publish a one-page strategy <b>for staff</b>".to_owned(),
+            lead: "Chief digital officer – Zoë".to_owned(),
+            by: MonthYear::new(2027, 3),
+            measure: "60% of staff know the mission ✓".to_owned(),
+            questions: vec![4],
+            status: Some(Status::Done),
+        },
+        Commitment {
+            what: "Agree what we will not do".to_owned(),
+            lead: "Board".to_owned(),
+            ..Commitment::default()
+        },
+    ];
+    let record = paper::result_record(assessment, &answers(), &label(), &actions);
+    let xml = part(
+        &result_document(&record, Some("2026-12-07")).expect("a document"),
+        "word/document.xml",
+    );
+    let h2 = headings(&xml, "Heading2");
+    let at = h2.iter().position(|h| h == "Actions agreed").expect("an actions heading");
+    assert_eq!(h2.get(at + 1).map(String::as_str), Some("How we scored this"));
+    let table = tables(&xml)
+        .into_iter()
+        .find(|t| t.first().is_some_and(|h| h.starts_with("No. | Action | Lead")))
+        .expect("the actions table");
+    assert_eq!(
+        table,
+        [
+            "No. | Action | Lead | By when | How we will know | Questions | Status",
+            "1 | Publish a one-page strategy <b>for staff</b> | Chief digital officer – Zoë | March 2027 | 60% of staff know the mission ✓ | 5 | Done",
+            "2 | Agree what we will not do | Board |  |  |  | ",
+        ]
+    );
+    // Without actions, no such part.
+    let plain = paper::result_record(assessment, &answers(), &label(), &[]);
+    let xml = part(&result_document(&plain, None).unwrap(), "word/document.xml");
+    assert!(!headings(&xml, "Heading2").iter().any(|h| h == "Actions agreed"));
 }

@@ -48,7 +48,7 @@ pub fn downloads(
                 </button>
                 { WordButton {
                     paper: WordPaper::Result,
-                    payload: paper::result_record(assessment, answers, label, &[]).into(),
+                    payload: paper::result_record(assessment, answers, label, &meta.actions).into(),
                     file_name: file_name(assessment, meta, "docx").into(),
                     date: meta.date.clone().map(AttrValue::from),
                     link: None,

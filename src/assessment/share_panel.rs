@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::Action;
 use super::downloads::downloads;
 use crate::components::link_box::LinkBox;
+use digital_board_core::actions::Commitment;
 use digital_board_core::date::Date;
 use digital_board_core::export::ExportMeta;
 use digital_board_core::label::{Label, Role};
@@ -40,6 +41,9 @@ pub struct SharePanelProps {
     pub base_url: AttrValue,
     /// Receives label and notes choices.
     pub on_action: Callback<Action>,
+    /// The board's actions, for the downloads.
+    #[prop_or_default]
+    pub actions: Vec<Commitment>,
 }
 
 /// The label to carry, if the user gave one.
@@ -56,6 +60,7 @@ pub fn export_meta(
     label: Option<&Label>,
     date: Option<Date>,
     share_code: Option<String>,
+    actions: &[Commitment],
 ) -> ExportMeta {
     ExportMeta {
         organisation: label.map(|l| l.organisation.clone()),
@@ -64,6 +69,7 @@ pub fn export_meta(
             .map(|l| l.role.name().to_owned()),
         date: date.map(|d| d.to_string()),
         share_code,
+        actions: actions.to_vec(),
     }
 }
 
@@ -101,7 +107,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let on_notes = props.on_action.reform(|e: Event| {
         Action::IncludeNotes(e.target_unchecked_into::<HtmlInputElement>().checked())
     });
-    let meta = export_meta(label.as_ref(), props.today, payload_without.clone());
+    let meta = export_meta(label.as_ref(), props.today, payload_without.clone(), &props.actions);
     let label_error = matches!(with_notes_result, Err(share::ShareBuildError::LabelTooLong));
 
     html! {

@@ -30,7 +30,7 @@ pub fn shared_page(result: &SharedResult, on_action: &Callback<Action>) -> Html 
             { downloads(
                 result.assessment(),
                 result.answers(),
-                &export_meta(result.label(), result.date(), Some(share::encode(result))),
+                &export_meta(result.label(), result.date(), Some(share::encode(result)), result.actions()),
                 &result.label().cloned().unwrap_or_default(),
             ) }
             <div class="dba-actions dba-no-print">

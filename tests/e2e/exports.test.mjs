@@ -115,6 +115,7 @@ test('downloads: Markdown, CSV and JSON, named by organisation and date, notes i
     assert.deepEqual(rows[0], [
       'assessment_id', 'assessment_version', 'organisation', 'role', 'date', 'question_number',
       'question_id', 'section', 'question', 'answer', 'points', 'notes',
+      'record', 'action_number', 'action', 'action_lead', 'action_due', 'action_measure', 'action_questions', 'action_status',
     ]);
     assert.equal(rows.length, 14);
     const expectedNote = (n) => {
@@ -126,15 +127,15 @@ test('downloads: Markdown, CSV and JSON, named by organisation and date, notes i
       QUESTIONS.map((q, i) => [
         'board-digital-strategy', '1', ORGANISATION, 'Non-executive', today.iso, String(q.number),
         q.id, q.section.title, q.text, NAME[PATTERN[i]], POINTS[PATTERN[i]] === null ? '' : String(POINTS[PATTERN[i]]),
-        expectedNote(q.number),
+        expectedNote(q.number), 'question', '', '', '', '', '', '', '',
       ]),
     );
     // As written: quoted (comma, quotes doubled), and the formula made inert.
     assert.ok(
-      text.includes(',"Risk register, see <script>alert(1)</script> and <b>bold</b> ""as agreed"" & more"\r\n'),
+      text.includes(',"Risk register, see <script>alert(1)</script> and <b>bold</b> ""as agreed"" & more",question,'),
       'the note with markup is one quoted cell, as typed',
     );
-    assert.ok(text.includes(`,"'=HYPERLINK(""http://evil.example/"",""click"")"\r\n`), 'a leading apostrophe stops the formula');
+    assert.ok(text.includes(`,"'=HYPERLINK(""http://evil.example/"",""click"")",question,`), 'a leading apostrophe stops the formula');
     assert.equal(rows[2][11], `'${FORMULA_NOTE}`);
 
     // --- JSON ---------------------------------------------------------------
@@ -148,7 +149,7 @@ test('downloads: Markdown, CSV and JSON, named by organisation and date, notes i
     const result = JSON.parse(raw);
     assert.deepEqual(Object.keys(result), [
       'format', 'format_version', 'assessment', 'organisation', 'role', 'date', 'share_code',
-      'overall', 'sections', 'answers', 'consistency_flags',
+      'overall', 'sections', 'answers', 'consistency_flags', 'actions',
     ]);
     assert.equal(result.format, 'digital-board-assessment-result');
     assert.equal(result.format_version, 1);

@@ -11,6 +11,35 @@ pub enum Phrase {
     Status(Status),
     /// What to do about a field of the action form.
     Error(DraftError),
+    /// The heading over the board's actions in results and files.
+    Heading,
+    /// The column of action numbers.
+    Number,
+    /// The column, and label, "Action".
+    Action,
+    /// The column, and label, of who leads an action.
+    Lead,
+    /// The column, and label, of when it is due.
+    Due,
+    /// The column, and label, of how the board will know it worked.
+    Measure,
+    /// The column, and label, of the questions an action answers.
+    Questions,
+    /// The column, and label, "Status".
+    StatusLabel,
+}
+
+impl Phrase {
+    /// The columns of the actions table, in order.
+    pub const COLUMNS: [Phrase; 7] = [
+        Phrase::Number,
+        Phrase::Action,
+        Phrase::Lead,
+        Phrase::Due,
+        Phrase::Measure,
+        Phrase::Questions,
+        Phrase::StatusLabel,
+    ];
 }
 
 impl Phrase {

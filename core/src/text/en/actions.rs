@@ -27,6 +27,14 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::Status(Status::InProgress) => "In progress",
         Phrase::Status(Status::Done) => "Done",
         Phrase::Status(Status::Dropped) => "Dropped",
+        Phrase::Heading => "Actions agreed",
+        Phrase::Number => "No.",
+        Phrase::Action => "Action",
+        Phrase::Lead => "Lead",
+        Phrase::Due => "By when",
+        Phrase::Measure => "How we will know",
+        Phrase::Questions => "Questions",
+        Phrase::StatusLabel => "Status",
         Phrase::Error(DraftError::WhatMissing) => "Enter what the board will do",
         // Each limit is checked against its constant in the tests below.
         Phrase::Error(DraftError::WhatTooLong) => {

@@ -50,11 +50,14 @@ const DYNAMIC_CLASS_PREFIXES = [
 // Fragments built at run time that are ids or form-control names, never classes.
 const NOT_CLASSES = [
   'dba-compare-name-', // src/compare/gather_page.rs: id of result N's name field
-  'dba-compare-role-', // src/compare/gather_page.rs: name of result N's role radios
+  'dba-compare-role-', // src/compare/gather_page.rs: id of result N's role select
+  'dba-compare-remove-', // src/compare/gather_page.rs: id of result N's Remove button
   'dba-compare-mode-', // src/compare/gather_page.rs: ids of the compare-mode radios
+  'dba-action-q-', // src/assessment/action_form.rs: id of question N's checkbox
   'dba-discuss-', // src/assessment/result_summary.rs: id of question N under For discussion
   'dba-flag-', // src/assessment/result_summary.rs: id of the flag card on question N
   'dba-role-', // src/assessment/share_panel.rs: ids of the role radios
+  'dba-sign-', // src/assessment/actions_page.rs: id of a sign of a good commitment's checkbox
   'dba-spread-caption-', // src/compare/spread_table.rs: id of a spread table's caption
 ];
 

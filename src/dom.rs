@@ -89,7 +89,10 @@ fn clear_fragment_if(is_ours: impl Fn(&str) -> bool) {
     let without = url.split('#').next().unwrap_or_default();
     let window = gloo::utils::window();
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(without));
+        // The entry keeps its state: the host page's own, and the screen
+        // www/start.js recorded for Back and Forward.
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(without));
     }
     // For www/embed-frame.js, which tells the embedding page to do the same.
     if let Ok(event) = web_sys::CustomEvent::new("dba-link-cleared") {
@@ -132,6 +135,53 @@ pub fn tell_page(from: &yew::NodeRef, name: &str, detail: Option<&str>) {
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = from.dispatch_event(&event);
     }
+}
+
+/// Event asking the page (www/start.js) to record the view's new screen in
+/// a new session-history entry (same address); its `detail` is the
+/// screen's key. Bubbles, as [`OPEN_COMPARE_EVENT`] does.
+pub const PUSH_SCREEN_EVENT: &str = "dba-screen-push";
+
+/// As [`PUSH_SCREEN_EVENT`], recording the screen in the current entry.
+pub const REPLACE_SCREEN_EVENT: &str = "dba-screen-replace";
+
+/// Event the page sends to the element a view is mounted in (it does not
+/// bubble) when the browser's Back or Forward reach an entry recorded for
+/// that view: its `detail` is the screen's key.
+pub const SHOW_SCREEN_EVENT: &str = "dba-show-screen";
+
+/// Asks the page to record `screen` (a key the view's `ShowScreen` action
+/// reads back) in the session history, so Back and Forward move between
+/// the widget's screens. The page keeps the address and the host page's
+/// own history state; see www/start.js.
+pub fn record_screen(from: &yew::NodeRef, screen: &str, how: crate::effects::History) {
+    let name = match how {
+        crate::effects::History::Push => PUSH_SCREEN_EVENT,
+        crate::effects::History::Replace => REPLACE_SCREEN_EVENT,
+    };
+    tell_page(from, name, Some(screen));
+}
+
+/// Listens for the page's [`SHOW_SCREEN_EVENT`] on the element the view
+/// whose root is `root` is mounted in, and calls `show` with each screen
+/// key; `None` if the view is not rendered. Drop the listener to stop.
+pub fn on_show_screen(
+    root: &yew::NodeRef,
+    show: impl Fn(String) + 'static,
+) -> Option<gloo::events::EventListener> {
+    let mount_root = root.cast::<web_sys::Element>()?.parent_element()?;
+    Some(gloo::events::EventListener::new(
+        &mount_root,
+        SHOW_SCREEN_EVENT,
+        move |event| {
+            if let Some(key) = event
+                .dyn_ref::<web_sys::CustomEvent>()
+                .and_then(|event| event.detail().as_string())
+            {
+                show(key);
+            }
+        },
+    ))
 }
 
 /// Offers `text` as a file download, made in the browser (a `blob:` URL).

@@ -60,3 +60,19 @@ impl<E> Effects<E> {
         }
     }
 }
+
+/// How a view records the screen it now shows in the browser's session
+/// history, so that the browser's Back and Forward buttons move between the
+/// widget's screens. The app asks the page (www/start.js) to do it, which
+/// keeps the entries (same address, the host page's own state kept); see
+/// `crate::dom::record_screen`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// A new entry after the current one: the user moved to another screen.
+    Push,
+    /// The current entry: the screen shown at load, from a link in the
+    /// address (the browser made its entry), after leaving a shared result
+    /// (its entry becomes the new screen's) or by Back or Forward (the
+    /// screen shown may differ from the one the entry asked for).
+    Replace,
+}

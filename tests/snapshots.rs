@@ -105,6 +105,7 @@ fn results_page_with_flags_gaps_and_notes() {
         read_only: false,
         label: None,
         date: None,
+        actions: Vec::new(),
         children: Html::default(),
     });
     // Notes are text, never markup.
@@ -128,11 +129,15 @@ fn shared_results_are_read_only_and_say_who_they_are_from() {
             role: Role::NonExecutive,
         }),
         date: Date::from_ymd(2026, 11, 21),
+        actions: two_actions(),
         children: Html::default(),
     });
     assert!(html.contains("Shared results"));
     assert!(html.contains("From Leeds &lt;Trust&gt;, Non-executive. Made on 21 November 2026."));
     assert!(!html.contains("Start again") && !html.contains("Change your answers"));
+    // The sender's actions, read-only: no way to add or change them.
+    assert!(html.contains("Actions agreed") && html.contains("Buy a new EPR"));
+    assert!(!html.contains("Add an action") && !html.contains(">Agree actions<"));
     check_snapshot("shared-results-page", &html);
 }
 
@@ -149,6 +154,8 @@ fn share_panel_with_notes_offered_and_a_qr_code() {
         today: Date::from_ymd(2026, 11, 21),
         base_url: "http://127.0.0.1:8080/".into(),
         on_action: Callback::noop(),
+        actions: Vec::new(),
+        include_actions: false,
     });
     assert!(html.contains("Include my notes in the link"));
     assert!(html.contains("http://127.0.0.1:8080/#r="));
@@ -305,16 +312,20 @@ fn one_organisation_added_three_times_is_dated_and_warned_of() {
         format!("{LEEDS} (1 November 2026)"),
         format!("{LEEDS} (22 November 2026)"),
     ];
-    for label in &dated {
-        let header = format!("<th scope=\"col\" class=\"nhsuk-table__header\">{label}</th>");
-        // The sections table and the question table.
-        assert_eq!(html.matches(&header).count(), 2, "{label}");
+    for (i, label) in dated.iter().enumerate() {
+        // The sections table's row, the question table's column, its key
+        // and the chart's legend, all numbered as the results added are.
+        let number = i + 1;
+        for place in [
+            format!("<span>{number}: {label}</span></th>"),
+            format!("<span class=\"dba-full\">{label}</span></th>"),
+            format!("<span class=\"dba-spread-key__number\">{number}</span> {label}</li>"),
+            format!("<span class=\"dba-system-chart__key\">{number}:</span> {label}</li>"),
+        ] {
+            assert_eq!(html.matches(&place).count(), 1, "{place}");
+        }
     }
-    assert!(!html.contains(&format!("scope=\"col\">{LEEDS}</th>")));
-    assert!(html.contains(&format!(
-        "<span class=\"dba-system-chart__key\">A:</span> {}</li>",
-        dated[0]
-    )));
+    assert!(!html.contains(&format!(">{LEEDS}<")));
     let warning = comparison.repeats_warning().expect("a warning");
     assert!(warning.starts_with(&format!("{LEEDS} has 3 results")));
     assert!(html.contains("nhsuk-card--warning"));
@@ -375,6 +386,7 @@ fn the_summary_comes_first_and_links_what_to_discuss_first() {
         read_only: false,
         label: None,
         date: None,
+        actions: Vec::new(),
         children: Html::default(),
     });
     let at = |text: &str| {
@@ -499,4 +511,107 @@ fn the_share_hint_offers_a_qr_code_only_when_there_is_one() {
     assert!(!from_file.contains("QR code"));
     assert!(from_file.contains("opens these results only on this computer"));
     assert!(from_file.contains("download a file instead"));
+}
+
+/// Two actions: one with every field (its date passed), one with only what
+/// and lead, so each kind of prompt shows.
+fn two_actions() -> Vec<digital_board_core::actions::Commitment> {
+    use digital_board_core::actions::{Commitment, MonthYear, Status};
+    vec![
+        Commitment {
+            what: "Publish a one-page strategy <b>for staff</b>".to_owned(),
+            lead: "Chief digital officer".to_owned(),
+            by: MonthYear::new(2026, 3),
+            measure: "60% of staff know the mission".to_owned(),
+            questions: vec![4],
+            status: Some(Status::InProgress),
+        },
+        Commitment {
+            what: "Buy a new EPR".to_owned(),
+            lead: "CIO".to_owned(),
+            ..Commitment::default()
+        },
+    ]
+}
+
+#[test]
+fn the_actions_page_lists_actions_with_prompts_and_the_guide_s_signs() {
+    use digital_board_assessment::assessment::actions_page::{ActionsPage, ActionsPageProps};
+    use digital_board_core::date::Date;
+    let html = render::<ActionsPage>(ActionsPageProps {
+        assessment: default_assessment(),
+        actions: two_actions(),
+        today: Date::from_ymd(2026, 12, 7),
+        on_add: Callback::noop(),
+        on_change: Callback::noop(),
+        on_remove: Callback::noop(),
+        on_back: Callback::noop(),
+        unsaved: None,
+    });
+    assert!(
+        html.contains("&lt;b&gt;for staff&lt;/b&gt;"),
+        "user text is text"
+    );
+    // The first action's date has passed; the second has no date, no
+    // measure, and names only a technology.
+    assert!(html.contains("The date, March 2026, has passed."));
+    for prompt in [
+        "<strong>Time-bound: </strong>There is no date yet.",
+        "<strong>Measurable: </strong>Nothing says yet how the board will know it worked.",
+        "<strong>Outcome-focused: </strong>This names a technology but not what will change",
+    ] {
+        assert!(html.contains(prompt), "{prompt}");
+    }
+    // The guide's six signs, quoted, as a checklist.
+    for sign in default_assessment().commitments.unwrap().signs {
+        assert!(html.contains(&format!("id=\"dba-sign-{}\"", sign.id)));
+        assert!(html.contains(sign.guidance));
+    }
+    check_snapshot("actions-page", &html);
+}
+
+#[test]
+fn the_action_form_says_what_to_fix_for_each_field() {
+    use digital_board_assessment::assessment::action_form::{ActionForm, ActionFormProps};
+    use digital_board_core::actions::{Draft, DraftError};
+    let html = render::<ActionForm>(ActionFormProps {
+        assessment: default_assessment(),
+        draft: Draft {
+            month: "13".to_owned(),
+            year: "2027".to_owned(),
+            questions: vec![2],
+            ..Draft::default()
+        },
+        errors: vec![
+            DraftError::WhatMissing,
+            DraftError::LeadMissing,
+            DraftError::MonthInvalid,
+        ],
+        changing: false,
+        on_draft: Callback::noop(),
+        on_save: Callback::noop(),
+        on_cancel: Callback::noop(),
+    });
+    // One summary, a link to each field, and each field's own message.
+    assert_eq!(html.matches("There is a problem").count(), 1);
+    for (message, field) in [
+        ("Enter what the board will do", "dba-action-what"),
+        (
+            "Enter who will lead this action (a role is enough)",
+            "dba-action-lead",
+        ),
+        ("Month must be a number from 1 to 12", "dba-action-month"),
+    ] {
+        assert!(
+            html.contains(&format!("<a href=\"#{field}\">{message}</a>")),
+            "{message}"
+        );
+        assert_eq!(
+            html.matches(message).count(),
+            2,
+            "{message}: summary and field"
+        );
+    }
+    assert!(html.contains("value=\"13\""));
+    check_snapshot("action-form-errors", &html);
 }

@@ -31,7 +31,11 @@ function start() {
     const element = focused;
     focused = null;
     if (element?.isConnected && document.activeElement === element) {
-      post({ type: `${PREFIX}focus`, top: Math.max(0, Math.round(element.getBoundingClientRect().top + scrollY)) });
+      // The top of the page it is on (.dba-app: its Back link, the
+      // "Question 2 of 13" caption and any notice sit above the heading),
+      // so the host shows the page from its top, not from the heading.
+      const top = (element.closest('.dba-app') ?? element).getBoundingClientRect().top + scrollY;
+      post({ type: `${PREFIX}focus`, top: Math.max(0, Math.round(top)) });
     }
   }
   function schedule() {

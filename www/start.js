@@ -14,6 +14,19 @@
 // dba-open-compare on its container.
 //   dba-download-word  (src/dom.rs): load the Word bundle, make the file
 //
+// Back and Forward move between the widget's screens (README, "Back and
+// Forward and the host page's history"). Each view says which screen it
+// shows with a bubbling event from its root (src/dom.rs), detail: the
+// screen's key:
+//   dba-screen-push     the user moved to it: a new session-history entry
+//   dba-screen-replace  at load, from a link, or by Back/Forward: this entry
+// Entries keep the page's address and its own state; ours goes under
+// HISTORY_KEY, per widget: { ...pageState, [HISTORY_KEY]: { [widgetId]:
+// { view, screen } } }. On popstate an entry of ours shows its view, then
+// tells the view its screen with a non-bubbling dba-show-screen on the
+// view's container; any other entry is the page's and left alone. Nothing
+// here ever calls history.back() or go().
+//
 // Used by boot.js, element.js and the single-file edition (.ci/single-file.mjs
 // inlines this file without its `export` keywords).
 
@@ -21,6 +34,18 @@ const OPEN_COMPARE = 'dba-open-compare';
 const LEAVE_COMPARE = 'dba-leave-compare';
 const DOWNLOAD_WORD = 'dba-download-word';
 const WORD_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const PUSH_SCREEN = 'dba-screen-push';
+const REPLACE_SCREEN = 'dba-screen-replace';
+const SHOW_SCREEN = 'dba-show-screen';
+/** Our key in history.state: the page's own members stay beside it. */
+const HISTORY_KEY = 'digital-board-assessment';
+
+/** Widgets started in this document: each one's entries carry its number. */
+let widgetsStarted = 0;
+
+/** Whether `value` is a plain object (what `{ ...value }` copies whole). */
+const isPlainObject = (value) =>
+  value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 
 /** Whether the address holds a compare link (core/src/compare/codec.rs: "#c="). */
 const isCompareLink = (hash) => hash.startsWith('#c=');
@@ -56,11 +81,68 @@ const TRY_AGAIN =
 
 // A host page whose Content-Security-Policy lacks 'wasm-unsafe-eval' stops
 // the browser compiling the wasm. Reloading or another browser cannot help
-// that, so the message is for the site's web team instead.
-const CSP_BLOCKED = 'This page’s security settings block the self-assessment';
+// that: the board member is pointed at the widget's own page, where it
+// runs, and the detail is for the site's web team.
+const CSP_BLOCKED = 'This self-assessment cannot run on this page';
+const CSP_WHY = 'The security settings of this page stop it from starting.';
+const CSP_ELSEWHERE = 'Open the self-assessment on its own page';
+const CSP_NO_ELSEWHERE = 'Please tell the person who looks after this website.';
+const CSP_DETAIL_SUMMARY = 'Technical details for the website’s web team';
 const CSP_FIX =
-  'Please tell the site’s web team: the page’s Content-Security-Policy must allow ' +
-  "'wasm-unsafe-eval' in script-src (see the widget’s README, section Embedding).";
+  "The page’s Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src " +
+  '(or in default-src if it has no script-src), or the browser will not run the widget’s ' +
+  'WebAssembly. See the widget’s README, section Embedding.';
+
+/** The widget's own page beside this script, unless that is this page (or unknown). */
+function ownPage() {
+  try {
+    const page = new URL('./index.html', import.meta.url);
+    const here = new URL(location.href);
+    const same = (url) => url.origin === here.origin && url.pathname === here.pathname;
+    return same(page) || same(new URL('./', page)) ? null : page.href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CSP message: plain words and a link for the board member; the policy
+ * for the web team in an NHS details component (DOM calls, no markup parsed).
+ */
+function showCspFailure(container) {
+  const element = (tag, className, ...children) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    node.append(...children);
+    return node;
+  };
+  const page = ownPage();
+  let next;
+  if (page) {
+    const link = element('a', 'nhsuk-link', CSP_ELSEWHERE);
+    link.href = page;
+    // In a frame, a new tab: the frame is too small a place for it.
+    if (window.top !== window) {
+      link.target = '_blank';
+      link.rel = 'noopener';
+    }
+    next = element('p', '', link);
+  } else next = element('p', '', CSP_NO_ELSEWHERE);
+  const details = element(
+    'details',
+    'nhsuk-details',
+    element('summary', 'nhsuk-details__summary', element('span', 'nhsuk-details__summary-text', CSP_DETAIL_SUMMARY)),
+    element('div', 'nhsuk-details__text', element('p', '', CSP_FIX)),
+  );
+  const box = element(
+    'div',
+    'nhsuk-error-summary',
+    element('h2', 'nhsuk-error-summary__heading', CSP_BLOCKED),
+    element('div', 'nhsuk-error-summary__body', element('p', '', CSP_WHY), next, details),
+  );
+  box.setAttribute('role', 'alert');
+  container.replaceChildren(box);
+}
 
 // Browsers report it as a CompileError naming the policy (Chromium, Safari:
 // "…Content Security Policy…"; Firefox: "…blocked by CSP"). The page's
@@ -111,6 +193,12 @@ export async function startWidget(root, options, bundles) {
   const manageTitle = options.manageTitle !== false;
   const views = { assessment: {}, compare: {} };
   let showing = null;
+  const widgetId = String(widgetsStarted++);
+  // A view being mounted for Back or Forward: its first entry is the one
+  // the browser went to, not a new one.
+  let restoring = null;
+  // The { view, screen } last recorded.
+  let shown = null;
 
   async function show(name, { sharedLink = null, focus = false, reopen = false, restoreTitle = false } = {}) {
     const view = views[name];
@@ -146,7 +234,7 @@ export async function startWidget(root, options, bundles) {
         });
       } catch (error) {
         place();
-        if (blockedByCsp(error)) showFailure(view.container, CSP_BLOCKED, CSP_FIX);
+        if (blockedByCsp(error)) showCspFailure(view.container);
         else {
           showFailure(
             view.container,
@@ -185,11 +273,87 @@ export async function startWidget(root, options, bundles) {
   }
 
   const report = (error) => console.error(error);
+
+  /** This widget's { view, screen } in a history state, if it holds one. */
+  function entryIn(state) {
+    const entry = isPlainObject(state) && isPlainObject(state[HISTORY_KEY]) ? state[HISTORY_KEY][widgetId] : null;
+    return isPlainObject(entry) && Object.hasOwn(views, entry.view) && typeof entry.screen === 'string' ? entry : null;
+  }
+
+  /**
+   * Records `view`'s `screen` in a new entry (`push`) or the current one.
+   * The page's own state is copied into ours, so its router sees its own
+   * route on our entries; a state that is not a plain object cannot carry
+   * ours without losing something, so then no entry is made.
+   */
+  function record(view, screen, push) {
+    views[view].screen = screen;
+    if (restoring === view) {
+      restoring = null;
+      push = false;
+    }
+    const left = shown;
+    shown = { view, screen };
+    const state = history.state;
+    if (state !== null && !isPlainObject(state)) return;
+    const current = entryIn(state);
+    if (push && current?.view === view && current.screen === screen) return;
+    // No URL: the address stays as it is, the page's fragment and query too.
+    // An entry the page made since (its router, a link to an anchor) shows
+    // the screen being left when Back returns to it.
+    if (push && !current && left) history.replaceState(withEntry(state, left), '');
+    if (push) history.pushState(withEntry(history.state, shown), '');
+    else history.replaceState(withEntry(state, shown), '');
+  }
+
+  /** `state` (the page's, or null) with `entry` as this widget's. */
+  function withEntry(state, entry) {
+    const ours = isPlainObject(state?.[HISTORY_KEY]) ? state[HISTORY_KEY] : {};
+    return { ...state, [HISTORY_KEY]: { ...ours, [widgetId]: entry } };
+  }
+
+  for (const [type, push] of [
+    [PUSH_SCREEN, true],
+    [REPLACE_SCREEN, false],
+  ]) {
+    root.addEventListener(type, (event) => {
+      // From the view on screen only (one taken out of the page cannot
+      // reach the root anyway).
+      const view = Object.keys(views).find((name) => views[name].container?.contains(event.target));
+      if (view && view === showing && typeof event.detail === 'string') record(view, event.detail, push);
+    });
+  }
+
+  // Back or Forward to an entry of ours: its view, then its screen. The
+  // view tells us what it shows (dba-screen-replace), which may differ.
+  addEventListener('popstate', ({ state }) => {
+    const entry = entryIn(state);
+    if (!entry || !root.isConnected) return;
+    const { view, screen } = entry;
+    const mounting = !views[view].container;
+    if (mounting) restoring = view;
+    show(view, { focus: view !== showing, restoreTitle: true })
+      .then(() => {
+        const tell = () => views[view].container.dispatchEvent(new CustomEvent(SHOW_SCREEN, { detail: screen }));
+        // A view just mounted listens once it has rendered.
+        if (mounting) setTimeout(tell, 0);
+        else tell();
+      })
+      .catch((error) => {
+        restoring = null;
+        report(error);
+      });
+  });
+
   root.addEventListener(OPEN_COMPARE, (event) => {
     show('compare', { sharedLink: event.detail ?? null, focus: true, reopen: true }).catch(report);
   });
+  // Leaving the compare view is a move of its own: the assessment's screen
+  // gets a new entry (a view mounted now records its first screen itself).
   root.addEventListener(LEAVE_COMPARE, () =>
-    show('assessment', { focus: true, restoreTitle: true }).catch(report),
+    show('assessment', { focus: true, restoreTitle: true })
+      .then(() => views.assessment.screen && record('assessment', views.assessment.screen, true))
+      .catch(report),
   );
   root.addEventListener(DOWNLOAD_WORD, (event) => downloadWord(event, bundles.docx).catch(report));
 
@@ -199,6 +363,11 @@ export async function startWidget(root, options, bundles) {
   let lastHash = location.hash;
   addEventListener('hashchange', () => {
     const hash = location.hash;
+    // Back or Forward to an entry of ours: popstate has shown it.
+    if (entryIn(history.state)) {
+      lastHash = hash;
+      return;
+    }
     if (isCompareLink(hash)) show('compare', { focus: true }).catch(report);
     else if (showing === 'compare' && (isShareLink(hash) || isCompareLink(lastHash))) {
       show('assessment', { focus: true }).catch(report);

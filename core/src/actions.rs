@@ -328,10 +328,12 @@ impl Prompt {
     }
 }
 
-/// The words of `text`, lowercase: runs of letters, digits and hyphens.
+/// The words of `text`, ASCII letters lowercase: runs of letters, digits,
+/// hyphens and any non-ASCII character. (ASCII only: the word lists are,
+/// and Unicode case tables would cost the wasm kilobytes.)
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map(|w| w.trim_matches('-').to_lowercase())
+    text.split(|c: char| c.is_ascii() && !(c.is_ascii_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-').to_ascii_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
 }

@@ -468,7 +468,7 @@ fn write_actions(out: &mut String, assessment: &Assessment, actions: &[Commitmen
 /// An action's fields as the files show them: what, lead, the due month
 /// ("March 2027", "" if none), how the board will know, the questions'
 /// numbers ("2, 5") and the status ("" if none).
-pub(crate) fn action_fields(assessment: &Assessment, action: &Commitment) -> [String; 6] {
+pub fn action_fields(assessment: &Assessment, action: &Commitment) -> [String; 6] {
     let questions: Vec<String> = action
         .questions
         .iter()
@@ -484,7 +484,10 @@ pub(crate) fn action_fields(assessment: &Assessment, action: &Commitment) -> [St
             .unwrap_or_default(),
         action.measure.clone(),
         questions.join(", "),
-        action.status.map(|s| s.name().to_owned()).unwrap_or_default(),
+        action
+            .status
+            .map(|s| s.name().to_owned())
+            .unwrap_or_default(),
     ]
 }
 
@@ -648,7 +651,11 @@ pub fn csv(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta
             .by
             .map(|by| format!("{:04}-{:02}", by.year(), by.month()))
             .unwrap_or_default();
-        let questions: Vec<String> = action.questions.iter().map(|q| (q + 1).to_string()).collect();
+        let questions: Vec<String> = action
+            .questions
+            .iter()
+            .map(|q| (q + 1).to_string())
+            .collect();
         let number = (number + 1).to_string();
         csv_row(
             &mut out,
@@ -827,9 +834,16 @@ fn json_actions<'a>(assessment: &'static Assessment, actions: &'a [Commitment]) 
                 ("lead", Json::String(&action.lead)),
                 (
                     "due",
-                    Json::Owned(action.by.map(|by| format!("{:04}-{:02}", by.year(), by.month()))),
+                    Json::Owned(
+                        action
+                            .by
+                            .map(|by| format!("{:04}-{:02}", by.year(), by.month())),
+                    ),
                 ),
-                ("measure", Json::text(Some(action.measure.as_str()).filter(|m| !m.is_empty()))),
+                (
+                    "measure",
+                    Json::text(Some(action.measure.as_str()).filter(|m| !m.is_empty())),
+                ),
                 ("question_ids", Json::Array(questions)),
                 ("status", Json::text(action.status.map(Status::key))),
             ])
@@ -934,7 +948,10 @@ pub fn json(assessment: &'static Assessment, answers: &Answers, meta: &ExportMet
         ("sections", Json::Array(sections)),
         ("answers", Json::Array(answer_list)),
         ("consistency_flags", Json::Array(flags)),
-        ("actions", Json::Array(json_actions(assessment, &meta.actions))),
+        (
+            "actions",
+            Json::Array(json_actions(assessment, &meta.actions)),
+        ),
     ]);
     let mut out = String::new();
     document.write(&mut out, 0);

@@ -30,10 +30,13 @@
 #![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 
 use crate::actions::Commitment;
-use crate::compare::export::{column_headings, disagreement_text, method, section_cell};
+use crate::compare::export::{
+    column_headings, differ_text, disagreement_text, gap_text, method, numbered_question,
+    section_cell,
+};
 use crate::compare::{
     Change, Comparison, Mode, disagreement_order, median_label, range_label, section_tallies,
-    spreads, tally_range, then_and_now,
+    spreads, system_summary, tally_range, then_and_now, then_and_now_who,
 };
 use crate::date::Date;
 use crate::export::{ExportMeta, action_fields, is_iso_date};
@@ -46,9 +49,9 @@ use crate::report::{
 use crate::saved::{self, SavedError};
 use crate::scoring::{Answers, Response, score};
 use crate::share::ShareError;
+use crate::text::actions::Phrase as ActionPhrase;
 use crate::text::common::Phrase as CommonPhrase;
 use crate::text::compare::{Phrase as ComparePhrase, Sentence as CompareSentence};
-use crate::text::actions::Phrase as ActionPhrase;
 use crate::text::paper::Phrase;
 use crate::text::report::{Phrase as ReportPhrase, Sentence as ReportSentence};
 
@@ -473,6 +476,7 @@ pub fn result_from_record(record: &str, date: Option<&str>) -> Result<Paper, Sav
         answers,
         label,
         actions,
+        ..
     } = saved::from_text(assessment, record)?;
     let meta = ExportMeta {
         organisation: Some(label.organisation),
@@ -497,6 +501,11 @@ pub fn comparison(comparison: &Comparison, date: Option<&str>, link: Option<&str
     let mode = comparison.mode;
     let mut blocks = Vec::new();
 
+    // Then and now names whose results they are first, so a printout
+    // cannot be any trust's.
+    if let Some(who) = then_and_now_who(comparison) {
+        blocks.push(Block::Paragraph(vec![Run::bold(who)]));
+    }
     let mut about = vec![
         (
             ComparePhrase::Comparing.text().to_owned(),
@@ -563,6 +572,42 @@ pub fn comparison(comparison: &Comparison, date: Option<&str>, link: Option<&str
                 }
                 .text(),
             );
+            // Where the system stands, by question; never by organisation.
+            let summary = system_summary(comparison, &spreads);
+            heading(&mut blocks, 3, ComparePhrase::SystemGapsHeading.text());
+            if summary.gaps.is_empty() {
+                paragraph(&mut blocks, ComparePhrase::NoSystemGaps.text());
+            } else {
+                blocks.push(Block::BulletList(
+                    summary
+                        .gaps
+                        .iter()
+                        .map(|&(index, counts)| {
+                            labelled(
+                                &numbered_question(assessment, index),
+                                gap_text(comparison, counts),
+                            )
+                        })
+                        .collect(),
+                ));
+            }
+            heading(&mut blocks, 3, ComparePhrase::SystemDifferHeading.text());
+            if summary.differ.is_empty() {
+                paragraph(&mut blocks, ComparePhrase::NoSystemDiffer.text());
+            } else {
+                blocks.push(Block::BulletList(
+                    summary
+                        .differ
+                        .iter()
+                        .filter_map(|&(index, counts)| {
+                            Some(labelled(
+                                &numbered_question(assessment, index),
+                                differ_text(spreads.get(index)?, counts),
+                            ))
+                        })
+                        .collect(),
+                ));
+            }
             paragraph(&mut blocks, ComparePhrase::SystemAdvice.text());
             if let Some(warning) = comparison.repeats_warning() {
                 blocks.push(Block::Paragraph(labelled(

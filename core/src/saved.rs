@@ -7,7 +7,7 @@
 
 use super::model::{Assessment, Level};
 use super::scoring::{Answers, Response};
-use crate::actions::{Commitment, MAX_ACTIONS, MonthYear, Status};
+use crate::actions::{Commitment, Draft, MAX_ACTIONS, MonthYear, Status};
 use crate::label::{Label, Role};
 
 /// Everything saved for an assessment: the answers with their notes, the
@@ -20,6 +20,9 @@ pub struct Record {
     pub label: Label,
     /// The board's actions, in the order agreed.
     pub actions: Vec<Commitment>,
+    /// An action being typed, not yet saved: the one it changes (`None`
+    /// for a new one) and its fields as typed.
+    pub draft: Option<(Option<usize>, Draft)>,
 }
 
 /// First line of every saved record; bumped if the layout changes.
@@ -33,6 +36,9 @@ const HEADER_1: &str = "dba-saved 1";
 
 /// What starts an action's line (never a question id: ids are kebab-case).
 const ACTION_MARK: &str = "!action";
+
+/// What starts the line of an action being typed, not yet saved.
+const DRAFT_MARK: &str = "!draft";
 
 /// Why saved answers could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,13 +220,71 @@ fn parse_action(assessment: &'static Assessment, fields: &str) -> Option<Commitm
     .filter(crate::actions::is_well_formed)
 }
 
+/// A draft's line: the mark, the action it changes (its number, or `-`
+/// for a new one), then its fields as typed and its question ids.
+fn draft_line(assessment: &'static Assessment, target: Option<usize>, draft: &Draft) -> String {
+    let ids: Vec<&str> = draft
+        .questions
+        .iter()
+        .filter_map(|&i| assessment.question(i).map(|p| p.question.id))
+        .collect();
+    format!(
+        "{DRAFT_MARK}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+        target.map_or_else(|| "-".to_owned(), |t| (t + 1).to_string()),
+        escape(&draft.what),
+        escape(&draft.lead),
+        escape(&draft.month),
+        escape(&draft.year),
+        escape(&draft.measure),
+        ids.join(",")
+    )
+}
+
+fn parse_draft(assessment: &'static Assessment, fields: &str) -> Option<(Option<usize>, Draft)> {
+    let fields: Vec<&str> = fields.split('\t').collect();
+    let [target, what, lead, month, year, measure, ids] = fields.as_slice() else {
+        return None;
+    };
+    let target = match *target {
+        "-" => None,
+        number => Some(number.parse::<usize>().ok()?.checked_sub(1)?),
+    };
+    let questions = ids
+        .split(',')
+        .filter(|id| !id.is_empty())
+        .filter_map(|id| assessment.index_of(id))
+        .collect();
+    Some((
+        target,
+        Draft {
+            what: unescape(what)?,
+            lead: unescape(lead)?,
+            month: unescape(month)?,
+            year: unescape(year)?,
+            measure: unescape(measure)?,
+            questions,
+        },
+    ))
+}
+
 /// The text to store for these answers, the organisation and role typed
-/// for sharing them, and the board's actions.
+/// for sharing them, the board's actions and an action being typed.
 pub fn to_text(
     assessment: &'static Assessment,
     answers: &Answers,
     label: &Label,
     actions: &[Commitment],
+) -> String {
+    to_text_with_draft(assessment, answers, label, actions, None)
+}
+
+/// [`to_text`], with an action being typed (kept across a reload).
+pub fn to_text_with_draft(
+    assessment: &'static Assessment,
+    answers: &Answers,
+    label: &Label,
+    actions: &[Commitment],
+    draft: Option<(Option<usize>, &Draft)>,
 ) -> String {
     let mut text = format!(
         "{HEADER}\n{}\n{}\t{}\n",
@@ -239,6 +303,9 @@ pub fn to_text(
     }
     for action in actions.iter().take(MAX_ACTIONS) {
         text.push_str(&action_line(assessment, action));
+    }
+    if let Some((target, draft)) = draft {
+        text.push_str(&draft_line(assessment, target, draft));
     }
     text
 }
@@ -269,10 +336,20 @@ pub fn from_text(assessment: &'static Assessment, text: &str) -> Result<Record, 
     let first_answer_line = if has_label { 4 } else { 3 };
     let mut answers = Answers::empty(assessment.question_count());
     let mut actions = Vec::new();
+    let mut draft = None;
     for (offset, line) in lines.enumerate() {
         let damaged = SavedError::Damaged {
             line: offset + first_answer_line,
         };
+        if let Some(fields) = line.strip_prefix(DRAFT_MARK).filter(|_| has_actions) {
+            draft = Some(
+                fields
+                    .strip_prefix('\t')
+                    .and_then(|fields| parse_draft(assessment, fields))
+                    .ok_or(damaged)?,
+            );
+            continue;
+        }
         if let Some(fields) = line.strip_prefix(ACTION_MARK).filter(|_| has_actions) {
             let action = fields
                 .strip_prefix('\t')
@@ -295,10 +372,17 @@ pub fn from_text(assessment: &'static Assessment, text: &str) -> Result<Record, 
             answers.notes[index] = note;
         }
     }
+    // A draft of an action no longer there is a new one.
+    if let Some((target, _)) = &mut draft
+        && target.is_some_and(|t| t >= actions.len())
+    {
+        *target = None;
+    }
     Ok(Record {
         answers,
         label,
         actions,
+        draft,
     })
 }
 
@@ -344,7 +428,35 @@ mod tests {
             answers: sample(),
             label: label(),
             actions: actions(),
+            draft: None,
         }
+    }
+
+    #[test]
+    fn an_action_being_typed_survives_a_reload() {
+        let a = default_assessment();
+        let draft = Draft {
+            what: "Half-typed\twith a tab".into(),
+            lead: String::new(),
+            month: "13".into(),
+            year: "20".into(),
+            measure: "line one\nline two".into(),
+            questions: vec![12, 4],
+        };
+        for target in [None, Some(1)] {
+            let text =
+                to_text_with_draft(a, &sample(), &label(), &actions(), Some((target, &draft)));
+            assert_eq!(
+                from_text(a, &text),
+                Ok(Record {
+                    draft: Some((target, draft.clone())),
+                    ..record()
+                })
+            );
+        }
+        // Changing an action since removed: kept as a new one.
+        let text = to_text_with_draft(a, &sample(), &label(), &[], Some((Some(1), &draft)));
+        assert_eq!(from_text(a, &text).unwrap().draft, Some((None, draft)));
     }
 
     fn label() -> Label {

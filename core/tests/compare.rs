@@ -12,15 +12,17 @@ use digital_board_core::compare::codec::{self as compare_codec, json_code};
 use digital_board_core::compare::collect::{CollectProblem, Collection, Origin, Problem};
 use digital_board_core::compare::export::{self as compare_export, METHOD};
 use digital_board_core::compare::{
-    Change, Comparison, Entry, MAX_ENTRIES, MAX_NAME_CHARS, Mode, RoleGap, Spread, clip_name,
-    disagreement_order, median_label, organisation_key, organisations_differ, range_label,
-    section_tallies, spreads, tally_range, tenths_text, then_and_now,
+    Change, Comparison, Entry, LevelCounts, MAX_ENTRIES, MAX_NAME_CHARS, Mode, RoleGap, Spread,
+    clip_name, disagreement_order, median_label, organisation_key, organisations_differ,
+    range_label, section_tallies, spreads, system_summary, tally_range, tenths_text, then_and_now,
+    then_and_now_who,
 };
 use digital_board_core::content::{ASSESSMENTS, default_assessment};
 use digital_board_core::date::Date;
 use digital_board_core::export::{self, ExportMeta};
 use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Level::{self, Absent, Embedded, Siloed};
+use digital_board_core::paper;
 use digital_board_core::scoring::{Answers, Response, Tally};
 use digital_board_core::share::codec::assessment_hash;
 use digital_board_core::share::encoding::base64url_decode;
@@ -848,19 +850,29 @@ fn changes_between_two_answers() {
     let level = |l| Some(Response::Level(l));
     let dk = Some(Response::DontKnow);
     let cases = [
-        (level(Siloed), level(Embedded), Change::Up(1), "Up 1 level"),
-        (level(Absent), level(Embedded), Change::Up(2), "Up 2 levels"),
+        (
+            level(Siloed),
+            level(Embedded),
+            Change::Up(1),
+            "Up 1 level (+1)",
+        ),
+        (
+            level(Absent),
+            level(Embedded),
+            Change::Up(2),
+            "Up 2 levels (+2)",
+        ),
         (
             level(Embedded),
             level(Siloed),
             Change::Down(1),
-            "Down 1 level",
+            "Down 1 level (\u{2212}1)",
         ),
         (
             level(Embedded),
             level(Absent),
             Change::Down(2),
-            "Down 2 levels",
+            "Down 2 levels (\u{2212}2)",
         ),
         (level(Siloed), level(Siloed), Change::Same, "No change"),
         (dk, dk, Change::Same, "No change"),
@@ -895,19 +907,20 @@ fn then_is_the_earlier_date_whichever_was_added_first() {
     assert_eq!(
         changes,
         [
-            "No change",      // Q1 S -> S
-            "Up 1 level",     // Q2 S -> E
-            "Up 2 levels",    // Q3 A -> E
-            "No change",      // Q4 D -> D
-            "Now answered",   // Q5 D -> S
-            "Now don’t know", // Q6 S -> D
-            "Up 1 level",     // Q7 A -> S
-            "No change",      // Q8 E -> E
-            "Up 2 levels",    // Q9 A -> E
-            "Down 2 levels",  // Q10 E -> A
-            "Down 1 level",   // Q11 S -> A
-            "No change",      // Q12 S -> S
-            "Up 1 level",     // Q13 S -> E
+            // A word and a sign each: never colour alone.
+            "No change",                 // Q1 S -> S
+            "Up 1 level (+1)",           // Q2 S -> E
+            "Up 2 levels (+2)",          // Q3 A -> E
+            "No change",                 // Q4 D -> D
+            "Now answered",              // Q5 D -> S
+            "Now don’t know",            // Q6 S -> D
+            "Up 1 level (+1)",           // Q7 A -> S
+            "No change",                 // Q8 E -> E
+            "Up 2 levels (+2)",          // Q9 A -> E
+            "Down 2 levels (\u{2212}2)", // Q10 E -> A
+            "Down 1 level (\u{2212}1)",  // Q11 S -> A
+            "No change",                 // Q12 S -> S
+            "Up 1 level (+1)",           // Q13 S -> E
         ]
     );
 }
@@ -2169,50 +2182,104 @@ fn question_text(index: usize) -> &'static str {
 const FIRST_SECTION: &str = "Where digital sits in your trust strategy";
 const SECOND_SECTION: &str = "Questions for boards";
 
+/// A comparison CSV's rows as maps from column name to cell, checking on
+/// the way that the header is the documented one and every row as long.
+fn csv_records(
+    text: &str,
+    mode_columns: &[&str],
+) -> Vec<std::collections::HashMap<String, String>> {
+    let rows = csv_rows(text);
+    let mut header: Vec<&str> = compare_export::CSV_COLUMNS.to_vec();
+    header.push(compare_export::CSV_RESULT);
+    header.extend(mode_columns);
+    assert_eq!(rows[0], header);
+    // The columns a single result's CSV starts with, in its order: the
+    // two kinds of file stack into one table.
+    assert_eq!(rows[0][..11], export::CSV_COLUMNS[..11]);
+    rows[1..]
+        .iter()
+        .map(|row| {
+            assert_eq!(row.len(), header.len(), "{row:?}");
+            header
+                .iter()
+                .map(|h| h.to_string())
+                .zip(row.iter().cloned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The points of an answer as the CSV writes them.
+fn points_of(answer: &str) -> &'static str {
+    match answer {
+        "Absent" => "0",
+        "Siloed" => "1",
+        "Embedded" => "2",
+        _ => "",
+    }
+}
+
+fn board_columns() -> Vec<&'static str> {
+    compare_export::CSV_SPREAD_COLUMNS
+        .iter()
+        .chain(&compare_export::CSV_BOARD_COLUMNS)
+        .copied()
+        .collect()
+}
+
 #[test]
-fn board_csv_has_a_column_per_member_and_a_row_per_question() {
-    let rows = csv_rows(&compare_export::csv(&board_of_three()));
-    assert_eq!(rows.len(), 14, "a header and 13 questions");
+fn board_csv_has_a_row_per_answer_with_points_role_and_date() {
+    let records = csv_records(&compare_export::csv(&board_of_three()), &board_columns());
+    assert_eq!(records.len(), 3 * 13, "a row per member per question");
+    // Question by question, the members in the order added within each.
+    let order: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r["question_number"].as_str(), r["result"].as_str()))
+        .collect();
+    let names = ["Jane Smith", "Executive 2", "Non-executive 1"];
+    let expected: Vec<(String, &str)> = (1..=13)
+        .flat_map(|n| names.iter().map(move |name| (n.to_string(), *name)))
+        .collect();
     assert_eq!(
-        rows[0],
-        [
-            "Number",
-            "Section",
-            "Question",
-            "Jane Smith (executive)",
-            "Executive 2",
-            "Non-executive 1",
-            "Lowest",
-            "Highest",
-            "Median",
-            DK,
-            "Executives’ average",
-            "Non-executives’ average",
-            "Disagreement",
-        ]
+        order,
+        expected
+            .iter()
+            .map(|(n, name)| (n.as_str(), *name))
+            .collect::<Vec<_>>()
     );
-    assert!(rows.iter().all(|r| r.len() == 13));
-    let numbers: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(
-        numbers,
-        [
-            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"
-        ],
-        "question order, not disagreement order"
-    );
-    let row = |n: usize, cells: [&str; 10]| {
+    for r in &records {
+        assert_eq!(r["assessment_id"], "board-digital-strategy");
+        assert_eq!(r["assessment_version"], "1");
+        assert_eq!(r["organisation"], LEEDS);
+        assert_eq!(r["date"], "2025-03-04");
+        assert_eq!(r["points"], points_of(&r["answer"]), "{r:?}");
+        let n: usize = r["question_number"].parse().unwrap();
+        assert_eq!(
+            r["question_id"],
+            default_assessment().question(n - 1).unwrap().question.id
+        );
+        assert_eq!(r["question"], question_text(n - 1));
         let section = if n <= 3 {
             FIRST_SECTION
         } else {
             SECOND_SECTION
         };
-        let mut expected = vec![
-            n.to_string(),
-            section.to_owned(),
-            question_text(n - 1).to_owned(),
-        ];
-        expected.extend(cells.map(str::to_owned));
-        assert_eq!(rows[n], expected, "question {n}");
+        assert_eq!(r["section"], section);
+    }
+    let roles: Vec<&str> = records[..3].iter().map(|r| r["role"].as_str()).collect();
+    assert_eq!(roles, ["Executive", "Executive", "Non-executive"]);
+
+    // Each question's three answers, then its figures (the same on its
+    // three rows): lowest, highest, median, don't knows, executives',
+    // non-executives', disagreement.
+    let row = |n: usize, cells: [&str; 10]| {
+        let rows = &records[3 * (n - 1)..3 * n];
+        let answers: Vec<&str> = rows.iter().map(|r| r["answer"].as_str()).collect();
+        assert_eq!(answers, cells[..3], "question {n}");
+        for r in rows {
+            let figures: Vec<&str> = board_columns().iter().map(|c| r[*c].as_str()).collect();
+            assert_eq!(figures, cells[3..], "question {n}");
+        }
     };
     row(
         2,
@@ -2305,61 +2372,83 @@ fn board_csv_has_a_column_per_member_and_a_row_per_question() {
             "All agree",
         ],
     );
+    // Don't know has no points: empty, never 0.
+    assert_eq!(records[3 * 10]["points"], "");
 }
 
 #[test]
 fn system_and_then_and_now_csv() {
-    let rows = csv_rows(&compare_export::csv(&system_of_three()));
-    assert_eq!(
-        rows[0],
-        [
-            "Number",
-            "Section",
-            "Question",
-            AIREDALE,
-            ROYAL_DEVON,
-            LEEDS_TRUST,
-            "Lowest",
-            "Highest",
-            "Median",
-            DK
-        ]
+    let records = csv_records(
+        &compare_export::csv(&system_of_three()),
+        &compare_export::CSV_SPREAD_COLUMNS,
     );
-    assert_eq!(rows.len(), 14);
+    assert_eq!(records.len(), 3 * 13);
+    let results: Vec<&str> = records[..3].iter().map(|r| r["result"].as_str()).collect();
+    assert_eq!(results, [AIREDALE, ROYAL_DEVON, LEEDS_TRUST]);
+    assert!(
+        records
+            .iter()
+            .all(|r| r["role"].is_empty() && r["date"] == "2025-09-30")
+    );
     // Q3: E, S, D: levels 1 and 2, median between.
+    let q3: Vec<[&str; 7]> = records[6..9]
+        .iter()
+        .map(|r| {
+            [
+                r["organisation"].as_str(),
+                r["answer"].as_str(),
+                r["points"].as_str(),
+                r["lowest"].as_str(),
+                r["highest"].as_str(),
+                r["median"].as_str(),
+                r["dont_know_count"].as_str(),
+            ]
+        })
+        .collect();
+    let figures = ["Siloed", "Embedded", "Between Siloed and Embedded", "1"];
+    let with = |organisation, answer, points| {
+        let mut row = [organisation, answer, points, "", "", "", ""];
+        row[3..].copy_from_slice(&figures);
+        row
+    };
     assert_eq!(
-        rows[3][3..],
+        q3,
         [
-            "Embedded",
-            "Siloed",
-            DK,
-            "Siloed",
-            "Embedded",
-            "Between Siloed and Embedded",
-            "1"
+            with(AIREDALE, "Embedded", "2"),
+            with(ROYAL_DEVON, "Siloed", "1"),
+            with(LEEDS_TRUST, DK, ""),
         ]
     );
 
-    let rows = csv_rows(&compare_export::csv(&then_and_now_pair()));
-    assert_eq!(
-        rows[0],
-        [
-            "Number",
-            "Section",
-            "Question",
-            "Then: 30 November 2024",
-            "Now: 1 June 2025",
-            "Change"
-        ]
+    let records = csv_records(
+        &compare_export::csv(&then_and_now_pair()),
+        &[compare_export::CSV_CHANGE],
     );
-    assert_eq!(rows.len(), 14);
-    let cells: Vec<[&str; 3]> = rows[1..]
-        .iter()
-        .map(|r| [r[3].as_str(), r[4].as_str(), r[5].as_str()])
-        .collect();
-    assert_eq!(cells[2], ["Absent", "Embedded", "Up 2 levels"]);
-    assert_eq!(cells[4], [DK, "Siloed", "Now answered"]);
-    assert_eq!(cells[9], ["Embedded", "Absent", "Down 2 levels"]);
+    assert_eq!(records.len(), 2 * 13);
+    // The earlier result first, though it was added second.
+    let dates: Vec<&str> = records[..2].iter().map(|r| r["date"].as_str()).collect();
+    assert_eq!(dates, ["2024-11-30", "2025-06-01"]);
+    assert!(records.iter().all(|r| r["organisation"] == TORBAY));
+    let cells = |n: usize| -> [String; 5] {
+        let (then, now) = (&records[2 * (n - 1)], &records[2 * (n - 1) + 1]);
+        assert_eq!(then["change"], now["change"]);
+        [
+            then["answer"].clone(),
+            then["points"].clone(),
+            now["answer"].clone(),
+            now["points"].clone(),
+            now["change"].clone(),
+        ]
+    };
+    assert_eq!(
+        cells(3),
+        ["Absent", "0", "Embedded", "2", "Up 2 levels (+2)"]
+    );
+    assert_eq!(cells(5), [DK, "", "Siloed", "1", "Now answered"]);
+    assert_eq!(
+        cells(10),
+        ["Embedded", "2", "Absent", "0", "Down 2 levels (\u{2212}2)"]
+    );
 
     // Then and now that cannot be made says so.
     let mut undated = then_and_now_pair();
@@ -2413,8 +2502,12 @@ fn one_organisation_added_three_times_is_told_apart_by_date_in_every_download() 
     assert_eq!(system.labels(), leeds);
     assert_eq!(compare_export::column_headings(&system), leeds);
 
-    let rows = csv_rows(&compare_export::csv(&system));
-    assert_eq!(rows[0][3..7], leeds);
+    let records = csv_records(
+        &compare_export::csv(&system),
+        &compare_export::CSV_SPREAD_COLUMNS,
+    );
+    let results: Vec<&str> = records[..4].iter().map(|r| r["result"].as_str()).collect();
+    assert_eq!(results, leeds);
 
     let md = compare_export::markdown(&system, None, None);
     let all = tables(&md);
@@ -2464,12 +2557,11 @@ fn a_median_of_absent_and_embedded_is_between_them_in_every_download() {
             entry("", LEEDS, Role::NonExecutive, None, "EEEEEEEEEEEEE"),
         ],
     );
-    let rows = csv_rows(&compare_export::csv(&board));
-    let median = rows[0].iter().position(|h| h == "Median").unwrap();
+    let records = csv_records(&compare_export::csv(&board), &board_columns());
     assert!(
-        rows[1..]
+        records
             .iter()
-            .all(|r| r[median] == "Between Absent and Embedded")
+            .all(|r| r["median"] == "Between Absent and Embedded")
     );
     let md = compare_export::markdown(&board, None, None);
     assert_eq!(
@@ -2652,7 +2744,11 @@ fn system_markdown_shows_sections_side_by_side_and_never_ranks() {
 #[test]
 fn then_and_now_markdown_shows_each_change() {
     let md = compare_export::markdown(&then_and_now_pair(), None, None);
-    assert!(md.starts_with("# Digital strategy board self-assessment: Then and now\n"));
+    // Whose results, and when, straight under the title: a printout names
+    // the trust.
+    assert!(md.starts_with(&format!(
+        "# Digital strategy board self-assessment: Then and now\n\n**{TORBAY}: 30 November 2024 and 1 June 2025**\n\n"
+    )));
     assert!(md.contains(
         "| 1 June 2025 | Torbay and South Devon NHS Foundation Trust |  | 1 June 2025 |\n"
     ));
@@ -2670,7 +2766,7 @@ fn then_and_now_markdown_shows_each_change() {
     assert_eq!(
         changes[2 + 9],
         format!(
-            "| 10. {} | Embedded | Absent | Down 2 levels |",
+            "| 10. {} | Embedded | Absent | Down 2 levels (\u{2212}2) |",
             question_text(9)
         )
     );
@@ -2802,11 +2898,12 @@ fn hostile_names_are_inert_in_every_download() {
 
     // CSV: data, not formulas; names as typed otherwise.
     let rows = csv_rows(&compare_export::csv(&hostile));
-    assert_eq!(rows[0][3], format!("{script} (executive)"));
-    assert_eq!(rows[0][4], format!("'{formula} (non-executive)"));
-    assert_eq!(rows[0][5], markup);
+    let records = csv_records(&compare_export::csv(&hostile), &board_columns());
+    let cells =
+        |column: &str| -> Vec<&str> { records[..3].iter().map(|r| r[column].as_str()).collect() };
+    assert_eq!(cells("result"), [script, &format!("'{formula}"), markup]);
+    assert_eq!(cells("organisation"), [image, "'@SUM(A1)", "'-1+2"]);
     for row in &rows {
-        assert_eq!(row.len(), 13);
         for cell in row {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
@@ -2868,4 +2965,248 @@ fn download_file_names() {
         compare_export::file_name(&then_and_now_pair(), None, "json"),
         "digital-strategy-board-self-assessment-comparison-then-and-now.json"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Issue 18: then and now names the organisation; the system summary
+// ---------------------------------------------------------------------------
+
+// Five trusts. Most are Absent or don't know on Q3 (all five) and Q1
+// (three Absent); Q1 and Q2 run from Absent to Embedded, the widest range.
+//
+//        Q1 Q2 Q3 | Q4 … Q12 Q13
+// T1      A  A  D |  S …  S   E
+// T2      A  D  D |  S …  S   E
+// T3      A  S  A |  S …  S   E
+// T4      S  E  D |  S …  S   E
+// T5      E  E  A |  S …  S   E
+const FIVE: [&str; 5] = [
+    "AADSSSSSSSSSE",
+    "ADDSSSSSSSSSE",
+    "ASASSSSSSSSSE",
+    "SEDSSSSSSSSSE",
+    "EEASSSSSSSSSE",
+];
+
+fn system_of_five() -> Comparison {
+    comparison(
+        Mode::System,
+        FIVE.iter()
+            .enumerate()
+            .map(|(i, p)| entry("", &format!("Trust {}", i + 1), Role::Unspecified, None, p))
+            .collect(),
+    )
+}
+
+fn counts(absent: u32, siloed: u32, embedded: u32, dont_know: u32) -> LevelCounts {
+    LevelCounts {
+        absent,
+        siloed,
+        embedded,
+        dont_know,
+    }
+}
+
+#[test]
+fn a_systems_summary_is_its_gaps_and_widest_ranges_by_question_never_by_organisation() {
+    let system = system_of_five();
+    let spread = spreads(&system);
+    let summary = system_summary(&system, &spread);
+    // Most Absent or don't know: all five on Q3 first, then three on Q1.
+    // Q2 has two of five: not most.
+    assert_eq!(
+        summary.gaps,
+        [(2, counts(2, 0, 0, 3)), (0, counts(3, 1, 1, 0))]
+    );
+    // The widest range is Absent to Embedded, on Q1 and Q2, in question order.
+    assert_eq!(
+        summary.differ,
+        [(0, counts(3, 1, 1, 0)), (1, counts(1, 1, 2, 1))]
+    );
+    assert_eq!(
+        compare_export::gap_text(&system, summary.gaps[0].1),
+        "5 of 5 organisations Absent or don’t know (2 Absent, 3 don’t know)"
+    );
+    assert_eq!(
+        compare_export::gap_text(&system, summary.gaps[1].1),
+        "3 of 5 organisations Absent or don’t know (3 Absent)"
+    );
+    assert_eq!(
+        compare_export::differ_text(&spread[1], summary.differ[1].1),
+        "Absent to Embedded (1 Absent, 1 Siloed, 2 Embedded, 1 don’t know)"
+    );
+    assert_eq!(
+        compare_export::numbered_question(default_assessment(), 2),
+        format!("3. {}", question_text(2))
+    );
+
+    // The order the organisations were added in changes nothing: the
+    // summary is about questions.
+    let mut reversed = system.clone();
+    reversed.entries.reverse();
+    assert_eq!(system_summary(&reversed, &spreads(&reversed)), summary);
+
+    // Exactly half is not most; levels that agree have no widest range.
+    let even = comparison(
+        Mode::System,
+        vec![
+            entry("", "Trust 1", Role::Unspecified, None, "ASSSSSSSSSSSS"),
+            entry("", "Trust 2", Role::Unspecified, None, "DSSSSSSSSSSSS"),
+            entry("", "Trust 3", Role::Unspecified, None, "SSSSSSSSSSSSS"),
+            entry("", "Trust 4", Role::Unspecified, None, "SSSSSSSSSSSSS"),
+        ],
+    );
+    let summary = system_summary(&even, &spreads(&even));
+    assert_eq!(summary.gaps, []);
+    // Q1 runs from Absent to Siloed: the widest range here is one level.
+    assert_eq!(summary.differ, [(0, counts(1, 2, 0, 1))]);
+    let same = comparison(
+        Mode::System,
+        vec![
+            entry("", "Trust 1", Role::Unspecified, None, "SSSSSSSSSSSSS"),
+            entry("", "Trust 2", Role::Unspecified, None, "SSSSSSSSSSSSS"),
+        ],
+    );
+    assert_eq!(system_summary(&same, &spreads(&same)).differ, []);
+
+    // One organisation twice: its results are counted as results.
+    let mut repeated = system_of_five();
+    repeated.entries[4].organisation = "Trust 1".to_owned();
+    assert_eq!(
+        compare_export::gap_text(&repeated, summary_gap(&repeated)),
+        "5 of 5 results Absent or don’t know (2 Absent, 3 don’t know)"
+    );
+}
+
+fn summary_gap(comparison: &Comparison) -> LevelCounts {
+    system_summary(comparison, &spreads(comparison)).gaps[0].1
+}
+
+#[test]
+fn a_systems_markdown_and_paper_lead_with_where_it_stands() {
+    let system = system_of_five();
+    let md = compare_export::markdown(&system, None, None);
+    let gaps = md
+        .find("## Where most organisations are Absent or don’t know\n")
+        .expect("gaps");
+    let differ = md
+        .find("## Where organisations differ most\n")
+        .expect("differ");
+    let results = md.find("## Results compared\n").expect("results");
+    assert!(gaps < differ && differ < results, "{md}");
+    assert!(md.contains(&format!(
+        "- **3. {}:** 5 of 5 organisations Absent or don’t know (2 Absent, 3 don’t know)\n- **1. {}:** 3 of 5",
+        question_text(2),
+        question_text(0)
+    )));
+    assert!(md.contains(&format!(
+        "- **2. {}:** Absent to Embedded (1 Absent, 1 Siloed, 2 Embedded, 1 don’t know)\n",
+        question_text(1)
+    )));
+    // A system with nothing to say says so.
+    let same = comparison(
+        Mode::System,
+        vec![
+            entry("", "Trust 1", Role::Unspecified, None, "SSSSSSSSSSSSS"),
+            entry("", "Trust 2", Role::Unspecified, None, "SSSSSSSSSSSSS"),
+        ],
+    );
+    let md = compare_export::markdown(&same, None, None);
+    assert!(md.contains("No question has most organisations at Absent or “Don’t know”."));
+    assert!(md.contains("Every organisation gave the same level on every question."));
+
+    // The Word paper's summary says the same.
+    let paper = paper::comparison(&system, None, None);
+    let headings: Vec<&str> = paper
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            paper::Block::Heading { level: 3, text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Where most organisations are Absent or don’t know",
+            "Where organisations differ most"
+        ]
+    );
+    let bullets: Vec<String> = paper
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            paper::Block::BulletList(items) => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .map(|runs| runs.iter().map(|r| r.text.as_str()).collect())
+        .collect();
+    assert!(bullets.contains(&format!(
+        "3. {}: 5 of 5 organisations Absent or don’t know (2 Absent, 3 don’t know)",
+        question_text(2)
+    )));
+    // Never a total or ranking per organisation.
+    for line in md.lines().chain(bullets.iter().map(String::as_str)) {
+        for word in ["rank", "total", "score", "1st", "top"] {
+            assert!(
+                !line.to_lowercase().contains(word)
+                    || line.contains("Nothing is totalled or ranked"),
+                "{line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn then_and_now_names_whose_results_and_when_everywhere() {
+    let pair = then_and_now_pair();
+    let expected = format!("{TORBAY}: 30 November 2024 and 1 June 2025");
+    assert_eq!(then_and_now_who(&pair).as_deref(), Some(expected.as_str()));
+    // The paper says it first, in bold.
+    let paper = paper::comparison(&pair, None, None);
+    assert_eq!(
+        paper.blocks.first(),
+        Some(&paper::Block::Paragraph(vec![paper::Run::bold(expected)]))
+    );
+
+    // With the role, when both results give the same one.
+    let mut executive = then_and_now_pair();
+    for e in &mut executive.entries {
+        e.role = Role::Executive;
+    }
+    assert_eq!(
+        then_and_now_who(&executive).unwrap(),
+        format!("{TORBAY} (executive): 30 November 2024 and 1 June 2025")
+    );
+    // Two organisations or roles: each with its own date.
+    let mut two = then_and_now_pair();
+    two.entries[1].organisation = LEEDS.to_owned();
+    two.entries[0].role = Role::NonExecutive;
+    assert_eq!(
+        then_and_now_who(&two).unwrap(),
+        format!("{LEEDS}, 30 November 2024, and {TORBAY} (non-executive), 1 June 2025")
+    );
+    // Case and spacing do not make another organisation.
+    let mut spaced = then_and_now_pair();
+    spaced.entries[1].organisation = format!("  {} ", TORBAY.to_uppercase());
+    assert!(
+        then_and_now_who(&spaced)
+            .unwrap()
+            .ends_with(": 30 November 2024 and 1 June 2025")
+    );
+    // No organisation named: said, not left blank.
+    let mut unnamed = then_and_now_pair();
+    for e in &mut unnamed.entries {
+        e.organisation.clear();
+    }
+    assert_eq!(
+        then_and_now_who(&unnamed).unwrap(),
+        "Organisation not named: 30 November 2024 and 1 June 2025"
+    );
+    // Not a then and now: nothing to name.
+    let mut three = then_and_now_pair();
+    three.entries.push(three.entries[0].clone());
+    assert_eq!(then_and_now_who(&three), None);
+    assert_eq!(then_and_now_who(&board_of_three()), None);
 }

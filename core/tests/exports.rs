@@ -975,7 +975,9 @@ fn the_board_s_actions_are_in_every_format() {
     let at = md.find("## Actions agreed").expect("an actions section");
     assert!(md.find("## For discussion").unwrap() < at);
     assert!(at < md.find("## How we scored this").unwrap());
-    assert!(md.contains("| No. | Action | Lead | By when | How we will know | Questions | Status |"));
+    assert!(
+        md.contains("| No. | Action | Lead | By when | How we will know | Questions | Status |")
+    );
     assert!(md.contains(
         "| 1 | =Publish the strategy \\<b\\>for staff\\</b\\> \\| now | Chief digital officer – Zoë | March 2027 | 60% of staff know the mission ✓ | 5, 13 | In progress |"
     ), "{md}");
@@ -987,16 +989,26 @@ fn the_board_s_actions_are_in_every_format() {
     let rows = csv_rows(&csv(a, &answers, &m));
     assert_eq!(rows.len(), 1 + 13 + 2);
     let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
-    assert!(rows[1..14].iter().all(|r| r[column("record")] == "question"));
+    assert!(
+        rows[1..14]
+            .iter()
+            .all(|r| r[column("record")] == "question")
+    );
     let first = &rows[14];
     assert_eq!(first[column("record")], "action");
     assert_eq!(first[column("organisation")], "Trust A");
     assert_eq!(first[column("question_id")], "");
     assert_eq!(first[column("action_number")], "1");
-    assert_eq!(first[column("action")], "'=Publish the strategy <b>for staff</b> | now");
+    assert_eq!(
+        first[column("action")],
+        "'=Publish the strategy <b>for staff</b> | now"
+    );
     assert_eq!(first[column("action_lead")], "Chief digital officer – Zoë");
     assert_eq!(first[column("action_due")], "2027-03");
-    assert_eq!(first[column("action_measure")], "60% of staff know the mission ✓");
+    assert_eq!(
+        first[column("action_measure")],
+        "60% of staff know the mission ✓"
+    );
     assert_eq!(first[column("action_questions")], "5; 13");
     assert_eq!(first[column("action_status")], "In progress");
     assert_eq!(rows[15][column("action_due")], "");
@@ -1006,12 +1018,18 @@ fn the_board_s_actions_are_in_every_format() {
     let list = doc["actions"].as_array().expect("actions");
     assert_eq!(list.len(), 2);
     assert_eq!(list[0]["number"], 1);
-    assert_eq!(list[0]["what"], "=Publish the strategy <b>for staff</b> | now");
+    assert_eq!(
+        list[0]["what"],
+        "=Publish the strategy <b>for staff</b> | now"
+    );
     assert_eq!(list[0]["due"], "2027-03");
     assert_eq!(list[0]["status"], "in_progress");
     assert_eq!(
         list[0]["question_ids"],
-        serde_json::json!([a.question(4).unwrap().question.id, a.question(12).unwrap().question.id])
+        serde_json::json!([
+            a.question(4).unwrap().question.id,
+            a.question(12).unwrap().question.id
+        ])
     );
     assert_eq!(list[1]["due"], Value::Null);
     assert_eq!(list[1]["measure"], Value::Null);

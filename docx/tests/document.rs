@@ -455,11 +455,20 @@ fn a_result_with_actions_has_the_actions_table() {
         "word/document.xml",
     );
     let h2 = headings(&xml, "Heading2");
-    let at = h2.iter().position(|h| h == "Actions agreed").expect("an actions heading");
-    assert_eq!(h2.get(at + 1).map(String::as_str), Some("How we scored this"));
+    let at = h2
+        .iter()
+        .position(|h| h == "Actions agreed")
+        .expect("an actions heading");
+    assert_eq!(
+        h2.get(at + 1).map(String::as_str),
+        Some("How we scored this")
+    );
     let table = tables(&xml)
         .into_iter()
-        .find(|t| t.first().is_some_and(|h| h.starts_with("No. | Action | Lead")))
+        .find(|t| {
+            t.first()
+                .is_some_and(|h| h.starts_with("No. | Action | Lead"))
+        })
         .expect("the actions table");
     assert_eq!(
         table,
@@ -472,5 +481,9 @@ fn a_result_with_actions_has_the_actions_table() {
     // Without actions, no such part.
     let plain = paper::result_record(assessment, &answers(), &label(), &[]);
     let xml = part(&result_document(&plain, None).unwrap(), "word/document.xml");
-    assert!(!headings(&xml, "Heading2").iter().any(|h| h == "Actions agreed"));
+    assert!(
+        !headings(&xml, "Heading2")
+            .iter()
+            .any(|h| h == "Actions agreed")
+    );
 }

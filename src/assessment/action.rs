@@ -1,7 +1,10 @@
 //! What can happen in the assessment view.
 
+use digital_board_core::actions::Draft;
 use digital_board_core::label::Role;
 use digital_board_core::scoring::Response;
+
+use super::Screen;
 
 /// Something the user did in the assessment, or the page's address
 /// changing. The reducer ([`super::State`]) decides what each does on
@@ -51,6 +54,26 @@ pub enum Action {
     SetRole(Role),
     /// Whether to include notes in the share link.
     IncludeNotes(bool),
+    /// The browser's Back or Forward reached an entry of this screen: show
+    /// it, or the nearest page the answers allow.
+    ShowScreen(Screen),
+    /// "Agree actions" from the results.
+    OpenActions,
+    /// "Add an action", for the question given (from its discussion item)
+    /// or none.
+    AddAction(Option<usize>),
+    /// "Change" action N.
+    ChangeAction(usize),
+    /// "Remove" action N.
+    RemoveAction(usize),
+    /// The action form's fields, as typed.
+    EditDraft(Draft),
+    /// "Save action".
+    SaveAction,
+    /// "Cancel": leave the form, forgetting what was typed.
+    CancelAction,
+    /// Whether to include the board's actions in the share link.
+    IncludeActions(bool),
     /// "Compare results": open the compare view, which is its own wasm
     /// bundle (`crate::compare`), starting with the shared result whose
     /// link (fragment) is given. The page switches views when told.

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use super::action_form::ActionForm;
+use super::actions_page::ActionsPage;
 use super::check_answers_page::CheckAnswersPage;
 use super::confirm_page::confirm_page;
 use super::question_page::QuestionPage;
@@ -14,11 +16,11 @@ use super::share_panel::{self, SharePanel};
 use super::shared_page::shared_page;
 use super::start_page::StartPage;
 use super::storage;
-use super::{Action, Effect, Page, ReturnTo, State};
+use super::{Action, Effect, Page, ReturnTo, Screen, State};
 use crate::components::bad_link_page::BadLinkPage;
 use crate::components::page_change::show_page;
 use crate::dom;
-use crate::effects::Effects;
+use crate::effects::{Effects, History};
 use digital_board_core::model::Assessment;
 use digital_board_core::report::answers_held;
 use digital_board_core::scoring::Answers;
@@ -58,11 +60,15 @@ pub fn app(props: &AppProps) -> Html {
         let state = match storage::load(assessment) {
             storage::Found::Nothing => State::new(assessment),
             // The organisation and role typed last time fill the share panel.
-            storage::Found::Answers(saved) => State {
-                label: saved.label,
-                actions: saved.actions,
-                ..State::opened(assessment, Some(saved.answers), None)
-            },
+            storage::Found::Answers(saved) => {
+                let saved = *saved;
+                State {
+                    label: saved.label,
+                    actions: saved.actions,
+                    draft: saved.draft,
+                    ..State::opened(assessment, Some(saved.answers), None)
+                }
+            }
             storage::Found::Unreadable(error) => {
                 State::opened(assessment, None, Some(error.message()))
             }
@@ -79,25 +85,44 @@ pub fn app(props: &AppProps) -> Html {
         }
         State {
             moves: u32::from(focus_heading),
-            // At load, only the title (and focus, if asked): nothing has
-            // been left or changed yet, and a link put in the address a
-            // moment ago (by embed-frame.js, from the host page) is not
-            // read yet.
-            effects: Effects::default().request(vec![Effect::ShowPage]),
+            // At load, only the history entry and the title (and focus, if
+            // asked): nothing has been left or changed yet, and a link put
+            // in the address a moment ago (by embed-frame.js, from the host
+            // page) is not read yet. The entry is the current one at page
+            // load; a new one when the user has just left the compare view.
+            effects: Effects::default().request(vec![
+                Effect::RecordScreen(if focus_heading {
+                    History::Push
+                } else {
+                    History::Replace
+                }),
+                Effect::ShowPage,
+            ]),
             ..state
         }
     });
     let root_ref = use_node_ref();
     let today = use_memo((), |_| dom::today());
 
-    // A share link pasted into the address bar of an open page.
+    // A share link pasted into the address bar of an open page, and the
+    // browser's Back and Forward reaching one of this view's entries
+    // (www/start.js tells the view which screen).
     {
         let dispatcher = state.dispatcher();
+        let root = root_ref.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                dispatcher.dispatch(Action::OpenFragment(dom::fragment()));
+            let on_hash = {
+                let dispatcher = dispatcher.clone();
+                EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    dispatcher.dispatch(Action::OpenFragment(dom::fragment()));
+                })
+            };
+            let on_screen = dom::on_show_screen(&root, move |key| {
+                if let Some(screen) = Screen::from_key(&key) {
+                    dispatcher.dispatch(Action::ShowScreen(screen));
+                }
             });
-            move || drop(listener)
+            move || drop((on_hash, on_screen))
         });
     }
 
@@ -118,6 +143,10 @@ pub fn app(props: &AppProps) -> Html {
                             &current.answers,
                             &current.label,
                             &current.actions,
+                            current
+                                .draft
+                                .as_ref()
+                                .map(|(target, draft)| (*target, draft)),
                         ) {
                             state.dispatch(Action::StorageFailed);
                         }
@@ -128,6 +157,11 @@ pub fn app(props: &AppProps) -> Html {
                         // As on leaving a shared result for any other page.
                         dom::clear_share_fragment();
                         dom::tell_page(&root, dom::OPEN_COMPARE_EVENT, shared_link.as_deref());
+                    }
+                    Effect::RecordScreen(how) => {
+                        if let Some(screen) = current.page.screen() {
+                            dom::record_screen(&root, &screen.key(), *how);
+                        }
                     }
                     Effect::ShowPage => show_page(
                         &root,
@@ -175,7 +209,7 @@ pub fn app(props: &AppProps) -> Html {
         Page::Results => {
             let label = share_panel::given_label(&state.label);
             html! {
-                <ResultsPage {assessment} answers={state.answers.clone()} on_action={on_action.clone()} {label} date={*today}>
+                <ResultsPage {assessment} answers={state.answers.clone()} on_action={on_action.clone()} {label} date={*today} actions={state.actions.clone()}>
                     <SharePanel
                         {assessment}
                         answers={state.answers.clone()}
@@ -183,6 +217,8 @@ pub fn app(props: &AppProps) -> Html {
                         include_notes={state.include_notes}
                         today={*today}
                         base_url={dom::page_url()}
+                        actions={state.actions.clone()}
+                        include_actions={state.include_actions}
                         {on_action}
                     />
                 </ResultsPage>
@@ -216,6 +252,29 @@ pub fn app(props: &AppProps) -> Html {
                 &on_action,
             )
         }
+        Page::Actions => html! {
+            <ActionsPage
+                {assessment}
+                actions={state.actions.clone()}
+                today={*today}
+                on_add={on_action.reform(|()| Action::AddAction(None))}
+                on_change={on_action.reform(Action::ChangeAction)}
+                on_remove={on_action.reform(Action::RemoveAction)}
+                on_back={on_action.reform(|()| Action::Back)}
+                unsaved={state.draft.as_ref().map(|(target, _)| *target)}
+            />
+        },
+        &Page::ActionForm(target) => html! {
+            <ActionForm
+                {assessment}
+                draft={state.draft.as_ref().map(|(_, draft)| draft.clone()).unwrap_or_default()}
+                errors={state.draft_errors.clone()}
+                changing={target.is_some()}
+                on_draft={on_action.reform(Action::EditDraft)}
+                on_save={on_action.reform(|()| Action::SaveAction)}
+                on_cancel={on_action.reform(|()| Action::CancelAction)}
+            />
+        },
     };
     html! { <div class="dba-app" ref={root_ref}>{ notice }{ page }</div> }
 }

@@ -6,6 +6,9 @@
 //! in the browser ([`storage`]).
 
 mod action;
+pub mod action_form;
+pub mod actions_page;
+mod actions_reducer;
 pub mod app;
 pub mod check_answers_page;
 pub mod confirm_page;
@@ -23,4 +26,4 @@ mod state;
 pub mod storage;
 
 pub use action::Action;
-pub use state::{Effect, Page, ReturnTo, State};
+pub use state::{Effect, Page, ReturnTo, Screen, State};

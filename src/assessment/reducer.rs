@@ -8,7 +8,8 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::action::Action;
-use super::state::{Effect, Page, ReturnTo, State};
+use super::state::{Effect, Page, ReturnTo, Screen, State};
+use crate::effects::History;
 use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::content::ASSESSMENTS;
 use digital_board_core::label::{Label, Role};
@@ -33,11 +34,47 @@ impl State {
                     .unwrap_or_default(),
                 role: Role::Unspecified,
             },
-            // The copy's actions replace these with its answers (a share
-            // link carries none yet).
-            actions: Vec::new(),
+            // The copy's actions come with its answers.
+            actions: result.actions().to_vec(),
+            draft: None,
+            draft_errors: Vec::new(),
             resume: None,
             ..self.go(Page::CheckAnswers)
+        }
+    }
+
+    /// The page the browser's Back or Forward asked for, or the nearest one
+    /// these answers allow. After a reload the saved answers are still on
+    /// offer ("Continue where you left off"): going back into the
+    /// assessment takes them up, as Continue would.
+    fn show_screen(&self, screen: Screen) -> State {
+        let state = match &self.resume {
+            Some(saved) if screen != Screen::Start => State {
+                answers: saved.clone(),
+                resume: None,
+                ..self.clone()
+            },
+            _ => self.clone(),
+        };
+        let complete = state.answers.first_unanswered().is_none();
+        let page = match screen {
+            Screen::Question(index) if index <= state.last_question() => Page::Question(index),
+            Screen::CheckAnswers => Page::CheckAnswers,
+            Screen::Results if complete => Page::Results,
+            Screen::Results => Page::CheckAnswers,
+            // Asking again only while there is something to delete.
+            Screen::ConfirmStartAgain(return_to) if state.own_answers().is_some() => {
+                Page::ConfirmStartAgain(return_to)
+            }
+            Screen::ConfirmStartAgain(ReturnTo::Results) if complete => Page::Results,
+            Screen::Actions if complete => Page::Actions,
+            Screen::ActionForm(target) if complete => state.action_form_page(target),
+            Screen::Actions | Screen::ActionForm(_) => Page::CheckAnswers,
+            Screen::Start | Screen::Question(_) | Screen::ConfirmStartAgain(_) => Page::Start,
+        };
+        State {
+            returning_to_check: false,
+            ..state.go(page)
         }
     }
 
@@ -52,13 +89,35 @@ impl State {
         // Save as the user goes; once saving has failed it is not retried.
         if (self.answers != before.answers
             || self.label != before.label
-            || self.actions != before.actions)
+            || self.actions != before.actions
+            || self.draft != before.draft)
             && !self.storage_failed
             && saved::has_progress(&self.answers)
         {
             effects.push(Effect::SaveAnswers);
         }
-        effects.extend(requested);
+        // Back and Forward move between screens: a new screen gets an entry
+        // of its own, unless the action said how to record it. Leaving a
+        // shared result, its entry becomes the new screen's, as its link
+        // leaves the address.
+        // A page about a share link has no screen: the link's entry stays
+        // the browser's.
+        let mut asked = None;
+        for effect in requested {
+            match effect {
+                Effect::RecordScreen(how) => asked = Some(how),
+                effect => effects.push(effect),
+            }
+        }
+        if let Some(screen) = self.page.screen() {
+            let changed = before.page.screen() != Some(screen);
+            let how = asked.or(changed.then_some(if before.page.is_about_share_link() {
+                History::Replace
+            } else {
+                History::Push
+            }));
+            effects.extend(how.map(Effect::RecordScreen));
+        }
         if self.moves != before.moves || self.title() != before.title() {
             effects.push(Effect::ShowPage);
         }
@@ -132,17 +191,59 @@ impl Reducible for State {
                     ..self.go(Page::Question(missing))
                 },
             },
+            // Back or Forward: the entry is recorded again, as the page
+            // shown may not be the one asked for.
+            (Action::ShowScreen(screen), page) if page.screen() != Some(screen) => {
+                requested.push(Effect::RecordScreen(History::Replace));
+                self.show_screen(screen)
+            }
+            (Action::ShowScreen(_), _) => return self,
             // The compare view is another wasm bundle: the page switches.
             (Action::OpenCompare(shared_link), _) => {
                 requested.push(Effect::OpenCompare(shared_link));
                 (*self).clone()
             }
+            (Action::IncludeActions(include_actions), _) => State {
+                include_actions,
+                ..(*self).clone()
+            },
+            (Action::OpenActions, Page::Results | Page::ActionForm(_)) => self.open_actions(),
+            (Action::AddAction(question), Page::Results | Page::Actions) => {
+                self.add_action(question)
+            }
+            (Action::ChangeAction(index), Page::Actions | Page::Results) => {
+                self.change_action(index)
+            }
+            (Action::RemoveAction(index), Page::Actions) => self.remove_action(index),
+            (Action::EditDraft(draft), Page::ActionForm(target)) => self.edit_draft(target, draft),
+            (Action::SaveAction, Page::ActionForm(target)) => self.save_action(target),
+            (Action::CancelAction, Page::ActionForm(_)) => self.cancel_action(),
+            // Only from the pages that offer them.
+            (
+                Action::OpenActions
+                | Action::AddAction(_)
+                | Action::ChangeAction(_)
+                | Action::RemoveAction(_)
+                | Action::EditDraft(_)
+                | Action::SaveAction
+                | Action::CancelAction,
+                Page::Start
+                | Page::Question(_)
+                | Page::CheckAnswers
+                | Page::Results
+                | Page::Shared(_)
+                | Page::BadLink(_)
+                | Page::ConfirmStartAgain(_)
+                | Page::ConfirmEditCopy(_)
+                | Page::Actions
+                | Page::ActionForm(_),
+            ) => return self,
             (Action::OpenFragment(fragment), page) => {
                 // A compare link is the compare view's (`crate::compare`).
                 if compare_codec::payload_from_fragment(&fragment).is_some() {
                     return self;
                 }
-                match share::payload_from_fragment(&fragment) {
+                let next = match share::payload_from_fragment(&fragment) {
                     Some(payload) => match share::decode(payload, ASSESSMENTS) {
                         Ok(result) => self.go(Page::Shared(Rc::new(result))),
                         Err(error) => self.go(Page::BadLink(error)),
@@ -151,7 +252,10 @@ impl Reducible for State {
                     // takes the link away: return to the start.
                     None if page.is_about_share_link() => self.go(Page::Start),
                     None => return self,
-                }
+                };
+                // The browser made the address's entry: it is this page's.
+                requested.push(Effect::RecordScreen(History::Replace));
+                next
             }
 
             (Action::Continue, Page::Question(index)) => {
@@ -177,7 +281,9 @@ impl Reducible for State {
                 | Page::Shared(_)
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_),
+                | Page::ConfirmEditCopy(_)
+                | Page::Actions
+                | Page::ActionForm(_),
             ) => return self,
 
             (Action::Back, Page::Question(_)) if self.returning_to_check => State {
@@ -188,6 +294,9 @@ impl Reducible for State {
             (Action::Back, Page::Question(index)) => self.go(Page::Question(index - 1)),
             (Action::Back, Page::CheckAnswers) => self.go(Page::Question(self.last_question())),
             (Action::Back, Page::Results) => self.go(Page::CheckAnswers),
+            (Action::Back, Page::Actions) => self.go(Page::Results),
+            // The draft is kept: Forward, or Add or Change, brings it back.
+            (Action::Back, Page::ActionForm(_)) => self.go(Page::Actions),
             (
                 Action::Back,
                 Page::Start
@@ -213,7 +322,9 @@ impl Reducible for State {
                 | Page::Shared(_)
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_),
+                | Page::ConfirmEditCopy(_)
+                | Page::Actions
+                | Page::ActionForm(_),
             ) => return self,
 
             (Action::ConfirmStartAgain, Page::ConfirmStartAgain(_)) => {
@@ -234,7 +345,9 @@ impl Reducible for State {
                 | Page::Results
                 | Page::Shared(_)
                 | Page::BadLink(_)
-                | Page::ConfirmEditCopy(_),
+                | Page::ConfirmEditCopy(_)
+                | Page::Actions
+                | Page::ActionForm(_),
             ) => return self,
 
             (Action::KeepAnswers, Page::ConfirmStartAgain(ReturnTo::Start)) => self.go(Page::Start),
@@ -249,7 +362,9 @@ impl Reducible for State {
                 | Page::CheckAnswers
                 | Page::Results
                 | Page::Shared(_)
-                | Page::BadLink(_),
+                | Page::BadLink(_)
+                | Page::Actions
+                | Page::ActionForm(_),
             ) => return self,
 
             (Action::Resume, Page::Start) => match &self.resume {
@@ -273,7 +388,9 @@ impl Reducible for State {
                 | Page::Shared(_)
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_),
+                | Page::ConfirmEditCopy(_)
+                | Page::Actions
+                | Page::ActionForm(_),
             ) => return self,
 
             (Action::StartOwn, Page::Shared(_) | Page::BadLink(_)) => self.go(Page::Start),
@@ -284,7 +401,9 @@ impl Reducible for State {
                 | Page::CheckAnswers
                 | Page::Results
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_),
+                | Page::ConfirmEditCopy(_)
+                | Page::Actions
+                | Page::ActionForm(_),
             ) => return self,
 
             // Ask first if this browser has answers of its own.
@@ -300,7 +419,9 @@ impl Reducible for State {
                 | Page::Results
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_),
+                | Page::ConfirmEditCopy(_)
+                | Page::Actions
+                | Page::ActionForm(_),
             ) => return self,
 
             (Action::ConfirmEditCopy, Page::ConfirmEditCopy(result)) => self.edit_copy(&result),
@@ -312,7 +433,9 @@ impl Reducible for State {
                 | Page::Results
                 | Page::Shared(_)
                 | Page::BadLink(_)
-                | Page::ConfirmStartAgain(_),
+                | Page::ConfirmStartAgain(_)
+                | Page::Actions
+                | Page::ActionForm(_),
             ) => return self,
         };
         Rc::new(next.with_effects(&self, requested))
@@ -547,12 +670,14 @@ mod tests {
             Some(Role::NonExecutive)
         );
         assert_eq!(copy.label.role, Role::Unspecified);
-        // The copy is saved, and its link leaves the address.
+        // The copy is saved, and its link leaves the address; the shared
+        // result's history entry becomes Check your answers'.
         assert_eq!(
             effects,
             [
                 Effect::ClearShareFragment,
                 Effect::SaveAnswers,
+                Effect::RecordScreen(History::Replace),
                 Effect::ShowPage
             ]
         );
@@ -614,7 +739,14 @@ mod tests {
             (&state.page, state.resume.as_ref()),
             (&Page::Start, Some(&saved))
         );
-        assert_eq!(effects, [Effect::ClearShareFragment, Effect::ShowPage]);
+        assert_eq!(
+            effects,
+            [
+                Effect::ClearShareFragment,
+                Effect::RecordScreen(History::Replace),
+                Effect::ShowPage
+            ]
+        );
     }
 
     #[test]
@@ -684,7 +816,11 @@ mod tests {
         let state = run([Action::Start]);
         assert_eq!(
             state.effects.list(),
-            [Effect::ClearShareFragment, Effect::ShowPage]
+            [
+                Effect::ClearShareFragment,
+                Effect::RecordScreen(History::Push),
+                Effect::ShowPage
+            ]
         );
         let (effects, state) = effects_of(&state, Action::Continue);
         assert!(state.show_error);
@@ -696,7 +832,14 @@ mod tests {
             "typing is not a page change"
         );
         let (effects, _) = effects_of(&state, Action::Continue);
-        assert_eq!(effects, [Effect::ClearShareFragment, Effect::ShowPage]);
+        assert_eq!(
+            effects,
+            [
+                Effect::ClearShareFragment,
+                Effect::RecordScreen(History::Push),
+                Effect::ShowPage
+            ]
+        );
     }
 
     #[test]
@@ -726,5 +869,138 @@ mod tests {
             Action::OpenFragment(shared_fragment("RXX")),
         );
         assert_eq!(effects, [Effect::ShowPage]);
+    }
+
+    #[test]
+    fn screens_have_keys_for_the_history_and_odd_keys_are_refused() {
+        let a = default_assessment();
+        let mut screens = vec![
+            Screen::Start,
+            Screen::CheckAnswers,
+            Screen::Results,
+            Screen::ConfirmStartAgain(ReturnTo::Start),
+            Screen::ConfirmStartAgain(ReturnTo::Results),
+        ];
+        screens.extend((0..a.question_count()).map(Screen::Question));
+        for screen in screens {
+            assert_eq!(Screen::from_key(&screen.key()), Some(screen));
+        }
+        assert_eq!(Screen::Question(1).key(), "question-2");
+        for odd in [
+            "",
+            "question-0",
+            "question-",
+            "question-x",
+            "Results",
+            "shared",
+        ] {
+            assert_eq!(Screen::from_key(odd), None, "{odd:?}");
+        }
+        // Pages about a share link have no screen: their entry is the link's.
+        let shared = run([Action::OpenFragment(shared_fragment("RXX"))]);
+        assert_eq!(shared.page.screen(), None);
+    }
+
+    #[test]
+    fn back_and_forward_show_the_screen_asked_for_and_record_it_in_place() {
+        let state = run([
+            Action::Start,
+            Action::Choose(0, Response::DontKnow),
+            Action::Continue,
+        ]);
+        let (effects, back) = effects_of(&state, Action::ShowScreen(Screen::Question(0)));
+        assert_eq!(back.page, Page::Question(0));
+        assert_eq!(back.moves, state.moves + 1, "focus moves to the heading");
+        assert_eq!(
+            effects,
+            [
+                Effect::ClearShareFragment,
+                Effect::RecordScreen(History::Replace),
+                Effect::ShowPage
+            ]
+        );
+        assert_eq!(
+            back.clone().reduce(Action::ShowScreen(Screen::Start)).page,
+            Page::Start
+        );
+        // The screen already showing: nothing to do.
+        let (effects, same) = effects_of(&back, Action::ShowScreen(Screen::Question(0)));
+        assert_eq!(
+            (effects.as_slice(), same.page.clone()),
+            (&[][..], Page::Question(0))
+        );
+        // Moving on by the widget's own buttons adds an entry.
+        let (effects, _) = effects_of(&back, Action::Continue);
+        assert!(effects.contains(&Effect::RecordScreen(History::Push)));
+        // No results before every question is answered; no question that
+        // does not exist.
+        let forward = back.clone().reduce(Action::ShowScreen(Screen::Results));
+        assert_eq!(forward.page, Page::CheckAnswers);
+        let odd = back.reduce(Action::ShowScreen(Screen::Question(99)));
+        assert_eq!(odd.page, Page::Start);
+    }
+
+    #[test]
+    fn back_and_forward_through_a_whole_assessment() {
+        let done = run(answer_all()).reduce(Action::ShowResults);
+        assert_eq!(done.page, Page::Results);
+        let check = done.reduce(Action::ShowScreen(Screen::CheckAnswers));
+        assert_eq!(check.page, Page::CheckAnswers);
+        let last = check.reduce(Action::ShowScreen(Screen::Question(12)));
+        assert_eq!(last.page, Page::Question(12));
+        // Continue from there goes on as usual: to Check your answers.
+        assert_eq!(
+            last.clone().reduce(Action::Continue).page,
+            Page::CheckAnswers
+        );
+        let results = last.reduce(Action::ShowScreen(Screen::Results));
+        assert_eq!(results.page, Page::Results);
+        // "Delete your answers?" again only while there are answers.
+        let asked = results.reduce(Action::ShowScreen(Screen::ConfirmStartAgain(
+            ReturnTo::Results,
+        )));
+        assert_eq!(asked.page, Page::ConfirmStartAgain(ReturnTo::Results));
+        let deleted = asked.reduce(Action::ConfirmStartAgain);
+        let again = deleted.reduce(Action::ShowScreen(Screen::ConfirmStartAgain(
+            ReturnTo::Results,
+        )));
+        assert_eq!(again.page, Page::Start);
+        assert!(
+            again
+                .effects
+                .list()
+                .contains(&Effect::RecordScreen(History::Replace))
+        );
+    }
+
+    #[test]
+    fn after_a_reload_going_back_into_the_assessment_takes_up_the_saved_answers() {
+        let (state, saved) = opened_with_saved_answers();
+        let (effects, back) = effects_of(&state, Action::ShowScreen(Screen::Question(1)));
+        assert_eq!(back.page, Page::Question(1));
+        assert_eq!((&back.answers, back.resume.as_ref()), (&saved, None));
+        assert!(effects.contains(&Effect::RecordScreen(History::Replace)));
+        // The start page itself keeps offering them.
+        let (state, _) = opened_with_saved_answers();
+        let start = state.reduce(Action::ShowScreen(Screen::Start));
+        assert_eq!(start.resume.as_ref(), Some(&saved));
+    }
+
+    #[test]
+    fn back_from_a_shared_result_to_an_own_screen() {
+        let state = run(answer_all())
+            .reduce(Action::ShowResults)
+            .reduce(Action::OpenFragment(shared_fragment("RXX")));
+        assert!(matches!(state.page, Page::Shared(_)));
+        let (effects, back) = effects_of(&state, Action::ShowScreen(Screen::Results));
+        assert_eq!(back.page, Page::Results);
+        assert_eq!(
+            effects,
+            [
+                Effect::ClearShareFragment,
+                Effect::RecordScreen(History::Replace),
+                Effect::ShowPage
+            ]
+        );
     }
 }

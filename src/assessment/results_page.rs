@@ -14,13 +14,16 @@ use super::share_panel::SHARE_ID;
 use crate::components::HEADING_ID;
 use crate::components::{action_link, jump_link, tag_class};
 use crate::dom;
+use digital_board_core::actions::Commitment;
 use digital_board_core::date::Date;
+use digital_board_core::export::action_fields;
 use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Assessment;
 use digital_board_core::report::{
     METHOD, discussion_order, flag_detail, long_date, response_label, stage_label, tally_sentence,
 };
 use digital_board_core::scoring::{Answers, Response, score};
+use digital_board_core::text::actions::{Phrase as ActionPhrase, Sentence as ActionSentence};
 use digital_board_core::text::assessment::{Phrase, Sentence};
 use digital_board_core::text::common::Phrase as CommonPhrase;
 use digital_board_core::text::report::{Phrase as ReportPhrase, Sentence as ReportSentence};
@@ -43,6 +46,9 @@ pub struct ResultsPageProps {
     /// When the results were made, if known.
     #[prop_or_default]
     pub date: Option<Date>,
+    /// The board's actions, if any.
+    #[prop_or_default]
+    pub actions: Vec<Commitment>,
     /// Shown after the detail: sharing and downloads.
     #[prop_or_default]
     pub children: Html,
@@ -86,6 +92,7 @@ fn next_steps(on_action: &Callback<Action>, read_only: bool) -> Html {
                 } else {
                     <li>{ jump_link(SHARE_ID.to_owned(), Phrase::ShareYourResults.text().to_owned()) }</li>
                     <li>{ print_or_download }</li>
+                    <li><a class="nhsuk-link" href="#" onclick={action_link(on_action, || Action::OpenActions)}>{ ActionPhrase::AgreeActions.text() }</a></li>
                     <li><a class="nhsuk-link" href="#" onclick={action_link(on_action, || Action::OpenCompare(None))}>{ Phrase::CompareWithColleagues.text() }</a></li>
                 }
             </ul>
@@ -115,6 +122,35 @@ fn answer_cell(
 /// (hidden from screen readers, which read the column header).
 fn cell_heading(text: &'static str) -> Html {
     html! { <span class="nhsuk-table__heading" aria-hidden="true">{ text }{ " " }</span> }
+}
+
+/// The board's actions as a table, stacked on a phone.
+fn actions_table(assessment: &'static Assessment, actions: &[Commitment]) -> Html {
+    html! {
+        <table class="nhsuk-table nhsuk-table--responsive dba-actions-table" role="table">
+            <caption class="nhsuk-u-visually-hidden">{ ActionPhrase::Heading.text() }</caption>
+            <thead class="nhsuk-table__head" role="rowgroup">
+                <tr class="nhsuk-table__row" role="row">
+                    { for ActionPhrase::COLUMNS.iter().map(|column| html! {
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{ column.text() }</th>
+                    }) }
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">
+                { for actions.iter().enumerate().map(|(i, action)| {
+                    let fields = action_fields(assessment, action);
+                    let number = (i + 1).to_string();
+                    html! {
+                        <tr class="nhsuk-table__row" role="row">
+                            { for ActionPhrase::COLUMNS.iter().zip(std::iter::once(&number).chain(fields.iter())).map(|(column, value)| html! {
+                                <td class="nhsuk-table__cell" role="cell">{ cell_heading(column.text()) }<span>{ value.clone() }</span></td>
+                            }) }
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
 }
 
 /// The results page.
@@ -225,11 +261,31 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                                     if !note.trim().is_empty() {
                                         <p class="nhsuk-card__description dba-answer-note"><span class="dba-answer-note__label">{ if props.read_only { Phrase::NotesLabel.text() } else { Phrase::YourNotesLabel.text() } }</span>{ note }</p>
                                     }
+                                    if !props.read_only {
+                                        <p class="nhsuk-body-s dba-no-print">
+                                            <a class="nhsuk-link" href="#" onclick={action_link(&props.on_action, move || Action::AddAction(Some(placed.index)))}>
+                                                { ActionPhrase::AddAction.text() }
+                                                <span class="nhsuk-u-visually-hidden">{ ActionSentence::ForQuestion(placed.index + 1).text() }</span>
+                                            </a>
+                                        </p>
+                                    }
                                 </div>
                             </li>
                         }
                     }) }
                 </ol>
+            }
+
+            if !props.actions.is_empty() || !props.read_only {
+                <h2 class="nhsuk-heading-m">{ ActionPhrase::Heading.text() }</h2>
+                if props.actions.is_empty() {
+                    <p>{ ActionPhrase::NoActionsYet.text() }</p>
+                } else {
+                    { actions_table(assessment, &props.actions) }
+                }
+                if !props.read_only {
+                    <p class="dba-no-print"><a class="nhsuk-link" href="#" onclick={action_link(&props.on_action, || Action::OpenActions)}>{ ActionPhrase::AgreeActions.text() }</a></p>
+                }
             }
 
             <details class="nhsuk-details">

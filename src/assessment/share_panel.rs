@@ -14,6 +14,7 @@ use digital_board_core::label::{Label, Role};
 use digital_board_core::model::Assessment;
 use digital_board_core::scoring::Answers;
 use digital_board_core::share::{self, MAX_LINK_CHARS, MAX_ORGANISATION_CHARS, SharedResult};
+use digital_board_core::text::actions::{Phrase as ActionPhrase, Sentence as ActionSentence};
 use digital_board_core::text::assessment::{Phrase, Sentence};
 use digital_board_core::text::common::Phrase as CommonPhrase;
 
@@ -41,9 +42,12 @@ pub struct SharePanelProps {
     pub base_url: AttrValue,
     /// Receives label and notes choices.
     pub on_action: Callback<Action>,
-    /// The board's actions, for the downloads.
+    /// The board's actions, for the downloads and, if chosen, the link.
     #[prop_or_default]
     pub actions: Vec<Commitment>,
+    /// Whether the link carries the actions.
+    #[prop_or_default]
+    pub include_actions: bool,
 }
 
 /// The label to carry, if the user gave one.
@@ -80,14 +84,32 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let label = given_label(&props.label);
     let has_notes = props.answers.notes.iter().any(|n| !n.trim().is_empty());
     let without_notes = Answers::from_responses(props.answers.responses.clone());
-    let build =
-        |answers: Answers| SharedResult::new(assessment, answers, label.clone(), props.today);
+    let has_actions = !props.actions.is_empty();
+    let carry_actions = props.include_actions && has_actions;
+    let build_with = |answers: Answers, actions: bool| {
+        SharedResult::new(assessment, answers, label.clone(), props.today).and_then(|result| {
+            if actions {
+                result.with_actions(props.actions.clone())
+            } else {
+                Ok(result)
+            }
+        })
+    };
+    let build = |answers: Answers| build_with(answers, carry_actions);
     let with_notes_result = build(props.answers.clone());
-    let without_notes_result = build(without_notes);
+    let without_notes_result = build(without_notes.clone());
 
     let payload_of = |result: &Result<SharedResult, _>| result.as_ref().ok().map(share::encode);
     let payload_with = payload_of(&with_notes_result);
     let payload_without = payload_of(&without_notes_result);
+    // The link's length with and without the actions, the notes as chosen.
+    let notes_chosen = if props.include_notes && has_notes {
+        props.answers.clone()
+    } else {
+        without_notes
+    };
+    let with_actions = payload_of(&build_with(notes_chosen.clone(), true));
+    let without_actions = payload_of(&build_with(notes_chosen, false));
     let length_of = |payload: &Option<String>| {
         payload
             .as_ref()
@@ -107,7 +129,15 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let on_notes = props.on_action.reform(|e: Event| {
         Action::IncludeNotes(e.target_unchecked_into::<HtmlInputElement>().checked())
     });
-    let meta = export_meta(label.as_ref(), props.today, payload_without.clone(), &props.actions);
+    let on_actions = props.on_action.reform(|e: Event| {
+        Action::IncludeActions(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let meta = export_meta(
+        label.as_ref(),
+        props.today,
+        payload_without.clone(),
+        &props.actions,
+    );
     let label_error = matches!(with_notes_result, Err(share::ShareBuildError::LabelTooLong));
 
     html! {
@@ -157,6 +187,23 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                                 { match (length_of(&payload_with), length_of(&payload_without)) {
                                     (Some(with), Some(without)) => Sentence::LinkLengths { with, without }.text(),
                                     _ => Phrase::NoteTooLongForLink.text().to_owned(),
+                                } }
+                            </div>
+                        </div>
+                    </div>
+                </div>
+            }
+            if has_actions {
+                <div class="nhsuk-form-group">
+                    <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
+                        <div class="nhsuk-checkboxes__item">
+                            <input class="nhsuk-checkboxes__input" id="dba-include-actions" type="checkbox"
+                                checked={props.include_actions} onchange={on_actions} aria-describedby="dba-include-actions-hint" />
+                            <label class="nhsuk-label nhsuk-checkboxes__label" for="dba-include-actions">{ ActionPhrase::IncludeActions.text() }</label>
+                            <div class="nhsuk-hint nhsuk-checkboxes__hint" id="dba-include-actions-hint">
+                                { match (length_of(&with_actions), length_of(&without_actions)) {
+                                    (Some(with), Some(without)) => ActionSentence::LinkLengths { with, without }.text(),
+                                    _ => String::new(),
                                 } }
                             </div>
                         </div>

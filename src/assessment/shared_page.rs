@@ -26,6 +26,7 @@ pub fn shared_page(result: &SharedResult, on_action: &Callback<Action>) -> Html 
             read_only=true
             label={result.label().cloned()}
             date={result.date()}
+            actions={result.actions().to_vec()}
         >
             { downloads(
                 result.assessment(),

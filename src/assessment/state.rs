@@ -3,14 +3,15 @@
 
 use std::rc::Rc;
 
-use crate::effects::Effects;
-use digital_board_core::actions::Commitment;
+use crate::effects::{Effects, History};
+use digital_board_core::actions::{Commitment, Draft, DraftError};
 use digital_board_core::label::Label;
 use digital_board_core::model::Assessment;
 use digital_board_core::report::{page_title, progress_label};
 use digital_board_core::saved;
 use digital_board_core::scoring::Answers;
 use digital_board_core::share::{ShareError, SharedResult};
+use digital_board_core::text::actions::Phrase as ActionPhrase;
 use digital_board_core::text::assessment::{Phrase, Sentence};
 
 /// Which screen is showing, with what only it shows.
@@ -34,6 +35,10 @@ pub enum Page {
     /// "Edit a copy" of this shared result, asking before it replaces the
     /// answers this browser already has.
     ConfirmEditCopy(Rc<SharedResult>),
+    /// "Agree actions": the board's actions after its results.
+    Actions,
+    /// The form adding an action (`None`) or changing action N.
+    ActionForm(Option<usize>),
 }
 
 impl Page {
@@ -45,6 +50,84 @@ impl Page {
             self,
             Page::Shared(_) | Page::BadLink(_) | Page::ConfirmEditCopy(_)
         )
+    }
+}
+
+/// A screen the browser's Back and Forward buttons move between: the pages
+/// of the user's own assessment. Pages about a share link in the address
+/// have none (the link's entry is the browser's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The start page.
+    Start,
+    /// A question, by position.
+    Question(usize),
+    /// Check your answers.
+    CheckAnswers,
+    /// The results.
+    Results,
+    /// Asking before deleting answers.
+    ConfirmStartAgain(ReturnTo),
+    /// Agree actions.
+    Actions,
+    /// The action form: adding (`None`) or changing action N.
+    ActionForm(Option<usize>),
+}
+
+impl Screen {
+    /// The key www/start.js keeps in the history entry (e.g. `question-2`
+    /// for the second question): plain text, read back by [`Screen::from_key`].
+    pub fn key(self) -> String {
+        match self {
+            Screen::Start => "start".into(),
+            Screen::Question(index) => format!("question-{}", index + 1),
+            Screen::CheckAnswers => "check".into(),
+            Screen::Results => "results".into(),
+            Screen::ConfirmStartAgain(ReturnTo::Start) => "delete-from-start".into(),
+            Screen::ConfirmStartAgain(ReturnTo::Results) => "delete-from-results".into(),
+            Screen::Actions => "actions".into(),
+            Screen::ActionForm(None) => "add-action".into(),
+            Screen::ActionForm(Some(index)) => format!("change-action-{}", index + 1),
+        }
+    }
+
+    /// The screen a key names; `None` for anything else (a history entry
+    /// is the page's to write, so it is not trusted).
+    pub fn from_key(key: &str) -> Option<Screen> {
+        Some(match key {
+            "start" => Screen::Start,
+            "check" => Screen::CheckAnswers,
+            "results" => Screen::Results,
+            "delete-from-start" => Screen::ConfirmStartAgain(ReturnTo::Start),
+            "delete-from-results" => Screen::ConfirmStartAgain(ReturnTo::Results),
+            "actions" => Screen::Actions,
+            "add-action" => Screen::ActionForm(None),
+            _ if key.starts_with("change-action-") => {
+                let number: usize = key.strip_prefix("change-action-")?.parse().ok()?;
+                Screen::ActionForm(Some(number.checked_sub(1)?))
+            }
+            _ => {
+                let number: usize = key.strip_prefix("question-")?.parse().ok()?;
+                Screen::Question(number.checked_sub(1)?)
+            }
+        })
+    }
+}
+
+impl Page {
+    /// The screen this page is, for the session history (`None` for the
+    /// pages about a share link).
+    pub fn screen(&self) -> Option<Screen> {
+        match *self {
+            Page::Start => Some(Screen::Start),
+            Page::Question(index) => Some(Screen::Question(index)),
+            Page::CheckAnswers => Some(Screen::CheckAnswers),
+            Page::Results => Some(Screen::Results),
+            Page::ConfirmStartAgain(return_to) => Some(Screen::ConfirmStartAgain(return_to)),
+            Page::Actions => Some(Screen::Actions),
+            Page::ActionForm(target) => Some(Screen::ActionForm(target)),
+            Page::Shared(_) | Page::BadLink(_) | Page::ConfirmEditCopy(_) => None,
+        }
     }
 }
 
@@ -69,6 +152,8 @@ pub enum Effect {
     /// Ask the page to switch to the compare view (its own wasm bundle),
     /// starting with the shared result whose link is given.
     OpenCompare(Option<String>),
+    /// Record the screen now showing in the browser's session history.
+    RecordScreen(History),
     /// Set the title of the page now showing and move focus to it.
     ShowPage,
 }
@@ -99,6 +184,13 @@ pub struct State {
     pub label: Label,
     /// The board's actions, saved with the answers.
     pub actions: Vec<Commitment>,
+    /// An action being added (`None`) or changed, as typed so far: kept
+    /// until it is saved or cancelled, whatever page shows.
+    pub draft: Option<(Option<usize>, Draft)>,
+    /// What to fix in the draft, after "Save action".
+    pub draft_errors: Vec<DraftError>,
+    /// Whether share links carry the board's actions.
+    pub include_actions: bool,
     /// Whether share links carry the notes.
     pub include_notes: bool,
     /// Side effects asked for, for the app to perform.
@@ -120,6 +212,9 @@ impl State {
             storage_failed: false,
             label: Label::default(),
             actions: Vec::new(),
+            draft: None,
+            draft_errors: Vec::new(),
+            include_actions: false,
             include_notes: false,
             effects: Effects::default(),
         }
@@ -208,6 +303,16 @@ impl State {
             Page::ConfirmEditCopy(_) => {
                 page_title(product, Phrase::ReplaceYourAnswers.text(), false)
             }
+            Page::Actions => page_title(product, ActionPhrase::AgreeActions.text(), false),
+            Page::ActionForm(target) => page_title(
+                product,
+                if target.is_some() {
+                    ActionPhrase::ChangeHeading.text()
+                } else {
+                    ActionPhrase::AddHeading.text()
+                },
+                self.show_error,
+            ),
         }
     }
 }

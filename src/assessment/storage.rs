@@ -2,7 +2,7 @@
 //! storage that is blocked (private browsing, strict policies), full or
 //! holding something unreadable: the widget keeps working without it.
 
-use digital_board_core::actions::Commitment;
+use digital_board_core::actions::{Commitment, Draft};
 use digital_board_core::label::Label;
 use digital_board_core::model::Assessment;
 use digital_board_core::saved::{self, Record, SavedError};
@@ -24,7 +24,7 @@ pub enum Found {
     Nothing,
     /// Earlier answers to offer to resume, with the organisation and role
     /// typed for sharing them and the board's actions.
-    Answers(Record),
+    Answers(Box<Record>),
     /// Something saved that could not be read.
     Unreadable(SavedError),
 }
@@ -36,24 +36,25 @@ pub fn load(assessment: &'static Assessment) -> Found {
         return Found::Nothing;
     };
     match saved::from_text(assessment, &text) {
-        Ok(record) if saved::has_progress(&record.answers) => Found::Answers(record),
+        Ok(record) if saved::has_progress(&record.answers) => Found::Answers(Box::new(record)),
         Ok(_) => Found::Nothing,
         Err(error) => Found::Unreadable(error),
     }
 }
 
-/// Saves answers with the organisation, role and actions; `false` if
-/// storage is blocked or full.
+/// Saves answers with the organisation, role, actions and an action being
+/// typed; `false` if storage is blocked or full.
 pub fn save(
     assessment: &'static Assessment,
     answers: &Answers,
     label: &Label,
     actions: &[Commitment],
+    draft: Option<(Option<usize>, &Draft)>,
 ) -> bool {
     local_storage().is_some_and(|s| {
         s.set_item(
             &key(assessment),
-            &saved::to_text(assessment, answers, label, actions),
+            &saved::to_text_with_draft(assessment, answers, label, actions, draft),
         )
         .is_ok()
     })

@@ -3,6 +3,8 @@
 use digital_board_core::compare::Mode;
 use digital_board_core::label::Role;
 
+use super::Step;
+
 /// Something the user did in the compare view, or the page telling it
 /// something. The reducer ([`super::State`]) decides what each does on
 /// each screen.
@@ -32,6 +34,9 @@ pub enum Action {
     ShowComparison,
     /// "Change the results" from the comparison.
     ChangeComparison,
+    /// The browser's Back or Forward reached an entry of this step: show
+    /// it if the results gathered allow.
+    ShowScreen(Step),
     /// "Back" from the gather page, "Leave the comparison", or "Start your
     /// own assessment" from a bad compare link: back to the assessment.
     Leave,

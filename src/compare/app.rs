@@ -11,11 +11,11 @@ use yew::prelude::*;
 
 use super::comparison_page::ComparisonPage;
 use super::gather_page::GatherPage;
-use super::{Action, Effect, Screen, State};
+use super::{Action, Effect, Screen, State, Step};
 use crate::components::bad_link_page::BadLinkPage;
 use crate::components::page_change::show_page;
 use crate::dom;
-use crate::effects::Effects;
+use crate::effects::{Effects, History};
 use digital_board_core::text::compare::Phrase;
 
 /// Properties of [`CompareApp`].
@@ -42,16 +42,27 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
         // A compare link in the address opens its comparison; otherwise the
         // gathering screen, with the shared result if there is one.
         let fragment = dom::fragment();
-        let opening = match digital_board_core::compare::codec::payload_from_fragment(&fragment) {
-            Some(_) => Action::OpenFragment(fragment),
-            None => Action::Open(shared_link),
+        let from_link =
+            digital_board_core::compare::codec::payload_from_fragment(&fragment).is_some();
+        let opening = if from_link {
+            Action::OpenFragment(fragment)
+        } else {
+            Action::Open(shared_link)
         };
         let state = Rc::new(State::default()).reduce(opening);
+        // The first screen's history entry: a new one when the user opened
+        // the view; the current one at load or for a link in the address
+        // (the browser made its entry).
+        let how = if focus_heading && !from_link {
+            History::Push
+        } else {
+            History::Replace
+        };
         State {
             moves: u32::from(focus_heading),
             // At load, only the title (and focus, if asked): the address
             // holds no compare link to clear when the screen is Gather.
-            effects: Effects::default().request(vec![Effect::ShowPage]),
+            effects: Effects::default().request(vec![Effect::RecordScreen(how), Effect::ShowPage]),
             ..(*state).clone()
         }
     });
@@ -74,6 +85,7 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
                 .cast::<web_sys::Element>()
                 .and_then(|element| element.parent_element())
                 .map(|mount_root| {
+                    let dispatcher = dispatcher.clone();
                     EventListener::new(&mount_root, dom::OPEN_COMPARE_EVENT, move |event| {
                         let link = event
                             .dyn_ref::<web_sys::CustomEvent>()
@@ -81,7 +93,14 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
                         dispatcher.dispatch(Action::Open(link));
                     })
                 });
-            move || drop((on_hash, on_open))
+            // The browser's Back and Forward reaching one of this view's
+            // entries (www/start.js tells the view which screen).
+            let on_screen = dom::on_show_screen(&root, move |key| {
+                if let Some(step) = Step::from_key(&key) {
+                    dispatcher.dispatch(Action::ShowScreen(step));
+                }
+            });
+            move || drop((on_hash, on_open, on_screen))
         });
     }
 
@@ -100,6 +119,11 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
                     Effect::Leave => {
                         dom::clear_compare_fragment();
                         dom::tell_page(&root, dom::LEAVE_COMPARE_EVENT, None);
+                    }
+                    Effect::RecordScreen(how) => {
+                        if let Some(step) = current.screen.step() {
+                            dom::record_screen(&root, step.key(), *how);
+                        }
                     }
                     Effect::ShowPage => show_page(
                         &root,

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Action;
-use super::spread_table::SpreadTable;
+use super::spread_table::{SpreadTable, cell_heading};
 use super::system_chart::SystemChart;
 use super::then_and_now_table::ThenAndNowTable;
 use crate::components::HEADING_ID;
@@ -16,9 +16,12 @@ use crate::components::link_box::LinkBox;
 use crate::components::word_button::{WordButton, WordPaper};
 use crate::dom;
 use digital_board_core::compare::codec as compare_codec;
-use digital_board_core::compare::export::{self as compare_export, section_cell};
+use digital_board_core::compare::export::{
+    self as compare_export, differ_text, gap_text, numbered_question, section_cell,
+};
 use digital_board_core::compare::{
-    Comparison, Mode, disagreement_order, section_tallies, spreads, tally_range, then_and_now,
+    Comparison, Mode, disagreement_order, section_tallies, spreads, system_summary, tally_range,
+    then_and_now,
 };
 use digital_board_core::date::Date;
 use digital_board_core::export::ExportFormat;
@@ -78,9 +81,35 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                 results: comparison.entries.len(),
                 organisations: comparison.organisation_count(),
             };
+            // Where the system stands, by question: never a total or a
+            // ranking of organisations.
+            let stands = system_summary(&comparison, &spreads);
+            let question = |index: usize| {
+                html! { <strong>{ numbered_question(assessment, index) }</strong> }
+            };
             html! {
                 <>
                 <p class="nhsuk-body-l">{ lead.text() }</p>
+                <h2 class="nhsuk-heading-m">{ Phrase::SystemGapsHeading.text() }</h2>
+                if stands.gaps.is_empty() {
+                    <p>{ Phrase::NoSystemGaps.text() }</p>
+                } else {
+                    <ul class="nhsuk-list nhsuk-list--bullet dba-system-gaps">
+                        { for stands.gaps.iter().map(|&(index, counts)| html! {
+                            <li>{ question(index) }<br />{ gap_text(&comparison, counts) }</li>
+                        }) }
+                    </ul>
+                }
+                <h2 class="nhsuk-heading-m">{ Phrase::SystemDifferHeading.text() }</h2>
+                if stands.differ.is_empty() {
+                    <p>{ Phrase::NoSystemDiffer.text() }</p>
+                } else {
+                    <ul class="nhsuk-list nhsuk-list--bullet dba-system-differ">
+                        { for stands.differ.iter().filter_map(|&(index, counts)| Some(html! {
+                            <li>{ question(index) }<br />{ differ_text(spreads.get(index)?, counts) }</li>
+                        })) }
+                    </ul>
+                }
                 <p>{ Phrase::SystemAdvice.text() }</p>
                 if let Some(warning) = comparison.repeats_warning() {
                     <div class="nhsuk-card nhsuk-card--warning dba-compare-repeats">
@@ -96,6 +125,10 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
         Mode::ThenAndNow => html! {},
     };
 
+    // Each section's tallies, one per result (the system's sections table).
+    let tallies: Vec<_> = (0..assessment.sections.len())
+        .map(|index| section_tallies(&comparison, index))
+        .collect();
     let body = match mode {
         Mode::Board => html! {
             <SpreadTable comparison={comparison.clone()} spreads={spreads.clone()}
@@ -103,32 +136,43 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
         },
         Mode::System => html! {
             <>
+            // An organisation per row, so a whole ICS reads down the page
+            // (and stacks on a phone) instead of running off its side.
             <div class="dba-table-wrapper" role="region" aria-labelledby="dba-system-sections" tabindex="0">
-                <table class="nhsuk-table">
+                <table class="nhsuk-table nhsuk-table--responsive dba-system-sections" role="table">
                     <caption class="nhsuk-table__caption nhsuk-table__caption--s" id="dba-system-sections">{ Phrase::SystemSectionsCaption.text() }</caption>
-                    <thead class="nhsuk-table__head">
-                        <tr class="nhsuk-table__row">
-                            <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Section.text() }</th>
-                            { for comparison.labels().into_iter().map(|label| html! {
-                                <th class="nhsuk-table__header" scope="col">{ label }</th>
+                    <thead class="nhsuk-table__head" role="rowgroup">
+                        <tr class="nhsuk-table__row" role="row">
+                            <th class="nhsuk-table__header" scope="col" role="columnheader">{ ReportPhrase::Organisation.text() }</th>
+                            { for assessment.sections.iter().map(|section| html! {
+                                <th class="nhsuk-table__header" scope="col" role="columnheader">{ section.title }</th>
                             }) }
-                            <th class="nhsuk-table__header" scope="col">{ Phrase::SystemRangeOfAverages.text() }</th>
                         </tr>
                     </thead>
-                    <tbody class="nhsuk-table__body">
-                        { for assessment.sections.iter().enumerate().map(|(index, section)| {
-                            let tallies = section_tallies(&comparison, index);
-                            html! {
-                                <tr class="nhsuk-table__row">
-                                    <th class="nhsuk-table__header" scope="row">{ section.title }</th>
-                                    { for tallies.iter().map(|t| html! { <td class="nhsuk-table__cell">{ section_cell(t) }</td> }) }
-                                    <td class="nhsuk-table__cell">{ tally_range(&tallies).map_or_else(
+                    <tbody class="nhsuk-table__body" role="rowgroup">
+                        { for comparison.labels().into_iter().enumerate().map(|(entry, label)| html! {
+                            <tr class="nhsuk-table__row" role="row">
+                                <th class="nhsuk-table__header" scope="row" role="rowheader"><span>{ Sentence::MarkerKey(&(entry + 1).to_string()).text() }{ " " }{ label }</span></th>
+                                { for tallies.iter().zip(assessment.sections.iter()).map(|(section_tallies, section)| html! {
+                                    <td class="nhsuk-table__cell" role="cell">
+                                        { cell_heading(section.title) }
+                                        <span>{ section_tallies.get(entry).map(section_cell).unwrap_or_default() }</span>
+                                    </td>
+                                }) }
+                            </tr>
+                        }) }
+                        <tr class="nhsuk-table__row dba-system-sections__range" role="row">
+                            <th class="nhsuk-table__header" scope="row" role="rowheader"><span>{ Phrase::SystemRangeOfAverages.text() }</span></th>
+                            { for tallies.iter().zip(assessment.sections.iter()).map(|(section_tallies, section)| html! {
+                                <td class="nhsuk-table__cell" role="cell">
+                                    { cell_heading(section.title) }
+                                    <span>{ tally_range(section_tallies).map_or_else(
                                         || Phrase::NoAverages.text().to_owned(),
                                         |(low, high)| Sentence::AverageRange(low, high).text(),
-                                    ) }</td>
-                                </tr>
-                            }
-                        }) }
+                                    ) }</span>
+                                </td>
+                            }) }
+                        </tr>
                     </tbody>
                 </table>
             </div>

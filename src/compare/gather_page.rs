@@ -13,10 +13,13 @@ use crate::components::action_link;
 use crate::components::error_summary::ErrorSummary;
 use digital_board_core::compare::collect::Collection;
 use digital_board_core::compare::export::column_headings;
-use digital_board_core::compare::{MAX_NAME_CHARS, Mode};
+use digital_board_core::compare::{Comparison, MAX_NAME_CHARS, Mode};
 use digital_board_core::label::Role;
+use digital_board_core::report::stage_label;
+use digital_board_core::scoring::Tally;
 use digital_board_core::text::common::Phrase as CommonPhrase;
 use digital_board_core::text::compare::{Phrase, Sentence};
+use digital_board_core::text::report::Phrase as ReportPhrase;
 
 /// Id of the paste box, the target of the error summary's link.
 pub const LINKS_ID: &str = "dba-compare-links";
@@ -57,13 +60,104 @@ fn read_files(input: HtmlInputElement, on_action: Callback<Action>) {
     });
 }
 
-/// A role's part of its radio's id: fixed, so the ids (which tests and
-/// styles rely on) do not change with the role's name in an edition.
-fn role_key(role: Role) -> &'static str {
-    match role {
-        Role::Executive => "executive",
-        Role::NonExecutive => "non-executive",
-        Role::Unspecified => "other-or-not-given",
+/// Id of the "Results added" heading, where focus goes when the last
+/// result is removed.
+const ADDED_ID: &str = "dba-compare-added";
+
+/// More results than this, and the list ends with a second Compare button.
+const LONG_LIST: usize = 5;
+
+/// The role chosen in a role `<select>`, whose options are [`Role::ALL`] in
+/// order. Read through `selectedIndex` (web-sys's `HtmlSelectElement` is
+/// not among the crate's features, and enabling it rebuilds web-sys for one
+/// property).
+fn chosen_role(event: &Event) -> Role {
+    event
+        .target()
+        .and_then(|select| js_sys::Reflect::get(&select, &"selectedIndex".into()).ok())
+        .and_then(|index| index.as_f64())
+        .and_then(|index| Role::ALL.get(index as usize).copied())
+        .unwrap_or(Role::Unspecified)
+}
+
+/// Id of result `number`'s Remove button (from 1).
+fn remove_id(number: usize) -> String {
+    format!("dba-compare-remove-{number}")
+}
+
+/// The results added, one line each from desktop width: the name the tables
+/// will show, organisation, date and overall stage, then the name and role
+/// fields and Remove. Below desktop width each result stacks (NHS.UK's
+/// responsive table), its fields labelled by their column's name.
+fn entries_table(
+    comparison: &Comparison,
+    on_action: &Callback<Action>,
+    on_remove: &Callback<usize>,
+    list_ref: &NodeRef,
+) -> Html {
+    let heading = |text: &'static str| {
+        html! { <span class="nhsuk-table__heading" aria-hidden="true">{ text }{ " " }</span> }
+    };
+    html! {
+        <table class="nhsuk-table nhsuk-table--responsive dba-compare-entries" role="table" ref={list_ref.clone()}>
+            <thead class="nhsuk-table__head" role="rowgroup">
+                <tr class="nhsuk-table__row" role="row">
+                    <th class="nhsuk-table__header" scope="col" role="columnheader">{ Phrase::ShownAs.text() }</th>
+                    <th class="nhsuk-table__header" scope="col" role="columnheader">{ ReportPhrase::Organisation.text() }</th>
+                    <th class="nhsuk-table__header" scope="col" role="columnheader">{ ReportPhrase::Date.text() }</th>
+                    <th class="nhsuk-table__header" scope="col" role="columnheader">{ Phrase::Overall.text() }</th>
+                    <th class="nhsuk-table__header" scope="col" role="columnheader">{ Phrase::NameOptional.text() }</th>
+                    <th class="nhsuk-table__header" scope="col" role="columnheader">{ ReportPhrase::Role.text() }</th>
+                    <th class="nhsuk-table__header" scope="col" role="columnheader"><span class="nhsuk-u-visually-hidden">{ Phrase::Remove.text() }</span></th>
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body" role="rowgroup">
+                // Named as the comparison's tables will name them.
+                { for comparison.entries.iter().zip(column_headings(comparison)).enumerate().map(|(index, (entry, shown))| {
+                    let number = index + 1;
+                    let name_id = format!("dba-compare-name-{number}");
+                    let role_id = format!("dba-compare-role-{number}");
+                    let overall = Tally::of(&entry.responses);
+                    html! {
+                        <tr class="nhsuk-table__row dba-compare-entry" role="row">
+                            <th class="nhsuk-table__header dba-compare-entry__shown" scope="row" role="rowheader">
+                                <span>{ Sentence::ResultLegend { number, heading: &shown }.text() }</span>
+                            </th>
+                            <td class="nhsuk-table__cell" role="cell">{ heading(ReportPhrase::Organisation.text()) }<span>{ entry.organisation.trim() }</span></td>
+                            <td class="nhsuk-table__cell" role="cell">{ heading(ReportPhrase::Date.text()) }<span>{ Sentence::EntryFacts { organisation: "", date: entry.date }.text() }</span></td>
+                            <td class="nhsuk-table__cell" role="cell">{ heading(Phrase::Overall.text()) }<span>{ stage_label(&overall) }</span></td>
+                            <td class="nhsuk-table__cell" role="cell">
+                                { heading(Phrase::NameOptional.text()) }
+                                <span>
+                                    <label class="nhsuk-u-visually-hidden" for={name_id.clone()}>{ Sentence::NameLabel(number).text() }</label>
+                                    <input class="nhsuk-input dba-compare-name" id={name_id} type="text" autocomplete="off"
+                                        maxlength={MAX_NAME_CHARS.to_string()} value={entry.name.clone()}
+                                        oninput={on_action.reform(move |e: InputEvent| Action::SetName(index, e.target_unchecked_into::<HtmlInputElement>().value()))} />
+                                </span>
+                            </td>
+                            <td class="nhsuk-table__cell" role="cell">
+                                { heading(ReportPhrase::Role.text()) }
+                                <span>
+                                    <label class="nhsuk-u-visually-hidden" for={role_id.clone()}>{ Sentence::RoleLegend(number).text() }</label>
+                                    <select class="nhsuk-select dba-compare-role" id={role_id}
+                                        onchange={on_action.reform(move |e: Event| Action::SetRole(index, chosen_role(&e)))}>
+                                        { for Role::ALL.iter().map(|&role| html! {
+                                            <option selected={entry.role == role}>{ role.name() }</option>
+                                        }) }
+                                    </select>
+                                </span>
+                            </td>
+                            <td class="nhsuk-table__cell" role="cell">
+                                <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small dba-compare-remove" type="button" id={remove_id(number)}
+                                    onclick={on_remove.reform(move |_: MouseEvent| index)}>
+                                    { Phrase::Remove.text() }<span class="nhsuk-u-visually-hidden">{ Sentence::RemoveWhich(number).text() }</span>
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
     }
 }
 
@@ -75,6 +169,45 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
     let mode = collection.mode();
     let comparison = collection.comparison();
     let count = collection.entries.len();
+
+    // "Remove" moves focus to the next result's Remove button (the one that
+    // took its place), the last one's, or the heading when none is left:
+    // never to the top of the page.
+    let list_ref = use_node_ref();
+    let added_ref = use_node_ref();
+    let refocus = use_state(|| None::<usize>);
+    {
+        let (refocus, list_ref, added_ref) = (refocus.clone(), list_ref.clone(), added_ref.clone());
+        use_effect_with(count, move |&count| {
+            if let Some(removed) = *refocus {
+                let target = match count.checked_sub(1) {
+                    Some(last) => list_ref.cast::<web_sys::Element>().and_then(|list| {
+                        list.query_selector(&format!("#{}", remove_id(removed.min(last) + 1)))
+                            .ok()
+                            .flatten()
+                    }),
+                    None => added_ref.cast::<web_sys::Element>(),
+                };
+                if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = target.focus();
+                }
+                refocus.set(None);
+            }
+        });
+    }
+    let on_remove = {
+        let (refocus, on_action) = (refocus.clone(), on_action.clone());
+        Callback::from(move |index: usize| {
+            refocus.set(Some(index));
+            on_action.emit(Action::Remove(index));
+        })
+    };
+    let compare_button = html! {
+        <button class="nhsuk-button" type="button" onclick={on_action.reform(|_: MouseEvent| Action::ShowComparison)}>
+            { Phrase::Compare.text() }
+        </button>
+    };
 
     let on_text = on_action.reform(|e: InputEvent| {
         Action::SetText(e.target_unchecked_into::<HtmlTextAreaElement>().value())
@@ -152,61 +285,8 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                 </div>
             }
 
-            <h2 class="nhsuk-heading-m">{ Sentence::ResultsAddedHeading(count).text() }</h2>
-            if count == 0 {
-                <p>{ Phrase::NoneYet.text() }</p>
-            } else if count == 1 {
-                <p>{ Phrase::AddAnother.text() }</p>
-            }
-            if let Some(comparison) = &comparison {
-                <ol class="nhsuk-list dba-compare-entries">
-                    // Named as the comparison's table will name them.
-                    { for comparison.entries.iter().zip(column_headings(comparison)).enumerate().map(|(index, (entry, heading))| {
-                        let number = index + 1;
-                        let name_id = format!("dba-compare-name-{number}");
-                        let role_name = format!("dba-compare-role-{number}");
-                        html! {
-                            <li class="dba-compare-entry">
-                                <fieldset class="nhsuk-fieldset">
-                                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
-                                        { Sentence::ResultLegend { number, heading: &heading }.text() }
-                                    </legend>
-                                    <p class="nhsuk-body-s dba-compare-entry__facts">{ Sentence::EntryFacts { organisation: entry.organisation.trim(), date: entry.date }.text() }</p>
-                                    <div class="nhsuk-form-group">
-                                        <label class="nhsuk-label" for={name_id.clone()}>{ Sentence::NameLabel(number).text() }</label>
-                                        <input class="nhsuk-input dba-compare-name" id={name_id} type="text" autocomplete="off"
-                                            maxlength={MAX_NAME_CHARS.to_string()} value={entry.name.clone()}
-                                            oninput={on_action.reform(move |e: InputEvent| Action::SetName(index, e.target_unchecked_into::<HtmlInputElement>().value()))} />
-                                    </div>
-                                    <div class="nhsuk-form-group">
-                                        <fieldset class="nhsuk-fieldset">
-                                            <legend class="nhsuk-fieldset__legend">{ Sentence::RoleLegend(number).text() }</legend>
-                                            <div class="nhsuk-radios nhsuk-radios--small nhsuk-radios--inline">
-                                                { for Role::ALL.iter().map(|&role| {
-                                                    let id = format!("{role_name}-{}", role_key(role));
-                                                    html! {
-                                                        <div class="nhsuk-radios__item">
-                                                            <input class="nhsuk-radios__input" id={id.clone()} name={role_name.clone()} type="radio"
-                                                                checked={entry.role == role}
-                                                                onchange={on_action.reform(move |_: Event| Action::SetRole(index, role))} />
-                                                            <label class="nhsuk-label nhsuk-radios__label" for={id}>{ role.name() }</label>
-                                                        </div>
-                                                    }
-                                                }) }
-                                            </div>
-                                        </fieldset>
-                                    </div>
-                                    <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small dba-compare-remove" type="button"
-                                        onclick={on_action.reform(move |_: MouseEvent| Action::Remove(index))}>
-                                        { Phrase::Remove.text() }<span class="nhsuk-u-visually-hidden">{ Sentence::RemoveWhich(number).text() }</span>
-                                    </button>
-                                </fieldset>
-                            </li>
-                        }
-                    }) }
-                </ol>
-            }
-
+            // What is compared and the Compare button come before the
+            // results added, so forty results never push them out of reach.
             <div class="nhsuk-form-group">
                 <fieldset class="nhsuk-fieldset">
                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
@@ -230,9 +310,22 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                 </fieldset>
             </div>
 
-            <button class="nhsuk-button" type="button" onclick={on_action.reform(|_: MouseEvent| Action::ShowComparison)}>
-                { Phrase::Compare.text() }
-            </button>
+            { compare_button.clone() }
+
+            <h2 class="nhsuk-heading-m" id={ADDED_ID} tabindex="-1" ref={added_ref.clone()}>{ Sentence::ResultsAddedHeading(count).text() }</h2>
+            if count == 0 {
+                <p>{ Phrase::NoneYet.text() }</p>
+            } else if count == 1 {
+                <p>{ Phrase::AddAnother.text() }</p>
+            }
+            if let Some(comparison) = &comparison {
+                { entries_table(comparison, on_action, &on_remove, &list_ref) }
+                // A long list ends with Compare too, for whoever named the
+                // results at its foot.
+                if count > LONG_LIST {
+                    { compare_button }
+                }
+            }
         </div>
     }
 }

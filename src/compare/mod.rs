@@ -16,4 +16,4 @@ pub mod system_chart;
 pub mod then_and_now_table;
 
 pub use action::Action;
-pub use state::{Effect, Screen, State};
+pub use state::{Effect, Screen, State, Step};

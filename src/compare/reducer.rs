@@ -8,7 +8,8 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::action::Action;
-use super::state::{Effect, Screen, State};
+use super::state::{Effect, Screen, State, Step};
+use crate::effects::History;
 use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::compare::collect::{Collection, Origin};
 use digital_board_core::compare::{Entry, MAX_NAME_CHARS};
@@ -25,7 +26,25 @@ impl State {
         if self.screen == Screen::Gather && before.screen != Screen::Gather {
             effects.push(Effect::ClearCompareFragment);
         }
-        effects.extend(requested);
+        // Back and Forward move between screens: a new screen gets an entry
+        // of its own, unless the action said how to record it; leaving a
+        // damaged link, its entry becomes the new screen's.
+        let mut asked = None;
+        for effect in requested {
+            match effect {
+                Effect::RecordScreen(how) => asked = Some(how),
+                effect => effects.push(effect),
+            }
+        }
+        if let Some(step) = self.screen.step() {
+            let changed = before.screen.step() != Some(step);
+            let how = asked.or(changed.then_some(if before.screen.step().is_none() {
+                History::Replace
+            } else {
+                History::Push
+            }));
+            effects.extend(how.map(Effect::RecordScreen));
+        }
         if self.moves != before.moves || self.title() != before.title() {
             effects.push(Effect::ShowPage);
         }
@@ -46,6 +65,8 @@ impl Reducible for State {
                 let Some(payload) = compare_codec::payload_from_fragment(&fragment) else {
                     return self;
                 };
+                // The browser made the address's entry: it is this screen's.
+                requested.push(Effect::RecordScreen(History::Replace));
                 match compare_codec::decode(payload, ASSESSMENTS) {
                     Ok(comparison) => State {
                         collection: Rc::new(Collection::from_comparison(comparison.clone())),
@@ -55,6 +76,28 @@ impl Reducible for State {
                     Err(error) => self.go(Screen::BadLink(error)),
                 }
             }
+            // Back or Forward: the entry is recorded again, as the screen
+            // shown may not be the one asked for (results no longer ready).
+            (Action::ShowScreen(step), screen) if screen.step() != Some(step) => {
+                requested.push(Effect::RecordScreen(History::Replace));
+                match step {
+                    Step::Gather => self.go(Screen::Gather),
+                    Step::Comparison => match self
+                        .collection
+                        .readiness()
+                        .map(|()| self.collection.comparison())
+                    {
+                        Ok(Some(comparison)) => State {
+                            added: None,
+                            ..self.go(Screen::Comparison(Rc::new(comparison)))
+                        },
+                        // No error message: the user asked for nothing.
+                        _ if *screen == Screen::Gather => (*self).clone(),
+                        _ => self.go(Screen::Gather),
+                    },
+                }
+            }
+            (Action::ShowScreen(_), _) => return self,
             // "Compare results" from the assessment; from a shared result
             // (its link given) the comparison starts with that result. A
             // result of another assessment than the one gathered so far, or
@@ -76,6 +119,9 @@ impl Reducible for State {
                         collection.entries.push(entry);
                     }
                 }
+                // Opened by the user: a new entry, even if it was showing
+                // this screen when they left it.
+                requested.push(Effect::RecordScreen(History::Push));
                 self.go(Screen::Gather).with_collection(collection)
             }
             (Action::SetText(text), _) => State {
@@ -317,10 +363,21 @@ mod tests {
         );
         let (effects, opened) = effects_of(&Rc::new(State::default()), Action::OpenFragment(link));
         assert_eq!(opened.screen, board.screen);
-        assert_eq!(effects, [Effect::ShowPage]);
+        // The browser made the link's history entry: it is the comparison's.
+        assert_eq!(
+            effects,
+            [Effect::RecordScreen(History::Replace), Effect::ShowPage]
+        );
         let (effects, changed) = effects_of(&opened, Action::ChangeComparison);
         assert_eq!(changed.screen, Screen::Gather);
-        assert_eq!(effects, [Effect::ClearCompareFragment, Effect::ShowPage]);
+        assert_eq!(
+            effects,
+            [
+                Effect::ClearCompareFragment,
+                Effect::RecordScreen(History::Push),
+                Effect::ShowPage
+            ]
+        );
     }
 
     #[test]
@@ -349,5 +406,63 @@ mod tests {
         // Typing changes neither.
         let (effects, _) = effects_of(&failed, Action::SetText("x".into()));
         assert_eq!(effects, []);
+    }
+
+    #[test]
+    fn steps_have_keys_for_the_history() {
+        for step in [Step::Gather, Step::Comparison] {
+            assert_eq!(Step::from_key(step.key()), Some(step));
+        }
+        assert_eq!(Step::from_key("results"), None);
+    }
+
+    #[test]
+    fn opening_the_view_adds_a_history_entry_even_on_the_same_screen() {
+        let state = run([Action::Open(None)]);
+        let (effects, again) = effects_of(&state, Action::Open(None));
+        assert_eq!(again.screen, Screen::Gather);
+        assert_eq!(
+            effects,
+            [Effect::RecordScreen(History::Push), Effect::ShowPage]
+        );
+    }
+
+    #[test]
+    fn back_and_forward_between_gathering_and_the_comparison() {
+        let gathered = run([
+            Action::Open(None),
+            Action::SetText(format!(
+                "{}\n{}",
+                shared_fragment("RXX", Level::Siloed),
+                shared_fragment("RYY", Level::Embedded)
+            )),
+            Action::Add,
+        ]);
+        let (effects, compared) = effects_of(&gathered, Action::ShowComparison);
+        assert!(matches!(compared.screen, Screen::Comparison(_)));
+        assert_eq!(
+            effects,
+            [Effect::RecordScreen(History::Push), Effect::ShowPage]
+        );
+        let (effects, back) = effects_of(&compared, Action::ShowScreen(Step::Gather));
+        assert_eq!(back.screen, Screen::Gather);
+        assert_eq!(
+            effects,
+            [
+                Effect::ClearCompareFragment,
+                Effect::RecordScreen(History::Replace),
+                Effect::ShowPage
+            ]
+        );
+        let forward = back.reduce(Action::ShowScreen(Step::Comparison));
+        assert_eq!(forward.screen, compared.screen);
+
+        // Forward to a comparison the results no longer make: the gather
+        // screen stays, with no error (the user asked for nothing), and
+        // the entry says so.
+        let one = run([Action::Open(Some(shared_fragment("RXX", Level::Siloed)))]);
+        let (effects, stayed) = effects_of(&one, Action::ShowScreen(Step::Comparison));
+        assert_eq!((&stayed.screen, &stayed.error), (&Screen::Gather, &None));
+        assert_eq!(effects, [Effect::RecordScreen(History::Replace)]);
     }
 }

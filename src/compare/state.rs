@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::effects::Effects;
+use crate::effects::{Effects, History};
 use digital_board_core::compare::collect::Collection;
 use digital_board_core::compare::{CompareError, Comparison};
 use digital_board_core::content::default_assessment;
@@ -24,6 +24,48 @@ pub enum Screen {
     BadLink(ShareError),
 }
 
+impl Screen {
+    /// The step this screen is, for the session history (`None` for a
+    /// compare link that could not be read: its entry stays the browser's).
+    pub fn step(&self) -> Option<Step> {
+        match self {
+            Screen::Gather => Some(Step::Gather),
+            Screen::Comparison(_) => Some(Step::Comparison),
+            Screen::BadLink(_) => None,
+        }
+    }
+}
+
+/// A screen of the compare view the browser's Back and Forward buttons
+/// move between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Gathering results.
+    Gather,
+    /// The comparison of the results gathered.
+    Comparison,
+}
+
+impl Step {
+    /// The key www/start.js keeps in the history entry, read back by
+    /// [`Step::from_key`].
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Gather => "gather",
+            Step::Comparison => "comparison",
+        }
+    }
+
+    /// The step a key names; `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Step> {
+        match key {
+            "gather" => Some(Step::Gather),
+            "comparison" => Some(Step::Comparison),
+            _ => None,
+        }
+    }
+}
+
 /// A side effect the reducer asks for; the app performs it after rendering.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -33,6 +75,8 @@ pub enum Effect {
     /// Ask the page to switch back to the assessment (another wasm
     /// bundle), taking any compare link off the address first.
     Leave,
+    /// Record the screen now showing in the browser's session history.
+    RecordScreen(History),
     /// Set the title of the screen now showing and move focus to it.
     ShowPage,
 }

@@ -3,8 +3,10 @@
 //! Markers at one level wrap onto further lines ([`marker_offsets`]) and the
 //! question's row grows to fit, so a whole ICS stays legible in its cell.
 //! The page always shows the same data as a table, so the chart is never
-//! the only way to read it. Organisations keep the order they were added;
-//! nothing is ranked.
+//! the only way to read it. Organisations keep the order they were added,
+//! numbered as in the tables; nothing is ranked. It is drawn 400 units
+//! wide, so it fits a phone's width with its text still readable (about
+//! 12 px at 390 px) rather than scrolling sideways.
 
 use std::rc::Rc;
 
@@ -23,8 +25,9 @@ pub struct SystemChartProps {
     pub spreads: Rc<Vec<Spread>>,
 }
 
-const WIDTH: u32 = 640;
-const LABEL_WIDTH: u32 = 130;
+const WIDTH: u32 = 400;
+/// Room for "Question 13" at 14 units.
+const LABEL_WIDTH: u32 = 88;
 const PLOT_WIDTH: u32 = WIDTH - LABEL_WIDTH - 10;
 const BAND: u32 = PLOT_WIDTH / 3;
 /// A question's height when no level has more than one line of markers.
@@ -35,17 +38,13 @@ const MARKER_RADIUS: u32 = 10;
 /// (2 units wide, half outside the circle) and a gap of 2.
 const PITCH: u32 = 2 * MARKER_RADIUS + 4;
 /// Markers on one line of a cell: as many as fit its band with room either
-/// side (6: 140 units of 166). More wrap onto further lines.
+/// side (4: 92 units of 100). More wrap onto further lines.
 const PER_LINE: usize = ((BAND - 2 * MARKER_RADIUS - 8) / PITCH + 1) as usize;
 
-/// The marker letter of the organisation at `index`: A–Z, then AA, AB…
+/// The marker of the organisation at `index`: its number, from 1, as the
+/// tables and the results added number it.
 pub fn marker(index: usize) -> String {
-    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
-    if index < 26 {
-        letter(index).to_string()
-    } else {
-        format!("{}{}", letter(index / 26 - 1), letter(index))
-    }
+    (index + 1).to_string()
 }
 
 /// Centre x of a level's band.
@@ -127,7 +126,7 @@ pub fn system_chart(props: &SystemChartProps) -> Html {
             <figcaption class="nhsuk-body-s" id="dba-system-chart-caption">
                 { Phrase::ChartCaption.text() }
             </figcaption>
-            <svg class="dba-chart__svg" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="dba-system-chart-caption" focusable="false">
+            <svg class="dba-chart__svg dba-chart__svg--fits" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="dba-system-chart-caption" focusable="false">
                 { for Level::ALL.iter().map(|&level| {
                     let x = LABEL_WIDTH + BAND * level.points();
                     html! {
@@ -159,7 +158,8 @@ pub fn system_chart(props: &SystemChartProps) -> Html {
                             html! {
                                 <g class="dba-system-chart__marker">
                                     <circle cx={x.to_string()} cy={y.to_string()} r={MARKER_RADIUS.to_string()} />
-                                    <text x={x.to_string()} y={(y + 4).to_string()} text-anchor="middle">{ marker(index) }</text>
+                                    // Three digits only fit the circle smaller.
+                                    <text class={classes!((index >= 99).then_some("dba-system-chart__marker--small"))} x={x.to_string()} y={(y + 4).to_string()} text-anchor="middle">{ marker(index) }</text>
                                 </g>
                             }
                         })
@@ -190,12 +190,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markers_are_letters_then_pairs() {
-        assert_eq!(marker(0), "A");
-        assert_eq!(marker(25), "Z");
-        assert_eq!(marker(26), "AA");
-        assert_eq!(marker(27), "AB");
-        assert_eq!(marker(52), "BA");
+    fn markers_are_numbers_from_one() {
+        assert_eq!(marker(0), "1");
+        assert_eq!(marker(9), "10");
+        assert_eq!(marker(499), "500");
     }
 
     #[test]
@@ -206,15 +204,15 @@ mod tests {
     }
 
     #[test]
-    fn up_to_six_markers_sit_on_one_line_as_before() {
-        assert_eq!(PER_LINE, 6);
-        assert_eq!(row_height(6), ROW_HEIGHT);
+    fn up_to_four_markers_sit_on_one_line() {
+        assert_eq!(PER_LINE, 4);
+        assert_eq!(row_height(4), ROW_HEIGHT);
         assert_eq!(marker_offsets(1).collect::<Vec<_>>(), [(0, 0)]);
         assert_eq!(
             marker_offsets(3).collect::<Vec<_>>(),
             [(-24, 0), (0, 0), (24, 0)]
         );
-        assert_eq!(row_height(7), ROW_HEIGHT + PITCH);
+        assert_eq!(row_height(5), ROW_HEIGHT + PITCH);
     }
 
     #[test]

@@ -5,11 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::tag_class;
+use super::spread_table::{answer_tag, cell_heading};
 use digital_board_core::compare::export::section_cell;
-use digital_board_core::compare::{Change, Comparison, organisations_differ, section_tallies};
-use digital_board_core::report::{long_date, response_label};
-use digital_board_core::scoring::Response;
+use digital_board_core::compare::{
+    Change, Comparison, organisations_differ, section_tallies, then_and_now_who,
+};
+use digital_board_core::report::long_date;
 use digital_board_core::text::compare::{Phrase, Sentence};
 use digital_board_core::text::report::Phrase as ReportPhrase;
 
@@ -51,6 +52,10 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
     let other = changes.len() - up - down - same;
     html! {
         <>
+        // Whose results and when, first: a printout names the trust.
+        if let Some(who) = then_and_now_who(comparison) {
+            <p class="nhsuk-body-l dba-then-now-who"><strong>{ who }</strong></p>
+        }
         <p class="nhsuk-body-l dba-change-summary">{ Sentence::ChangeSummary {
             then: &then_date,
             now: &now_date,
@@ -96,29 +101,34 @@ pub fn then_and_now_table(props: &ThenAndNowTableProps) -> Html {
                 </tbody>
             </table>
         </div>
+        // Stacks below desktop width: each question, then its answers and
+        // the change as "Then: Siloed" lines.
         <div class="dba-table-wrapper" role="region" aria-labelledby="dba-then-now-questions" tabindex="0">
-            <table class="nhsuk-table dba-then-now-table">
+            <table class="nhsuk-table nhsuk-table--responsive dba-then-now-table" role="table">
                 <caption class="nhsuk-table__caption nhsuk-table__caption--s" id="dba-then-now-questions">{ Phrase::ThenNowQuestionsCaption.text() }</caption>
-                <thead class="nhsuk-table__head">
-                    <tr class="nhsuk-table__row">
-                        <th class="nhsuk-table__header" scope="col">{ ReportPhrase::Question.text() }</th>
-                        <th class="nhsuk-table__header" scope="col">{ Phrase::Then.text() }</th>
-                        <th class="nhsuk-table__header" scope="col">{ Phrase::Now.text() }</th>
-                        <th class="nhsuk-table__header" scope="col">{ Phrase::Change.text() }</th>
+                <thead class="nhsuk-table__head" role="rowgroup">
+                    <tr class="nhsuk-table__row" role="row">
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{ ReportPhrase::Question.text() }</th>
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{ Phrase::Then.text() }</th>
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{ Phrase::Now.text() }</th>
+                        <th class="nhsuk-table__header" scope="col" role="columnheader">{ Phrase::Change.text() }</th>
                     </tr>
                 </thead>
-                <tbody class="nhsuk-table__body">
+                <tbody class="nhsuk-table__body" role="rowgroup">
                     { for assessment.questions().map(|placed| {
                         let a = then.responses[placed.index];
                         let b = now.responses[placed.index];
                         let change = changes[placed.index];
                         html! {
-                            <tr class="nhsuk-table__row" data-question={placed.question.id}>
-                                <th class="nhsuk-table__header" scope="row">{ Sentence::QuestionNumber(placed.index).text() + placed.question.text }</th>
-                                <td class="nhsuk-table__cell"><strong class={tag_class(a.and_then(Response::level))}>{ response_label(a) }</strong></td>
-                                <td class="nhsuk-table__cell"><strong class={tag_class(b.and_then(Response::level))}>{ response_label(b) }</strong></td>
-                                <td class="nhsuk-table__cell">
-                                    if change == Change::Same { { change.label() } } else { <strong>{ change.label() }</strong> }
+                            <tr class="nhsuk-table__row" role="row" data-question={placed.question.id}>
+                                <th class="nhsuk-table__header" scope="row" role="rowheader"><span>{ Sentence::QuestionNumber(placed.index).text() + placed.question.text }</span></th>
+                                <td class="nhsuk-table__cell" role="cell">{ cell_heading(Phrase::Then.text()) }<span>{ answer_tag(a) }</span></td>
+                                <td class="nhsuk-table__cell" role="cell">{ cell_heading(Phrase::Now.text()) }<span>{ answer_tag(b) }</span></td>
+                                <td class="nhsuk-table__cell dba-change" role="cell">
+                                    { cell_heading(Phrase::Change.text()) }
+                                    <span>
+                                        if change == Change::Same { { change.label() } } else { <strong>{ change.label() }</strong> }
+                                    </span>
                                 </td>
                             </tr>
                         }

@@ -121,7 +121,8 @@ const boardRows = () =>
 
 /** Clicks a link or button by its accessible name and waits for `heading`. */
 async function go(page, role, name, heading) {
-  await page.getByRole(role, { name, exact: true }).click();
+  // A long list of results ends with a second Compare button: either will do.
+  await page.getByRole(role, { name, exact: true }).first().click();
   await waitForHeading(page, heading);
 }
 
@@ -148,18 +149,34 @@ async function waitForStatus(page, text) {
 function readCompare(page) {
   return page.evaluate(() => {
     const text = (el) => (el ? el.textContent.trim().replace(/\s+/g, ' ') : null);
+    const cell = (el) => {
+      // A cell's text as it reads in the table: without the headings a
+      // stacked cell repeats for sighted users, nor the short forms shown
+      // for the full words at desktop width (both hidden from screen readers).
+      if (!el) return null;
+      const copy = el.cloneNode(true);
+      for (const hidden of copy.querySelectorAll('.nhsuk-table__heading, [aria-hidden="true"]')) hidden.remove();
+      return copy.textContent.trim().replace(/\s+/g, ' ');
+    };
     return {
       links: document.getElementById('dba-compare-links')?.value ?? null,
       status: text(document.querySelector('.dba-compare-status')),
       problemsHeading: text(document.querySelector('.dba-compare-problems h2')),
       problems: [...document.querySelectorAll('.dba-compare-problems li')].map(text),
       count: text([...document.querySelectorAll('h2')].find((h) => h.textContent.startsWith('Results added'))),
-      entries: [...document.querySelectorAll('li.dba-compare-entry')].map((li, i) => ({
-        legend: text(li.querySelector('legend')),
-        facts: text(li.querySelector('.dba-compare-entry__facts')),
-        name: document.getElementById(`dba-compare-name-${i + 1}`)?.value ?? null,
-        role: text(li.querySelector('input[type="radio"]:checked')?.labels?.[0]),
-      })),
+      // One row per result: the name shown, organisation, date, overall
+      // stage, the name and role fields, Remove.
+      entries: [...document.querySelectorAll('tr.dba-compare-entry')].map((tr, i) => {
+        const cells = [...tr.children].map(cell);
+        const role = document.getElementById(`dba-compare-role-${i + 1}`);
+        return {
+          legend: cells[0],
+          facts: [cells[1], cells[2]].filter((c) => c).join(' · '),
+          name: document.getElementById(`dba-compare-name-${i + 1}`)?.value ?? null,
+          role: role ? role.options[role.selectedIndex].textContent.trim() : null,
+        };
+      }),
+      overall: [...document.querySelectorAll('tr.dba-compare-entry')].map((tr) => cell(tr.children[3])),
       mode: document.querySelector('input[name="compare-mode"]:checked')?.id ?? null,
       errorSummary: document.getElementById('dba-error-summary')
         ? {
@@ -177,7 +194,15 @@ function readCompare(page) {
 function readTable(page, { selector, caption }) {
   return page.evaluate(
     ([sel, cap]) => {
-      const text = (el) => (el ? el.textContent.trim().replace(/\s+/g, ' ') : null);
+      const text = (el) => {
+      // A cell's text as it reads in the table: without the headings a
+      // stacked cell repeats for sighted users, nor the short forms shown
+      // for the full words at desktop width (both hidden from screen readers).
+      if (!el) return null;
+      const copy = el.cloneNode(true);
+      for (const hidden of copy.querySelectorAll('.nhsuk-table__heading, [aria-hidden="true"]')) hidden.remove();
+      return copy.textContent.trim().replace(/\s+/g, ' ');
+    };
       const table = sel
         ? document.querySelector(sel)
         : [...document.querySelectorAll('table')].find((t) => text(t.querySelector('caption')) === cap);
@@ -206,7 +231,8 @@ function readComparison(page) {
     return {
       heading: text(document.getElementById('dba-heading')),
       caption: text(page?.querySelector('.nhsuk-caption-l')),
-      lead: text(page?.querySelector('p.nhsuk-body-l')),
+      who: text(page?.querySelector('.dba-then-now-who')),
+      lead: text(page?.querySelector('p.nhsuk-body-l:not(.dba-then-now-who)')),
       summary: [...document.querySelectorAll('.dba-compare-summary li')].map(text),
       link: linkField?.value ?? null,
       linkLabel: text(linkField?.labels?.[0]),
@@ -270,21 +296,27 @@ test('board: three members pasted and compared by keyboard; summary, disagreemen
     // Unnamed members are numbered within their role, in the order added.
     assert.deepEqual(shown.entries, [
       // Named as the table's columns are, role and all.
+      // One line each: the name shown, organisation, date and overall stage.
       { legend: 'Result 1: Jane Smith (executive)', facts: 'Leeds Teaching Hospitals · 4 March 2025', name: 'Jane Smith', role: 'Executive' },
       { legend: 'Result 2: Executive 2', facts: 'Leeds Teaching Hospitals · 4 March 2025', name: '', role: 'Executive' },
       { legend: 'Result 3: Non-executive 1', facts: 'Leeds Teaching Hospitals · 4 March 2025', name: '', role: 'Non-executive' },
     ]);
+    // Each result's overall stage: Jane 15 points from 12 levels (1.25),
+    // the second executive 14 from 12 (1.17), the non-executive 12 from 11
+    // (1.09): all Siloed.
+    assert.deepEqual(shown.overall, ['Siloed', 'Siloed', 'Siloed']);
     assert.equal(shown.mode, 'dba-compare-mode-board', 'one organisation, one date: board suggested');
     await checkA11y(page, 'compare page with three results');
 
-    // Tab through the results: name, role (one stop per radio group), Remove.
+    // Tab on: what is compared and Compare come before the results added
+    // (name, role, Remove each).
     const stops = [];
     const expectedStops = [
       'dba-compare-files',
-      'dba-compare-name-1', 'dba-compare-role-1-executive', 'Remove result 1',
-      'dba-compare-name-2', 'dba-compare-role-2-executive', 'Remove result 2',
-      'dba-compare-name-3', 'dba-compare-role-3-non-executive', 'Remove result 3',
       'dba-compare-mode-board', 'Compare',
+      'dba-compare-name-1', 'dba-compare-role-1', 'dba-compare-remove-1',
+      'dba-compare-name-2', 'dba-compare-role-2', 'dba-compare-remove-2',
+      'dba-compare-name-3', 'dba-compare-role-3', 'dba-compare-remove-3',
     ];
     for (const expected of expectedStops) {
       await page.keyboard.press('Tab');
@@ -302,6 +334,9 @@ test('board: three members pasted and compared by keyboard; summary, disagreemen
     }
     assert.deepEqual(stops, expectedStops, 'keyboard order through the compare page');
     assert.equal((await readCompare(page)).entries[2].legend, 'Result 3: Lee (non-executive)', 'the typed name is used');
+    // Back up to Compare.
+    for (let i = 0; i < 9; i += 1) await page.keyboard.press('Shift+Tab');
+    assert.equal((await activeElement(page)).text, 'Compare');
     await page.keyboard.press('Space');
     await waitForHeading(page, BOARD_HEADING);
     assert.equal(await page.title(), `${BOARD_HEADING} – ${TITLE}`);
@@ -332,9 +367,10 @@ test('board: three members pasted and compared by keyboard; summary, disagreemen
     );
     // The level tags carry the level's colour class, "Don't know" its own.
     const tags = await page.locator('tr[data-question="' + qid(8) + '"] td strong.nhsuk-tag').evaluateAll(
-      (els) => els.map((el) => el.textContent.trim()),
+      (els) => els.map((el) => [el.querySelector('.dba-short').textContent, el.querySelector('.dba-full').textContent]),
     );
-    assert.deepEqual(tags, ['Embedded', DK, 'Absent']);
+    // The full word for screen readers (and on a phone), one letter on a laptop.
+    assert.deepEqual(tags, [['E', 'Embedded'], ['?', DK], ['A', 'Absent']]);
     assert.equal(await page.locator('tr.dba-disagree strong.dba-disagree__label').count(), 5);
 
     // The compare link: short enough for a QR code.
@@ -424,11 +460,33 @@ test('system: four trusts suggest the system view; sections, overlay chart and t
     assert.equal(comparison.lead, '4 organisations side by side.');
     const names = TRUSTS.map((t) => t.organisation);
 
+    // Where the system stands, by question. No question has three of the
+    // four trusts Absent or don't know; five run from Absent to Embedded.
+    const summary = await page.evaluate(() => ({
+      headings: [...document.querySelectorAll('.dba-page--comparison h2')].map((h) => h.textContent.trim()).slice(0, 2),
+      differ: [...document.querySelectorAll('.dba-system-differ li')].map((li) => li.innerText.trim().split('\n')),
+    }));
+    assert.deepEqual(summary.headings, ['Where most organisations are Absent or don’t know', 'Where organisations differ most']);
+    assert.ok(await page.getByText('No question has most organisations at Absent or “Don’t know”.', { exact: true }).isVisible());
+    const counts = (n) => {
+      const answers = TRUSTS.map((t) => t.pattern[n - 1]);
+      const parts = [['A', 'Absent'], ['S', 'Siloed'], ['E', 'Embedded'], ['D', 'don’t know']]
+        .map(([code, word]) => [answers.filter((a) => a === code).length, word])
+        .filter(([count]) => count > 0)
+        .map(([count, word]) => `${count} ${word}`);
+      return `Absent to Embedded (${parts.join(', ')})`;
+    };
+    assert.deepEqual(summary.differ, [1, 4, 5, 8, 10].map((n) => [qtext(n), counts(n)]));
+
+    // The sections: an organisation per row, numbered as in the chart.
     const sections = await readTable(page, { caption: 'Sections: stage and average level of each organisation' });
-    assert.deepEqual(sections.head, ['Section', ...names, 'System range of averages']);
+    assert.deepEqual(sections.head, ['Organisation', SECTIONS[0].title, SECTIONS[1].title]);
     assert.deepEqual(sections.rows.map((r) => r.cells), [
-      [SECTIONS[0].title, 'Embedded (1.7)', 'Siloed (1.0)', 'Embedded (2.0)', 'Not enough answers', '1.0 to 2.0'],
-      [SECTIONS[1].title, 'Siloed (1.0)', 'Absent (0.4)', 'Embedded (1.7)', 'Siloed (0.9)', '0.4 to 1.7'],
+      [`1: ${names[0]}`, 'Embedded (1.7)', 'Siloed (1.0)'],
+      [`2: ${names[1]}`, 'Siloed (1.0)', 'Absent (0.4)'],
+      [`3: ${names[2]}`, 'Embedded (2.0)', 'Embedded (1.7)'],
+      [`4: ${names[3]}`, 'Not enough answers', 'Siloed (0.9)'],
+      ['System range of averages', '1.0 to 2.0', '0.4 to 1.7'],
     ]);
 
     // The per-question table: question order, every trust, the system range.
@@ -470,7 +528,7 @@ test('system: four trusts suggest the system view; sections, overlay chart and t
     assert.equal(chart.role, 'img');
     assert.ok(chart.caption.startsWith('Level each organisation gave for each question'), chart.caption);
     assert.ok(chart.caption.includes('“Don’t know” answers are not plotted'));
-    assert.deepEqual(chart.legend, names.map((n, i) => `${'ABCD'[i]}: ${n}`));
+    assert.deepEqual(chart.legend, names.map((n, i) => `${i + 1}: ${n}`));
     assert.deepEqual(chart.axis.map((a) => a.name), ['Absent', 'Siloed', 'Embedded']);
     // Band edges: halfway between the axis labels' centres.
     const [absentX, siloedX, embeddedX] = chart.axis.map((a) => a.x);
@@ -482,7 +540,7 @@ test('system: four trusts suggest the system view; sections, overlay chart and t
       assert.equal(row.question, qid(n));
       assert.equal(row.label, `Question ${n}`);
       assert.equal(row.band, true, `question ${n} has a range band`);
-      const expected = TRUSTS.map((t, k) => ({ letter: 'ABCD'[k], level: t.pattern[i] }))
+      const expected = TRUSTS.map((t, k) => ({ letter: String(k + 1), level: t.pattern[i] }))
         .filter((m) => m.level !== 'D')
         .sort((a, b) => 'ASE'.indexOf(a.level) - 'ASE'.indexOf(b.level));
       assert.deepEqual(
@@ -546,7 +604,7 @@ test('system: 15 organisations at one level wrap in their cell, none overlapping
       const band = siloed - absent;
       const columns = { A: [absent, siloed], S: [siloed, embedded], E: [embedded, embedded + band] };
       assert.ok(embedded + band <= chart.svg.right + 0.5, `${width} px: the last column ends inside the chart`);
-      const letters = 'ABCDEFGHIJKLMNO';
+      const letters = FIFTEEN.map((_, k) => String(k + 1));
       const all = [];
       for (const [q, row] of chart.rows.entries()) {
         const expected = FIFTEEN.map((t, k) => ({ letter: letters[k], level: t.pattern[q] })).filter((m) => m.level !== 'D');
@@ -566,7 +624,7 @@ test('system: 15 organisations at one level wrap in their cell, none overlapping
         assert.equal(markers.length, 15, `question ${q + 1}: all 15 at ${L[level]}`);
         // Read line by line, left to right: the order added.
         const read = [...markers].sort((a, b) => (Math.abs(a.top - b.top) > 1 ? a.top - b.top : a.left - b.left));
-        assert.equal(read.map((m) => m.letter).join(''), letters, `question ${q + 1}: in the order added`);
+        assert.deepEqual(read.map((m) => m.letter), letters, `question ${q + 1}: in the order added`);
         assert.ok(new Set(markers.map((m) => Math.round(m.top))).size > 1, `question ${q + 1}: the markers wrap onto more lines`);
       }
       // No two markers anywhere in the chart overlap.
@@ -599,8 +657,9 @@ test('system: 15 organisations at one level wrap in their cell, none overlapping
 
 const THEN = 'ASDESADESAESS';
 const NOW = 'SESSSEDASEEAD';
-const CHANGES = ['Up 1 level', 'Up 1 level', 'Now answered', 'Down 1 level', 'No change', 'Up 2 levels', 'No change',
-  'Down 2 levels', 'No change', 'Up 2 levels', 'No change', 'Down 1 level', 'Now don’t know'];
+// A word and a sign each, never colour alone (the minus is U+2212).
+const CHANGES = ['Up 1 level (+1)', 'Up 1 level (+1)', 'Now answered', 'Down 1 level (−1)', 'No change', 'Up 2 levels (+2)', 'No change',
+  'Down 2 levels (−2)', 'No change', 'Up 2 levels (+2)', 'No change', 'Down 1 level (−1)', 'Now don’t know'];
 
 test('then and now: the later result added first is still "now"; counts and each change in words', async () => {
   await withWidget(browser, {}, async (page) => {
@@ -618,6 +677,8 @@ test('then and now: the later result added first is still "now"; counts and each
 
     const comparison = await readComparison(page);
     assert.equal(comparison.caption, 'Comparing: Then and now');
+    // Whose results, and when, before anything else: a printout names the trust.
+    assert.equal(comparison.who, 'Leeds Teaching Hospitals (executive): 1 October 2024 and 30 September 2025');
     assert.equal(
       comparison.lead,
       'From 1 October 2024 to 30 September 2025: 4 questions went up, 3 went down and 4 stayed the same.',
@@ -640,6 +701,25 @@ test('then and now: the later result added first is still "now"; counts and each
       QUESTIONS.map((q, i) => [qtext(q.number), L[THEN[i]], L[NOW[i]], CHANGES[i]]),
     );
     await checkA11y(page, 'then and now');
+
+    // The downloads name whose results they are too: the Markdown under its
+    // title, the CSV on every row (read with csv-parse), with the signs.
+    const markdown = await download(page, 'Markdown');
+    assert.equal(markdown.text.split('\n')[2], '**Leeds Teaching Hospitals (executive): 1 October 2024 and 30 September 2025**');
+    assert.ok(markdown.text.includes(`| ${qtext(4)} | Embedded | Siloed | Down 1 level (−1) |`));
+    const rows = parseCsv((await download(page, 'CSV')).text.slice(1));
+    const column = (name) => rows[0].indexOf(name);
+    assert.deepEqual(rows[0].slice(-2), ['result', 'change']);
+    assert.equal(rows.length, 1 + 2 * 13);
+    // The earlier result first, each row with its organisation, role, date and points.
+    assert.deepEqual(
+      rows.slice(1, 3).map((r) => ['organisation', 'role', 'date', 'answer', 'points', 'change'].map((c) => r[column(c)])),
+      [
+        ['leeds teaching hospitals', 'Executive', '2024-10-01', 'Absent', '0', 'Up 1 level (+1)'],
+        ['Leeds Teaching Hospitals', 'Executive', '2025-09-30', 'Siloed', '1', 'Up 1 level (+1)'],
+      ],
+    );
+    assert.deepEqual(rows.slice(1).filter((_, i) => i % 2).map((r) => r[column('change')]), CHANGES);
 
     // Back to the results: a third result makes then and now impossible,
     // and the page says why instead of comparing.
@@ -709,7 +789,7 @@ test('bad input: good lines added, each bad line named with its reason, the text
 
     // Remove one: a single result cannot be compared, and the error says so.
     await page.getByRole('button', { name: 'Remove result 2', exact: true }).click();
-    await page.waitForFunction(() => document.querySelectorAll('li.dba-compare-entry').length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('tr.dba-compare-entry').length === 1);
     let after = await readCompare(page);
     assert.equal(after.count, 'Results added (1)');
     assert.deepEqual(after.problems, [], 'removing clears the last input’s problems');
@@ -840,25 +920,34 @@ test('downloads: CSV and Markdown hold the names and levels; the JSON file chose
     const stem = `${TITLE_SLUG}-comparison-board-${today.iso}`;
     const names = ['Jane Smith (executive)', 'Executive 2', 'Non-executive 1'];
 
-    // CSV: one row per question, in question order.
+    // CSV: one row per answer (question by question, the members in the
+    // order added), each with its result's organisation, role and date and
+    // the answer's points, so it charts without recoding. Read with csv-parse.
     const csv = await download(page, 'CSV');
     assert.equal(csv.name, `${stem}.csv`);
     assert.equal(csv.text.charCodeAt(0), 0xfeff, 'byte order mark');
     const rows = parseCsv(csv.text.slice(1));
     assert.deepEqual(rows[0], [
-      'Number', 'Section', 'Question', ...names, 'Lowest', 'Highest', 'Median', DK,
-      'Executives’ average', 'Non-executives’ average', 'Disagreement',
+      'assessment_id', 'assessment_version', 'organisation', 'role', 'date', 'question_number', 'question_id',
+      'section', 'question', 'answer', 'points', 'result', 'lowest', 'highest', 'median', 'dont_know_count',
+      'executives_average', 'non_executives_average', 'disagreement',
     ]);
-    assert.equal(rows.length, 14);
-    assert.deepEqual(rows[8], [
-      '8', SECTIONS[1].title, QUESTIONS[7].text, 'Embedded', DK, 'Absent', 'Absent', 'Embedded', 'Between Absent and Embedded', '1',
-      '2.0', '0.0', `${TWO_EXEC_DIFFER}; 1 don’t know`,
-    ]);
-    assert.deepEqual(rows[2], [
-      '2', SECTIONS[0].title, QUESTIONS[1].text, 'Embedded', 'Siloed', 'Siloed', 'Siloed', 'Embedded', 'Siloed', '0',
-      '1.5', '1.0', 'One apart',
-    ]);
-    assert.deepEqual(rows.slice(1).map((r) => r[0]), QUESTIONS.map((q) => String(q.number)));
+    assert.equal(rows.length, 1 + 3 * 13);
+    const POINTS = { A: '0', S: '1', E: '2', D: '' };
+    const members = ['Jane Smith', 'Executive 2', 'Non-executive 1'];
+    const roles = ['Executive', 'Executive', 'Non-executive'];
+    for (const [i, row] of rows.slice(1).entries()) {
+      const [n, m] = [Math.floor(i / 3) + 1, i % 3];
+      const code = BOARD[m].pattern[n - 1];
+      assert.deepEqual(row.slice(0, 12), [
+        'board-digital-strategy', '1', 'Leeds Teaching Hospitals', roles[m], '2025-03-04', String(n), qid(n),
+        QUESTIONS[n - 1].section.title, QUESTIONS[n - 1].text, L[code], POINTS[code], members[m],
+      ], `question ${n}, ${members[m]}`);
+    }
+    // Question 8's figures, on each of its three rows.
+    for (const row of rows.slice(1 + 3 * 7, 1 + 3 * 8)) {
+      assert.deepEqual(row.slice(12), ['Absent', 'Embedded', 'Between Absent and Embedded', '1', '2.0', '0.0', `${TWO_EXEC_DIFFER}; 1 don’t know`]);
+    }
 
     // Markdown: the paper, its table in the page's order.
     const markdown = await download(page, 'Markdown');
@@ -1190,7 +1279,8 @@ test('at 320 px wide no comparison scrolls the page sideways; wide tables scroll
         }),
       }));
       assert.ok(layout.pageWidth <= 320, `${heading}: the page is ${layout.pageWidth} px wide`);
-      assert.ok(layout.regions.some((r) => r.scrolls), `${heading}: some table is wider than the screen here`);
+      // The tables stack on a phone: none needs to scroll sideways.
+      assert.deepEqual(layout.regions.filter((r) => r.scrolls).map((r) => r.caption), [], `${heading}: tables scroll sideways`);
       for (const region of layout.regions) {
         assert.ok(region.captionInView, `${heading}: caption “${region.caption}” runs past the screen`);
         assert.ok(!region.scrolls || region.focusable, `${heading}: “${region.caption}” scrolls but cannot be reached by keyboard`);

@@ -236,3 +236,72 @@ test('fallback content inside the element: shown when element.js cannot load, hi
     await noCors.close();
   }
 });
+
+// A CMS theme's `html { font-size: 62.5% }` (1rem = 10px) must not reach the
+// widget: NHS.UK frontend sizes in rem, and element.js makes every rem px of
+// the user's default size in the element's copy of the stylesheet.
+const SMALL_ROOT_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Intranet page with a 62.5% root</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="small-root.css">
+<script type="module" src="../element.js"></script>
+</head><body>
+<main><h1>Trust intranet</h1><p id="host-text">The page’s own text.</p>
+<digital-board-assessment organisation="RXX"></digital-board-assessment>
+</main></body></html>`;
+
+/**
+ * Computed sizes on the start page: the heading, the lead paragraph, a
+ * plain paragraph, a list item and the Start now button (font size, line
+ * height and the spacing around them), in the page or in the element.
+ */
+function startPageSizes(inElement) {
+  const root = inElement ? document.querySelector('digital-board-assessment').shadowRoot : document;
+  const page = root.querySelector('.dba-page--start');
+  const measure = (element) => {
+    const style = getComputedStyle(element);
+    return [style.fontSize, style.lineHeight, style.marginBottom, style.paddingTop, style.paddingLeft].join(' ');
+  };
+  return {
+    h1: measure(page.querySelector('h1')),
+    lead: measure(page.querySelector('p.nhsuk-body-l')),
+    body: measure(page.querySelector('p:not([class])')),
+    listItem: measure(page.querySelector('li')),
+    button: measure(page.querySelector('button.nhsuk-button')),
+    insetText: measure(page.querySelector('.nhsuk-inset-text')),
+  };
+}
+
+for (const width of [320, 390, 1280]) {
+  test(`custom element at ${width} px: text and spacing as on the widget’s own page, on a page with html { font-size: 62.5% } and on a plain one`, async () => {
+    const viewport = { width, height: 900 };
+    let standalone;
+    await withWidget(browser, { viewport }, async (page) => {
+      standalone = await page.evaluate(startPageSizes, false);
+      await assertClean(page);
+    });
+    // Arial body text on the widget's own page: 16 px on a phone, 19 px from 641 px.
+    assert.equal(standalone.body.split(' ')[0], width > 640 ? '19px' : '16px', JSON.stringify(standalone));
+
+    await withWidget(browser, { path: '/', viewport, initScript: watchViolations }, async (page, context) => {
+      let rootSize = '62.5%';
+      await context.route('**/examples/small-root.html', (route) =>
+        route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body: SMALL_ROOT_PAGE }),
+      );
+      await context.route('**/examples/small-root.css', (route) =>
+        route.fulfill({ contentType: 'text/css', body: `html { font-size: ${rootSize} } body { font-size: 1.4rem }` }),
+      );
+      for (const size of ['100%', '62.5%']) {
+        rootSize = size;
+        await page.goto(new URL('/examples/small-root.html', BASE_URL).href);
+        await widget(page).getByRole('button', { name: 'Start now' }).waitFor();
+        const hostRem = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+        assert.equal(hostRem, size === '62.5%' ? '10px' : '16px', 'the host page’s root size applies to the host page');
+        assert.deepEqual(await page.evaluate(startPageSizes, true), standalone, `root font size ${size}: the same sizes as the widget’s own page`);
+      }
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      await assertClean(page);
+      await checkA11y(page, `custom element at ${width} px on a page with a 62.5% root`);
+    });
+  });
+}

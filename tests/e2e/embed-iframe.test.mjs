@@ -649,3 +649,48 @@ test('embed.html opened on its own (not in a frame) works and posts nothing', as
     await assertClean(page);
   });
 });
+
+// Phones' screens: an iPhone 12–15 and a small one.
+for (const [width, height] of [[390, 844], [320, 568]]) {
+  test(`iframe embed on a ${width} × ${height} px phone: after Continue the new page’s top (Back link, "Question 2 of 13") is in view`, async () => {
+    // Chromium's mobile emulation scrolls a focused heading to the top of
+    // the screen, as phones do.
+    const viewport = { width, height };
+    const contextOptions = { isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
+    const options = { path: '/examples/iframe.html', heading: false, initScript: watchDocument, viewport, contextOptions };
+    await withWidget(browser, options, async (page) => {
+      const frame = await widgetFrame(page);
+      await frame.getByRole('button', { name: 'Start now' }).click();
+      await waitForHeading(frame, QUESTIONS[0].text);
+      // Continue is at the foot of a long page: the reader scrolls down to
+      // it, and the top of the page goes above the screen.
+      await expectHeightFollows(page, frame, `question 1 at ${width} px`);
+      await frame.getByLabel('Don’t know', { exact: true }).check();
+      await frame.getByRole('button', { name: 'Continue' }).scrollIntoViewIfNeeded();
+      const above = await frame.locator('.nhsuk-back-link').boundingBox();
+      assert.ok(above.y + above.height < 0, `the Back link is above the top: ${JSON.stringify(above)}`);
+      const focusMessages = () => page.evaluate(() => window.__messages.filter((type) => type.endsWith(':focus')).length);
+      const before = await focusMessages();
+      await frame.getByRole('button', { name: 'Continue' }).click();
+      await waitForHeading(frame, QUESTIONS[1].text);
+      // The host has heard where focus went, and acted on it.
+      await page.waitForFunction((n) => window.__messages.filter((type) => type.endsWith(':focus')).length > n, before);
+      await handled(page, toParent(frame));
+      await nextFrame(frame);
+      for (const [label, locator] of [
+        ['the caption', frame.locator('.dba-progress', { hasText: 'Question 2 of 13' })],
+        ['the Back link', frame.getByRole('link', { name: 'Back', exact: true })],
+        ['the heading', frame.locator('#dba-heading')],
+      ]) {
+        const box = await locator.boundingBox();
+        assert.ok(box, `${label} is shown`);
+        // Playwright gives frame boxes in the host page's viewport.
+        assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${label} is in view at ${width} px: ${JSON.stringify(box)}`);
+      }
+      await expectNoViolations(page, frame);
+      takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
+      await assertClean(page);
+      await checkA11yWithFrame(page, `question 2 in the iframe at ${width} px`);
+    });
+  });
+}

@@ -82,7 +82,7 @@ test('the summary fits the first 1280×800 screen: stage, meaning, sections, gap
     );
     assert.deepEqual(
       boxes.nextSteps.map((link) => link.text),
-      ['Share your results', 'Print or download', 'Compare with colleagues'],
+      ['Share your results', 'Print or download', 'Agree actions', 'Compare with colleagues'],
     );
     for (const [name, part] of Object.entries({
       overall: boxes.overall,

@@ -167,7 +167,8 @@ const logs = new WeakMap();
 /**
  * Opens a fresh context and page on the widget, records requests leaving
  * loopback, console errors and warnings and page errors, and waits for the
- * start page. Options: `viewport`, `path` (default "/"), `initScript`
+ * start page. Options: `viewport`, `contextOptions` (more for the browser
+ * context, e.g. `isMobile`), `path` (default "/"), `initScript`
  * (a function run in the page before the widget loads), `heading` (the
  * main heading to wait for instead of the start page's, e.g. when `path`
  * is a share link).
@@ -183,6 +184,8 @@ async function openRecorded(browser, url, options, { bypass, isLocal, log }) {
   const proxy = await startRecordingProxy((line) => log.offLoopback.push(line));
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1024, height: 768 },
+    // e.g. { isMobile: true, hasTouch: true } for a phone.
+    ...options.contextOptions,
     proxy: { server: proxy.server, bypass },
     serviceWorkers: 'block',
   });

@@ -11,8 +11,9 @@ use std::fmt::{self, Write};
 
 use super::codec;
 use super::{
-    Change, Comparison, Mode, Spread, disagreement_order, median_label, range_label,
-    section_tallies, spreads, tally_range, tenths_text, then_and_now,
+    Change, Comparison, LevelCounts, Mode, Spread, disagreement_order, median_label, range_label,
+    section_tallies, spreads, system_summary, tally_range, tenths_text, then_and_now,
+    then_and_now_who,
 };
 use crate::export::{Json, answer_key, csv_row, heading, is_iso_date, md, slug, source_line};
 use crate::label::Role;
@@ -100,6 +101,36 @@ pub fn disagreement_text(spread: &Spread) -> String {
     .text()
 }
 
+/// A system summary's line for a question where most results are Absent
+/// or "Don't know" ([`super::SystemSummary::gaps`]): "4 of 5 organisations
+/// Absent or don’t know (3 Absent, 1 don’t know)".
+pub fn gap_text(comparison: &Comparison, counts: LevelCounts) -> String {
+    let results = comparison.entries.len();
+    Sentence::GapCounts {
+        counts,
+        results,
+        organisations: comparison.organisation_count() == results,
+    }
+    .text()
+}
+
+/// A system summary's line for a question with the widest range
+/// ([`super::SystemSummary::differ`]): "Absent to Embedded (1 Absent, 2
+/// Siloed, 2 Embedded)".
+pub fn differ_text(spread: &Spread, counts: LevelCounts) -> String {
+    Sentence::DifferCounts {
+        range: &range_label(spread),
+        counts,
+    }
+    .text()
+}
+
+/// A question as the system summary names it: "4. Does your board …".
+pub fn numbered_question(assessment: &'static Assessment, index: usize) -> String {
+    let (_, question) = question_text(assessment, index);
+    Sentence::QuestionNumber(index).text() + question
+}
+
 /// Executives' and non-executives' averages on one question, e.g. ("2.0",
 /// "1.0"), given how many of each the comparison holds (`role_counts`): ""
 /// for a group with nobody in it, "No levels given" for one whose members
@@ -135,105 +166,131 @@ fn question_text(assessment: &'static Assessment, index: usize) -> (&'static str
 // CSV
 // ---------------------------------------------------------------------------
 
-/// The comparison as CSV, one row per question in question order (UTF-8
-/// with a byte order mark, CRLF line ends, formula-safe cells).
+/// The columns every comparison CSV starts with: the same, in the same
+/// order, as the first eleven of a single result's CSV
+/// ([`crate::export::CSV_COLUMNS`]), so the two kinds of file stack into
+/// one table. Then [`CSV_RESULT`], then the mode's own
+/// ([`CSV_SPREAD_COLUMNS`], [`CSV_BOARD_COLUMNS`] or [`CSV_CHANGE`]).
+pub const CSV_COLUMNS: [&str; 11] = match crate::export::CSV_COLUMNS.split_first_chunk() {
+    // The single result's first eleven, so the two cannot drift apart (a
+    // shorter list would stop the build here, not at run time).
+    Some((first, _)) => *first,
+    None => panic!("a single result's CSV has at least eleven columns"),
+};
+
+/// The column naming each row's result as the comparison's tables do.
+pub const CSV_RESULT: &str = "result";
+
+/// A board's and a system's figures for the row's question (the same on
+/// each of the question's rows).
+pub const CSV_SPREAD_COLUMNS: [&str; 4] = ["lowest", "highest", "median", "dont_know_count"];
+
+/// A board's further figures for the row's question.
+pub const CSV_BOARD_COLUMNS: [&str; 3] = [
+    "executives_average",
+    "non_executives_average",
+    "disagreement",
+];
+
+/// Then and now's column: how the question's answer changed.
+pub const CSV_CHANGE: &str = "change";
+
+/// The comparison as CSV for a spreadsheet (RFC 4180, UTF-8 with a byte
+/// order mark, CRLF line ends, formula-safe cells): a header row, then one
+/// row per answer, question by question and within each question the
+/// results in the order added (then and now: the earlier first). Every row
+/// carries its result's organisation, role and date (`YYYY-MM-DD`), the
+/// answer as shown and its `points` (0 Absent, 1 Siloed, 2 Embedded; empty
+/// for "Don't know"), so it can be charted or pivoted without recoding.
 pub fn csv(comparison: &Comparison) -> String {
     let assessment = comparison.assessment;
     let mut out = String::from('\u{feff}');
-    if comparison.mode == Mode::ThenAndNow {
-        let Ok((then, now)) = then_and_now(comparison) else {
-            csv_row(&mut out, [Phrase::NeedsTwoDatedResults.text()]);
-            return out;
-        };
-        let heading = |i: usize| {
-            comparison
-                .entry(i)
-                .and_then(|e| e.date)
-                .map_or_else(|| comparison.display_name(i), long_date)
-        };
-        csv_row(
-            &mut out,
-            vec![
-                Phrase::Number.text().to_owned(),
-                ReportPhrase::Section.text().to_owned(),
-                ReportPhrase::Question.text().to_owned(),
-                Sentence::Then(&heading(then)).text(),
-                Sentence::Now(&heading(now)).text(),
-                Phrase::Change.text().to_owned(),
-            ],
-        );
-        for placed in assessment.questions() {
-            let (section, question) = question_text(assessment, placed.index);
-            let then_response = comparison
-                .entry(then)
-                .and_then(|e| e.response(placed.index));
-            let now_response = comparison.entry(now).and_then(|e| e.response(placed.index));
-            csv_row(
-                &mut out,
-                vec![
-                    (placed.index + 1).to_string(),
-                    section.into(),
-                    question.into(),
-                    response_label(then_response).into(),
-                    response_label(now_response).into(),
-                    Change::between(then_response, now_response).label(),
-                ],
-            );
-        }
-        return out;
-    }
+    let pair = match comparison.mode {
+        Mode::ThenAndNow => match then_and_now(comparison) {
+            Ok(pair) => Some(pair),
+            Err(_) => {
+                csv_row(&mut out, [Phrase::NeedsTwoDatedResults.text()]);
+                return out;
+            }
+        },
+        Mode::Board | Mode::System => None,
+    };
     let board = comparison.mode == Mode::Board;
-    let mut header: Vec<String> = vec![
-        Phrase::Number.text().to_owned(),
-        ReportPhrase::Section.text().to_owned(),
-        ReportPhrase::Question.text().to_owned(),
-    ];
-    header.extend(column_headings(comparison));
-    header.extend(
-        [
-            Phrase::Lowest.text(),
-            Phrase::Highest.text(),
-            Phrase::Median.text(),
-            CommonPhrase::DontKnow.text(),
-        ]
-        .map(String::from),
-    );
-    if board {
-        header.extend(
-            // Each phrase read where it is named: a phrase read from a
-            // variable would bring every phrase's words into the bundle.
-            [
-                Phrase::ExecutivesAverage.text(),
-                Phrase::NonExecutivesAverage.text(),
-                Phrase::Disagreement.text(),
-            ]
-            .map(String::from),
-        );
+    let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
+    header.push(CSV_RESULT);
+    match comparison.mode {
+        Mode::ThenAndNow => header.push(CSV_CHANGE),
+        Mode::Board => header.extend(CSV_SPREAD_COLUMNS.iter().chain(&CSV_BOARD_COLUMNS)),
+        Mode::System => header.extend(CSV_SPREAD_COLUMNS),
     }
     csv_row(&mut out, header);
+    let version = assessment.version.to_string();
+    let labels = comparison.labels();
     let role_counts = comparison.role_counts();
-    for spread in spreads(comparison) {
-        let (section, question) = question_text(assessment, spread.question);
-        let mut fields: Vec<String> = vec![
-            (spread.question + 1).to_string(),
-            section.into(),
-            question.into(),
-        ];
-        fields.extend(
-            comparison
-                .entries
-                .iter()
-                .map(|e| response_label(e.response(spread.question)).to_owned()),
-        );
-        fields.push(spread.lowest.map_or("", |l| l.name()).into());
-        fields.push(spread.highest.map_or("", |l| l.name()).into());
-        fields.push(median_label(spread.median));
-        fields.push(spread.dont_know.to_string());
-        if board {
-            let (executives, non_executives) = role_averages(&spread, role_counts);
-            fields.extend([executives, non_executives, disagreement_text(&spread)]);
+    // Then and now: the earlier result first, whatever the order added.
+    let order: Vec<usize> = match pair {
+        Some((then, now)) => vec![then, now],
+        None => (0..comparison.entries.len()).collect(),
+    };
+    let spreads = spreads(comparison);
+    for placed in assessment.questions() {
+        let index = placed.index;
+        let section = assessment
+            .sections
+            .get(placed.section)
+            .map_or("", |s| s.title);
+        // The question's own figures, the same on each of its rows.
+        let figures: Vec<String> = match (pair, spreads.get(index)) {
+            (Some((then, now)), _) => {
+                let response = |i: usize| comparison.entry(i).and_then(|e| e.response(index));
+                vec![Change::between(response(then), response(now)).label()]
+            }
+            (None, Some(spread)) => {
+                let mut figures = vec![
+                    spread.lowest.map_or("", |l| l.name()).to_owned(),
+                    spread.highest.map_or("", |l| l.name()).to_owned(),
+                    median_label(spread.median),
+                    spread.dont_know.to_string(),
+                ];
+                if board {
+                    let (executives, non_executives) = role_averages(spread, role_counts);
+                    figures.extend([executives, non_executives, disagreement_text(spread)]);
+                }
+                figures
+            }
+            (None, None) => Vec::new(),
+        };
+        let number = (index + 1).to_string();
+        for &i in &order {
+            let (Some(entry), Some(label)) = (comparison.entry(i), labels.get(i)) else {
+                continue;
+            };
+            let response = entry.response(index);
+            let role = match entry.role {
+                Role::Unspecified => "",
+                role => role.name(),
+            };
+            let date = entry.date.map(|d| d.to_string()).unwrap_or_default();
+            let points = response
+                .and_then(crate::scoring::Response::level)
+                .map_or(String::new(), |level| level.points().to_string());
+            let mut row: Vec<&str> = vec![
+                assessment.id,
+                &version,
+                entry.organisation.trim(),
+                role,
+                &date,
+                &number,
+                placed.question.id,
+                section,
+                placed.question.text,
+                response_label(response),
+                &points,
+                label,
+            ];
+            row.extend(figures.iter().map(String::as_str));
+            csv_row(&mut out, row);
         }
-        csv_row(&mut out, fields);
     }
     out
 }
@@ -276,6 +333,12 @@ fn write_markdown(
         md(comparison.mode.heading())
     )?;
     writeln!(out)?;
+    // Then and now names whose results they are first, so a printout
+    // cannot be any trust's.
+    if let Some(who) = then_and_now_who(comparison) {
+        writeln!(out, "**{}**", md(&who))?;
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "- **{}:** {}",
@@ -311,6 +374,10 @@ fn write_markdown(
     }
     writeln!(out)?;
 
+    // A system leads with where it stands, as its page does.
+    if comparison.mode == Mode::System {
+        write_system_summary(out, comparison, &spreads(comparison))?;
+    }
     let names = comparison.labels();
     heading(out, Phrase::ResultsCompared.text());
     writeln!(out)?;
@@ -397,6 +464,47 @@ fn write_markdown(
     }
     writeln!(out)?;
     writeln!(out, "{}", source_line(&assessment.source))
+}
+
+/// Where the system stands: the questions most results are Absent or
+/// "Don't know" on, and those they differ most on.
+fn write_system_summary(
+    out: &mut String,
+    comparison: &Comparison,
+    spreads: &[Spread],
+) -> fmt::Result {
+    let assessment = comparison.assessment;
+    let summary = system_summary(comparison, spreads);
+    heading(out, Phrase::SystemGapsHeading.text());
+    writeln!(out)?;
+    if summary.gaps.is_empty() {
+        writeln!(out, "{}", md(Phrase::NoSystemGaps.text()))?;
+    }
+    for &(index, counts) in &summary.gaps {
+        writeln!(
+            out,
+            "- **{}:** {}",
+            md(&numbered_question(assessment, index)),
+            gap_text(comparison, counts)
+        )?;
+    }
+    writeln!(out)?;
+    heading(out, Phrase::SystemDifferHeading.text());
+    writeln!(out)?;
+    if summary.differ.is_empty() {
+        writeln!(out, "{}", md(Phrase::NoSystemDiffer.text()))?;
+    }
+    for &(index, counts) in &summary.differ {
+        if let Some(spread) = spreads.get(index) {
+            writeln!(
+                out,
+                "- **{}:** {}",
+                md(&numbered_question(assessment, index)),
+                differ_text(spread, counts)
+            )?;
+        }
+    }
+    writeln!(out)
 }
 
 fn write_sections(out: &mut String, comparison: &Comparison) -> fmt::Result {

@@ -513,6 +513,92 @@ pub fn tenths_text(tenths: u32) -> String {
 }
 
 // ---------------------------------------------------------------------------
+// Where a system stands (system)
+// ---------------------------------------------------------------------------
+
+/// How many results gave each answer to one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LevelCounts {
+    /// Results answering Absent.
+    pub absent: u32,
+    /// Results answering Siloed.
+    pub siloed: u32,
+    /// Results answering Embedded.
+    pub embedded: u32,
+    /// Results answering "Don't know".
+    pub dont_know: u32,
+}
+
+impl LevelCounts {
+    /// The answers every entry of `comparison` gave to question `question`.
+    pub fn of(comparison: &Comparison, question: usize) -> LevelCounts {
+        let mut counts = LevelCounts::default();
+        for entry in &comparison.entries {
+            match entry.response(question) {
+                Some(Response::Level(Level::Absent)) => counts.absent += 1,
+                Some(Response::Level(Level::Siloed)) => counts.siloed += 1,
+                Some(Response::Level(Level::Embedded)) => counts.embedded += 1,
+                Some(Response::DontKnow) => counts.dont_know += 1,
+                None => {}
+            }
+        }
+        counts
+    }
+
+    /// Results at Absent or "Don't know": where the system has work to do
+    /// or cannot say.
+    pub fn absent_or_unknown(&self) -> u32 {
+        self.absent + self.dont_know
+    }
+}
+
+/// Where a system stands, for the top of its comparison: the questions
+/// where most results are Absent or "Don't know", and those where the
+/// results differ most. It is about questions only: no organisation is
+/// totalled or ranked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemSummary {
+    /// Questions where more than half the results are Absent or "Don't
+    /// know", with their answers: the most such results first, then in
+    /// question order.
+    pub gaps: Vec<(usize, LevelCounts)>,
+    /// Questions with the widest range any question has (one or two
+    /// levels), in question order, with their answers; empty when every
+    /// question's levels agree.
+    pub differ: Vec<(usize, LevelCounts)>,
+}
+
+/// Where the system of `comparison` stands ([`SystemSummary`]), from its
+/// [`spreads`].
+pub fn system_summary(comparison: &Comparison, spreads: &[Spread]) -> SystemSummary {
+    let results = comparison.entries.len() as u32;
+    let counts: Vec<(usize, LevelCounts)> = spreads
+        .iter()
+        .map(|s| (s.question, LevelCounts::of(comparison, s.question)))
+        .collect();
+    // Most first, ties in question order: a pass per count, from all the
+    // results down to just over half (a sort would add kilobytes of code
+    // to the wasm for a list of a dozen).
+    let mut gaps = Vec::new();
+    for most in (results / 2 + 1..=results).rev() {
+        gaps.extend(
+            counts
+                .iter()
+                .filter(|(_, c)| c.absent_or_unknown() == most)
+                .copied(),
+        );
+    }
+    let widest = spreads.iter().map(Spread::range).max().unwrap_or(0);
+    let differ = spreads
+        .iter()
+        .zip(&counts)
+        .filter(|(s, _)| widest > 0 && s.range() == widest)
+        .map(|(_, c)| *c)
+        .collect();
+    SystemSummary { gaps, differ }
+}
+
+// ---------------------------------------------------------------------------
 // Sections (system)
 // ---------------------------------------------------------------------------
 
@@ -600,6 +686,55 @@ pub fn then_and_now(comparison: &Comparison) -> Result<(usize, usize), CompareEr
         return Err(CompareError::SameDate(first));
     }
     Ok(if first < second { (0, 1) } else { (1, 0) })
+}
+
+/// Whose results a then-and-now compares, and when, as its page, paper and
+/// Markdown say it before anything else, so a printout names the trust:
+/// "Leeds Teaching Hospitals: 1 October 2024 and 30 September 2025", with
+/// the role if given ("Leeds Teaching Hospitals (executive): …"); each
+/// result's organisation and role with its date when they differ. `None`
+/// when the entries do not make a then and now.
+pub fn then_and_now_who(comparison: &Comparison) -> Option<String> {
+    let (then, now) = then_and_now(comparison).ok()?;
+    let (then, now) = (comparison.entry(then)?, comparison.entry(now)?);
+    let who = |entry: &Entry| {
+        let organisation = match entry.organisation.trim() {
+            "" => TextPhrase::NoOrganisation.text(),
+            named => named,
+        };
+        match entry.role {
+            Role::Unspecified => organisation.to_owned(),
+            role => Sentence::NameWithRole {
+                name: organisation,
+                role: role.name(),
+            }
+            .text(),
+        }
+    };
+    let date = |entry: &Entry| entry.date.map(long_date).unwrap_or_default();
+    let (then_who, now_who) = (who(then), who(now));
+    let (then_date, now_date) = (date(then), date(now));
+    Some(
+        if organisation_key(&then.organisation) == organisation_key(&now.organisation)
+            && then.role == now.role
+        {
+            // One organisation: named as the later result writes it.
+            Sentence::WhoOnDates {
+                who: &now_who,
+                then: &then_date,
+                now: &now_date,
+            }
+            .text()
+        } else {
+            Sentence::WhosOnDates {
+                then_who: &then_who,
+                then: &then_date,
+                now_who: &now_who,
+                now: &now_date,
+            }
+            .text()
+        },
+    )
 }
 
 /// Whether the two organisations named differ (both given), so then and now

@@ -27,6 +27,74 @@ pub enum Phrase {
     Questions,
     /// The column, and label, "Status".
     StatusLabel,
+    /// The heading and title of the actions page, and the results page's
+    /// link to it.
+    AgreeActions,
+    /// The guide's words opening the actions page.
+    ActionsIntro,
+    /// What the actions page is for.
+    ActionsExplained,
+    /// Said when there are no actions yet.
+    NoActionsYet,
+    /// The button, and link, that adds an action.
+    AddAction,
+    /// The link that changes an action.
+    Change,
+    /// The link that removes an action.
+    Remove,
+    /// The actions page's link back to the results.
+    BackToResults,
+    /// The actions page's button back to the results.
+    Done,
+    /// The heading over the guide's signs of a good commitment.
+    SignsHeading,
+    /// What to do with the signs.
+    SignsHint,
+    /// The heading over the prompts about one action.
+    PromptsHeading,
+    /// The heading and title of the form adding an action.
+    AddHeading,
+    /// The heading and title of the form changing an action.
+    ChangeHeading,
+    /// The label of what will be done.
+    WhatLabel,
+    /// The hint under it.
+    WhatHint,
+    /// The label of the lead.
+    LeadLabel,
+    /// The hint under it.
+    LeadHint,
+    /// The legend of the due month.
+    DueLegend,
+    /// The hint under it.
+    DueHint,
+    /// The label "Month".
+    Month,
+    /// The label "Year".
+    Year,
+    /// The label of how the board will know.
+    MeasureLabel,
+    /// The hint under it.
+    MeasureHint,
+    /// The legend of the questions an action answers.
+    QuestionsLegend,
+    /// The hint under it.
+    QuestionsHint,
+    /// The form's button.
+    SaveAction,
+    /// The form's link away without saving.
+    Cancel,
+    /// The notice once an action is removed.
+    Removed,
+    /// The notice once an action is saved.
+    Saved,
+    /// The actions page's link back to an action typed and not saved.
+    ContinueDraft,
+    /// The share panel's checkbox that puts the actions in the link.
+    IncludeActions,
+    /// Said instead of "Add an action" once there are as many as a result
+    /// holds.
+    MaxActions,
 }
 
 impl Phrase {
@@ -58,6 +126,20 @@ pub enum Sentence {
     MonthYear(MonthYear),
     /// A prompt about a sign of a good commitment.
     Prompt(Prompt),
+    /// An action's heading on the actions page: "Action 2".
+    Numbered(usize),
+    /// The hidden part of a Change or Remove link: "action 2".
+    Which(usize),
+    /// The link's length with and without the actions.
+    LinkLengths {
+        /// With them.
+        with: usize,
+        /// Without them.
+        without: usize,
+    },
+    /// The hidden part of a discussion item's "Add an action": " for
+    /// question 4".
+    ForQuestion(usize),
 }
 
 impl Sentence {

@@ -168,6 +168,34 @@ pub enum Phrase {
     Print,
     /// The comparison page's link back to the assessment.
     LeaveComparison,
+
+    // Issue 18: then and now names the organisation; wide tables; the
+    // results added, one line each; the system summary.
+    /// Said for a result that names no organisation.
+    NoOrganisation,
+    /// An answer as a one-character tag in a wide table ("E"); `None` is
+    /// "Don't know".
+    ShortAnswer(Option<crate::model::Level>),
+    /// The heading of a wide table's key (its numbers and short tags).
+    Key,
+    /// The results-added table's column of names as the tables show them.
+    ShownAs,
+    /// The results-added table's column of typed names.
+    NameOptional,
+    /// The results-added table's column of each result's overall stage.
+    Overall,
+    /// A system's summary: the heading over questions where most results
+    /// are Absent or "Don't know".
+    SystemGapsHeading,
+    /// A system's summary when no question has most results Absent or
+    /// "Don't know".
+    NoSystemGaps,
+    /// A system's summary: the heading over the questions with the widest
+    /// range.
+    SystemDifferHeading,
+    /// A system's summary when every result gave the same level on every
+    /// question.
+    NoSystemDiffer,
 }
 
 impl Phrase {
@@ -356,6 +384,49 @@ pub enum Sentence<'a> {
     },
     /// Then and now: questions moved between "Don't know" and a level.
     MovedDontKnow(usize),
+    /// Then and now: whose results and when, one organisation (and role):
+    /// "Leeds Teaching Hospitals: 1 October 2024 and 30 September 2025".
+    WhoOnDates {
+        /// The organisation, with the role if given.
+        who: &'a str,
+        /// The earlier date.
+        then: &'a str,
+        /// The later date.
+        now: &'a str,
+    },
+    /// Then and now of two organisations or roles: each with its date.
+    WhosOnDates {
+        /// The earlier result's organisation (and role).
+        then_who: &'a str,
+        /// The earlier date.
+        then: &'a str,
+        /// The later result's organisation (and role).
+        now_who: &'a str,
+        /// The later date.
+        now: &'a str,
+    },
+    /// How many results gave each answer, zeros left out: "1 Absent, 2
+    /// Embedded, 1 don’t know".
+    LevelCounts(crate::compare::LevelCounts),
+    /// A system's gap: "4 of 5 organisations Absent or don’t know (3
+    /// Absent, 1 don’t know)".
+    GapCounts {
+        /// The answers to the question.
+        counts: crate::compare::LevelCounts,
+        /// Results compared.
+        results: usize,
+        /// Whether every result is a different organisation (else
+        /// "results").
+        organisations: bool,
+    },
+    /// A system's widest range and its answers: "Absent to Embedded (1
+    /// Absent, 2 Siloed, 2 Embedded)".
+    DifferCounts {
+        /// The range, as words ([`crate::compare::range_label`]).
+        range: &'a str,
+        /// The answers to the question.
+        counts: crate::compare::LevelCounts,
+    },
     /// Then and now of two organisations: which, and what it is for.
     OrganisationsDiffer {
         /// The earlier result's organisation, trimmed.

@@ -35,6 +35,49 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::Measure => "How we will know",
         Phrase::Questions => "Questions",
         Phrase::StatusLabel => "Status",
+        Phrase::AgreeActions => "Agree actions",
+        Phrase::ActionsIntro => {
+            "“A good middle ground is to make some clear commitments that will build confidence in your strategy. Equally, breaking those commitments is a sure-fire way to diminish confidence.”"
+        }
+        Phrase::ActionsExplained => {
+            "Record what the board agreed to do after discussing these results: what will be done, who leads it, by when, and how the board will know it worked. Actions are saved in this browser with the answers, and go in the downloads and, if you choose, the link."
+        }
+        Phrase::NoActionsYet => "No actions yet.",
+        Phrase::AddAction => "Add an action",
+        Phrase::Change => "Change",
+        Phrase::Remove => "Remove",
+        Phrase::BackToResults => "Back to the results",
+        Phrase::Done => "Done: back to the results",
+        Phrase::SignsHeading => "Good commitments are:",
+        Phrase::SignsHint => {
+            "The guide’s six signs, quoted. Tick each one the board agrees its actions meet."
+        }
+        Phrase::PromptsHeading => "Worth a second look",
+        Phrase::AddHeading => "Add an action",
+        Phrase::ChangeHeading => "Change this action",
+        Phrase::WhatLabel => "What will be done?",
+        Phrase::WhatHint => {
+            "Specific and meaningful to everyone: no vague aspirations or insider jargon."
+        }
+        Phrase::LeadLabel => "Who will lead it?",
+        Phrase::LeadHint => "A role is enough, for example Chief digital officer.",
+        Phrase::DueLegend => "By when?",
+        Phrase::DueHint => "The month and year to aim for, for example 3 2027.",
+        Phrase::Month => "Month",
+        Phrase::Year => "Year",
+        Phrase::MeasureLabel => "How will the board know it worked? (optional)",
+        Phrase::MeasureHint => "What will change for patients, staff or your measures?",
+        Phrase::QuestionsLegend => "Which questions does it answer? (optional)",
+        Phrase::QuestionsHint => "Tick any that apply.",
+        Phrase::SaveAction => "Save action",
+        Phrase::Cancel => "Cancel",
+        Phrase::Removed => "The action has been removed.",
+        Phrase::Saved => "The action has been saved.",
+        Phrase::ContinueDraft => "Continue the action you were typing (not saved yet)",
+        Phrase::IncludeActions => "Include the board’s actions in the link",
+        Phrase::MaxActions => {
+            "The board has as many actions as one result can hold (12). Remove one to add another."
+        }
         Phrase::Error(DraftError::WhatMissing) => "Enter what the board will do",
         // Each limit is checked against its constant in the tests below.
         Phrase::Error(DraftError::WhatTooLong) => {
@@ -63,6 +106,13 @@ pub(crate) fn sentence(which: &Sentence, f: &mut String) -> fmt::Result {
             MONTHS.get(usize::from(by.month()) - 1).copied().unwrap_or_default(),
             by.year()
         ),
+        Sentence::Numbered(number) => write!(f, "Action {number}"),
+        Sentence::Which(number) => write!(f, " action {number}"),
+        Sentence::LinkLengths { with, without } => write!(
+            f,
+            "With the actions the link is {with} characters long; without them, {without}."
+        ),
+        Sentence::ForQuestion(number) => write!(f, " for question {number}"),
         Sentence::Prompt(Prompt::NoDate) => f.write_str(
             "There is no date yet. Add the month and year the board will aim for, so it knows when to check.",
         ),

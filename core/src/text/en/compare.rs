@@ -5,6 +5,7 @@ use std::fmt::{self, Write};
 use super::plural;
 use crate::compare::{Mode, tenths_text};
 use crate::export::ExportFormat;
+use crate::model::Level;
 use crate::text::common::Sentence as CommonSentence;
 use crate::text::compare::{Phrase, Sentence};
 
@@ -111,7 +112,7 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::ExecutiveAverage => "Executive average",
         Phrase::NonExecutiveAverage => "Non-executive average",
         Phrase::ChartCaption => {
-            "Level each organisation gave for each question, numbered as in the table below. The grey band runs from the lowest to the highest level in the system. Letters are organisations in the order added; “Don’t know” answers are not plotted."
+            "Level each organisation gave for each question, numbered as in the table below. The grey band runs from the lowest to the highest level in the system. Each circle is an organisation, numbered in the order added as in the tables; “Don’t know” answers are not plotted."
         }
         Phrase::SameOrganisationHeading => "Check these are the same organisation",
         Phrase::ThenNowSectionsCaption => "Sections then and now (stage and average level)",
@@ -134,6 +135,19 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::Download(ExportFormat::Json) => "Download JSON",
         Phrase::Print => "Print",
         Phrase::LeaveComparison => "Leave the comparison",
+        Phrase::NoOrganisation => "Organisation not named",
+        Phrase::ShortAnswer(Some(Level::Absent)) => "A",
+        Phrase::ShortAnswer(Some(Level::Siloed)) => "S",
+        Phrase::ShortAnswer(Some(Level::Embedded)) => "E",
+        Phrase::ShortAnswer(None) => "?",
+        Phrase::Key => "Key",
+        Phrase::ShownAs => "Shown as",
+        Phrase::NameOptional => "Name (optional)",
+        Phrase::Overall => "Overall stage",
+        Phrase::SystemGapsHeading => "Where most organisations are Absent or don’t know",
+        Phrase::NoSystemGaps => "No question has most organisations at Absent or “Don’t know”.",
+        Phrase::SystemDifferHeading => "Where organisations differ most",
+        Phrase::NoSystemDiffer => "Every organisation gave the same level on every question.",
     }
 }
 
@@ -146,8 +160,10 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
         Sentence::Between(low, high) => write!(f, "Between {} and {}", low.name(), high.name()),
         Sentence::All(level) => write!(f, "All {}", level.name()),
         Sentence::Range(low, high) => write!(f, "{} to {}", low.name(), high.name()),
-        Sentence::Up(n) => write!(f, "Up {n} {}", plural(n, "level", "levels")),
-        Sentence::Down(n) => write!(f, "Down {n} {}", plural(n, "level", "levels")),
+        // A word and a sign, so a change never rests on colour alone
+        // (the minus is U+2212, which no spreadsheet reads as a formula).
+        Sentence::Up(n) => write!(f, "Up {n} {} (+{n})", plural(n, "level", "levels")),
+        Sentence::Down(n) => write!(f, "Down {n} {} (\u{2212}{n})", plural(n, "level", "levels")),
         Sentence::Line(number) => write!(f, "Line {number}"),
         Sentence::FileLine { file, line } => write!(f, "File {file}, line {line}"),
         Sentence::File(file) => write!(f, "File {file}"),
@@ -317,11 +333,72 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             "{n} {} moved between “Don’t know” and a level.",
             questions(n)
         ),
+        Sentence::WhoOnDates { who, then, now } => write!(f, "{who}: {then} and {now}"),
+        Sentence::WhosOnDates {
+            then_who,
+            then,
+            now_who,
+            now,
+        } => write!(f, "{then_who}, {then}, and {now_who}, {now}"),
+        Sentence::LevelCounts(counts) => level_counts(f, counts),
+        Sentence::GapCounts {
+            counts,
+            results,
+            organisations,
+        } => {
+            let of = if organisations {
+                plural(results as u32, "organisation", "organisations")
+            } else {
+                plural(results as u32, "result", "results")
+            };
+            write!(
+                f,
+                "{} of {results} {of} Absent or don’t know (",
+                counts.absent_or_unknown()
+            )?;
+            // Only the answers counted: the rest are in the table.
+            level_counts(
+                f,
+                crate::compare::LevelCounts {
+                    siloed: 0,
+                    embedded: 0,
+                    ..counts
+                },
+            )?;
+            f.write_char(')')
+        }
+        Sentence::DifferCounts { range, counts } => {
+            write!(f, "{range} (")?;
+            level_counts(f, counts)?;
+            f.write_char(')')
+        }
         Sentence::OrganisationsDiffer { then, now } => write!(
             f,
             "The earlier result is from “{then}” and the later one from “{now}”. Then and now compares one organisation over time."
         ),
     }
+}
+
+/// "1 Absent, 2 Embedded, 1 don’t know": each answer given, in level
+/// order, zeros left out.
+fn level_counts(f: &mut String, counts: crate::compare::LevelCounts) -> fmt::Result {
+    let parts = [
+        (counts.absent, Level::Absent.name()),
+        (counts.siloed, Level::Siloed.name()),
+        (counts.embedded, Level::Embedded.name()),
+        (counts.dont_know, "don’t know"),
+    ];
+    let mut first = true;
+    for (n, name) in parts {
+        if n > 0 {
+            if !first {
+                f.write_str(", ")?;
+            }
+            first = false;
+            write!(f, "{n} {name}")?;
+        }
+    }
+    Ok(())
 }
 
 /// "1 question" / "2 questions", written out.

@@ -76,3 +76,21 @@ pub enum History {
     /// screen shown may differ from the one the entry asked for).
     Replace,
 }
+
+impl History {
+    /// How a view records the screen it now shows: as the action asked
+    /// (`asked`), else, if the screen `changed`, a new entry, or the current
+    /// one when the page left had no entry of its own (`from_unrecorded`: a
+    /// link's page, whose entry the browser made).
+    pub fn for_screen(
+        asked: Option<History>,
+        changed: bool,
+        from_unrecorded: bool,
+    ) -> Option<History> {
+        asked.or(changed.then_some(if from_unrecorded {
+            History::Replace
+        } else {
+            History::Push
+        }))
+    }
+}

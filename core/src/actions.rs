@@ -53,6 +53,17 @@ impl MonthYear {
         self.month
     }
 
+    /// The month as files write it: "2027-03".
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// Reads what [`MonthYear::iso`] writes.
+    pub fn from_iso(text: &str) -> Option<MonthYear> {
+        let (year, month) = text.split_once('-')?;
+        MonthYear::new(year.parse().ok()?, month.parse().ok()?)
+    }
+
     /// Whether the whole month is before `today`'s month.
     pub fn is_past(self, today: Date) -> bool {
         let (year, month, _) = today.ymd();
@@ -288,15 +299,15 @@ pub fn check(draft: &Draft) -> Result<Commitment, Vec<DraftError>> {
 }
 
 /// Whether a commitment is one [`check`] could have made: what links and
-/// saved records are held to when read back.
+/// saved records are held to when read back. (Asked of `check` itself, so
+/// the rules live in one place.)
 pub fn is_well_formed(commitment: &Commitment) -> bool {
-    let fits = |text: &str, max: usize| tidy(text) == text && text.chars().count() <= max;
-    !commitment.what.is_empty()
-        && !commitment.lead.is_empty()
-        && fits(&commitment.what, MAX_WHAT_CHARS)
-        && fits(&commitment.lead, MAX_LEAD_CHARS)
-        && fits(&commitment.measure, MAX_MEASURE_CHARS)
-        && commitment.questions.is_sorted_by(|a, b| a < b)
+    check(&Draft::of(commitment)).is_ok_and(|made| {
+        made == Commitment {
+            status: None,
+            ..commitment.clone()
+        }
+    })
 }
 
 /// A kind prompt about one sign of a good commitment, where the widget can

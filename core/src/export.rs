@@ -23,7 +23,7 @@
 
 use std::fmt::{self, Write};
 
-use crate::actions::{Commitment, Status};
+use crate::actions::{Commitment, MonthYear, Status};
 use crate::model::{Assessment, Level, Source};
 use crate::report::{
     METHOD, discussion_order, flag_detail, no_stage_reason, response_label, stage_label,
@@ -647,10 +647,7 @@ pub fn csv(assessment: &'static Assessment, answers: &Answers, meta: &ExportMeta
     }
     for (number, action) in meta.actions.iter().enumerate() {
         let [what, lead, _, measure, _, status] = action_fields(assessment, action);
-        let due = action
-            .by
-            .map(|by| format!("{:04}-{:02}", by.year(), by.month()))
-            .unwrap_or_default();
+        let due = action.by.map(MonthYear::iso).unwrap_or_default();
         let questions: Vec<String> = action
             .questions
             .iter()
@@ -832,14 +829,7 @@ fn json_actions<'a>(assessment: &'static Assessment, actions: &'a [Commitment]) 
                 ("number", Json::Number(i as u32 + 1)),
                 ("what", Json::String(&action.what)),
                 ("lead", Json::String(&action.lead)),
-                (
-                    "due",
-                    Json::Owned(
-                        action
-                            .by
-                            .map(|by| format!("{:04}-{:02}", by.year(), by.month())),
-                    ),
-                ),
+                ("due", Json::Owned(action.by.map(MonthYear::iso))),
                 (
                     "measure",
                     Json::text(Some(action.measure.as_str()).filter(|m| !m.is_empty())),

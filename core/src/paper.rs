@@ -31,12 +31,11 @@
 
 use crate::actions::Commitment;
 use crate::compare::export::{
-    column_headings, differ_text, disagreement_text, gap_text, method, numbered_question,
-    section_cell,
+    column_headings, differ_text, gap_text, method, numbered_question, section_cell, spread_cells,
 };
 use crate::compare::{
-    Change, Comparison, Mode, disagreement_order, median_label, range_label, section_tallies,
-    spreads, system_summary, tally_range, then_and_now, then_and_now_who,
+    Change, Comparison, Mode, disagreement_order, section_tallies, spreads, system_summary,
+    tally_range, then_and_now, then_and_now_who,
 };
 use crate::date::Date;
 use crate::export::{ExportMeta, action_fields, is_iso_date};
@@ -705,18 +704,7 @@ pub fn comparison(comparison: &Comparison, date: Option<&str>, link: Option<&str
                     let spread = spreads.get(index)?;
                     let placed = assessment.question(index)?;
                     let mut cells = vec![format!("{}. {}", index + 1, placed.question.text)];
-                    cells.extend(
-                        comparison
-                            .entries
-                            .iter()
-                            .map(|e| response_label(e.response(index)).to_owned()),
-                    );
-                    cells.push(range_label(spread));
-                    cells.push(median_label(spread.median));
-                    cells.push(spread.dont_know.to_string());
-                    if board {
-                        cells.push(disagreement_text(spread));
-                    }
+                    cells.extend(spread_cells(comparison, index, spread));
                     Some(cells)
                 })
                 .collect();

@@ -162,18 +162,14 @@ fn parse_status(code: &str) -> Option<Option<Status>> {
 
 /// `2027-03`, or `-` for no date.
 fn month_code(by: Option<MonthYear>) -> String {
-    by.map_or_else(
-        || "-".to_owned(),
-        |by| format!("{:04}-{:02}", by.year(), by.month()),
-    )
+    by.map_or_else(|| "-".to_owned(), MonthYear::iso)
 }
 
 fn parse_month(code: &str) -> Option<Option<MonthYear>> {
     if code == "-" {
         return Some(None);
     }
-    let (year, month) = code.split_once('-')?;
-    MonthYear::new(year.parse().ok()?, month.parse().ok()?).map(Some)
+    MonthYear::from_iso(code).map(Some)
 }
 
 /// An action's line: the mark, what, lead, month, measure, the question ids

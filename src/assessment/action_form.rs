@@ -6,8 +6,8 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::HEADING_ID;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::{HEADING_ID, action_link};
 use digital_board_core::actions::{
     Draft, DraftError, Field, MAX_LEAD_CHARS, MAX_MEASURE_CHARS, MAX_WHAT_CHARS,
 };
@@ -119,7 +119,7 @@ pub fn action_form(props: &ActionFormProps) -> Html {
 
     html! {
         <div class="dba-page dba-page--action-form">
-            <a class="nhsuk-back-link" href="#" onclick={props.on_cancel.reform(|e: MouseEvent| e.prevent_default())}>
+            <a class="nhsuk-back-link" href="#" onclick={action_link(&props.on_cancel, || ())}>
                 { AssessmentPhrase::Back.text() }
             </a>
             <form novalidate=true {onsubmit}>
@@ -223,7 +223,7 @@ pub fn action_form(props: &ActionFormProps) -> Html {
 
                 <div class="nhsuk-button-group">
                     <button class="nhsuk-button" type="submit">{ Phrase::SaveAction.text() }</button>
-                    <a class="nhsuk-link" href="#" onclick={props.on_cancel.reform(|e: MouseEvent| e.prevent_default())}>{ Phrase::Cancel.text() }</a>
+                    <a class="nhsuk-link" href="#" onclick={action_link(&props.on_cancel, || ())}>{ Phrase::Cancel.text() }</a>
                 </div>
             </form>
         </div>

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::components::HEADING_ID;
+use crate::components::{HEADING_ID, action_link};
 use digital_board_core::actions::{Commitment, MAX_ACTIONS, Prompt, list_prompt, prompts};
 use digital_board_core::date::Date;
 use digital_board_core::export::action_fields;
@@ -50,7 +50,7 @@ fn prompt_line(assessment: &Assessment, prompt: Prompt) -> Html {
 
 /// A link that runs `callback` instead of following its `href`.
 fn link(callback: &Callback<()>, text: &'static str, hidden: Option<String>) -> Html {
-    let onclick = callback.reform(|event: MouseEvent| event.prevent_default());
+    let onclick = action_link(callback, || ());
     html! {
         <a class="nhsuk-link" href="#" {onclick}>
             { text }
@@ -71,7 +71,7 @@ pub fn actions_page(props: &ActionsPageProps) -> Html {
     let columns = Phrase::COLUMNS;
     html! {
         <div class="dba-page dba-page--actions">
-            <a class="nhsuk-back-link" href="#" onclick={props.on_back.reform(|e: MouseEvent| e.prevent_default())}>
+            <a class="nhsuk-back-link" href="#" onclick={action_link(&props.on_back, || ())}>
                 { Phrase::BackToResults.text() }
             </a>
             <span class="nhsuk-caption-l">{ assessment.title }</span>

@@ -111,11 +111,7 @@ impl State {
         }
         if let Some(screen) = self.page.screen() {
             let changed = before.page.screen() != Some(screen);
-            let how = asked.or(changed.then_some(if before.page.is_about_share_link() {
-                History::Replace
-            } else {
-                History::Push
-            }));
+            let how = History::for_screen(asked, changed, before.page.is_about_share_link());
             effects.extend(how.map(Effect::RecordScreen));
         }
         if self.moves != before.moves || self.title() != before.title() {

@@ -77,6 +77,30 @@ pub fn export_meta(
     }
 }
 
+/// A small checkbox choosing what the link carries, with the link's
+/// length either way as its hint.
+fn include_checkbox(
+    id: &'static str,
+    label: &'static str,
+    checked: bool,
+    onchange: Callback<Event>,
+    hint: String,
+) -> Html {
+    let hint_id = format!("{id}-hint");
+    html! {
+        <div class="nhsuk-form-group">
+            <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" {id} type="checkbox"
+                        {checked} {onchange} aria-describedby={hint_id.clone()} />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for={id}>{ label }</label>
+                    <div class="nhsuk-hint nhsuk-checkboxes__hint" id={hint_id}>{ hint }</div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
 /// The share and export panel under the user's own results.
 #[function_component(SharePanel)]
 pub fn share_panel(props: &SharePanelProps) -> Html {
@@ -102,23 +126,30 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let payload_of = |result: &Result<SharedResult, _>| result.as_ref().ok().map(share::encode);
     let payload_with = payload_of(&with_notes_result);
     let payload_without = payload_of(&without_notes_result);
-    // The link's length with and without the actions, the notes as chosen.
-    let notes_chosen = if props.include_notes && has_notes {
-        props.answers.clone()
-    } else {
-        without_notes
-    };
-    let with_actions = payload_of(&build_with(notes_chosen.clone(), true));
-    let without_actions = payload_of(&build_with(notes_chosen, false));
+    let notes_chosen = props.include_notes && has_notes;
     let length_of = |payload: &Option<String>| {
         payload
             .as_ref()
             .map(|p| share::link_length(&props.base_url, p))
     };
-    let chosen = if props.include_notes && has_notes {
+    let chosen = if notes_chosen {
         &payload_with
     } else {
         &payload_without
+    };
+    // The link's length with and without the actions, the notes as chosen:
+    // the chosen link is one of the two, so only the other is made.
+    let other = has_actions.then(|| {
+        let answers = if notes_chosen {
+            props.answers.clone()
+        } else {
+            without_notes
+        };
+        payload_of(&build_with(answers, !carry_actions))
+    });
+    let (with_actions, without_actions) = match other.flatten() {
+        other if carry_actions => (chosen.clone(), other),
+        other => (other, chosen.clone()),
     };
     let link = chosen.as_ref().map(|p| share::link(&props.base_url, p));
     let link_length = length_of(chosen);
@@ -177,38 +208,28 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 </fieldset>
             </div>
             if has_notes {
-                <div class="nhsuk-form-group">
-                    <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
-                        <div class="nhsuk-checkboxes__item">
-                            <input class="nhsuk-checkboxes__input" id="dba-include-notes" type="checkbox"
-                                checked={props.include_notes} onchange={on_notes} aria-describedby="dba-include-notes-hint" />
-                            <label class="nhsuk-label nhsuk-checkboxes__label" for="dba-include-notes">{ Phrase::IncludeNotes.text() }</label>
-                            <div class="nhsuk-hint nhsuk-checkboxes__hint" id="dba-include-notes-hint">
-                                { match (length_of(&payload_with), length_of(&payload_without)) {
-                                    (Some(with), Some(without)) => Sentence::LinkLengths { with, without }.text(),
-                                    _ => Phrase::NoteTooLongForLink.text().to_owned(),
-                                } }
-                            </div>
-                        </div>
-                    </div>
-                </div>
+                { include_checkbox(
+                    "dba-include-notes",
+                    Phrase::IncludeNotes.text(),
+                    props.include_notes,
+                    on_notes,
+                    match (length_of(&payload_with), length_of(&payload_without)) {
+                        (Some(with), Some(without)) => Sentence::LinkLengths { with, without }.text(),
+                        _ => Phrase::NoteTooLongForLink.text().to_owned(),
+                    },
+                ) }
             }
             if has_actions {
-                <div class="nhsuk-form-group">
-                    <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
-                        <div class="nhsuk-checkboxes__item">
-                            <input class="nhsuk-checkboxes__input" id="dba-include-actions" type="checkbox"
-                                checked={props.include_actions} onchange={on_actions} aria-describedby="dba-include-actions-hint" />
-                            <label class="nhsuk-label nhsuk-checkboxes__label" for="dba-include-actions">{ ActionPhrase::IncludeActions.text() }</label>
-                            <div class="nhsuk-hint nhsuk-checkboxes__hint" id="dba-include-actions-hint">
-                                { match (length_of(&with_actions), length_of(&without_actions)) {
-                                    (Some(with), Some(without)) => ActionSentence::LinkLengths { with, without }.text(),
-                                    _ => String::new(),
-                                } }
-                            </div>
-                        </div>
-                    </div>
-                </div>
+                { include_checkbox(
+                    "dba-include-actions",
+                    ActionPhrase::IncludeActions.text(),
+                    props.include_actions,
+                    on_actions,
+                    match (length_of(&with_actions), length_of(&without_actions)) {
+                        (Some(with), Some(without)) => ActionSentence::LinkLengths { with, without }.text(),
+                        _ => String::new(),
+                    },
+                ) }
             }
             { match (link, link_length) {
                 (Some(link), Some(length)) if length <= MAX_LINK_CHARS => html! {

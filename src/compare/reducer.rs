@@ -38,11 +38,7 @@ impl State {
         }
         if let Some(step) = self.screen.step() {
             let changed = before.screen.step() != Some(step);
-            let how = asked.or(changed.then_some(if before.screen.step().is_none() {
-                History::Replace
-            } else {
-                History::Push
-            }));
+            let how = History::for_screen(asked, changed, before.screen.step().is_none());
             effects.extend(how.map(Effect::RecordScreen));
         }
         if self.moves != before.moves || self.title() != before.title() {

@@ -101,6 +101,24 @@ pub fn disagreement_text(spread: &Spread) -> String {
     .text()
 }
 
+/// A spread table's cells after the question, as the Markdown and the
+/// Word paper show them: each result's answer, the range, the median, the
+/// number of don't-knows, and (comparing a board) the disagreement.
+pub fn spread_cells(comparison: &Comparison, index: usize, spread: &Spread) -> Vec<String> {
+    let mut cells: Vec<String> = comparison
+        .entries
+        .iter()
+        .map(|e| response_label(e.response(index)).to_owned())
+        .collect();
+    cells.push(range_label(spread));
+    cells.push(median_label(spread.median));
+    cells.push(spread.dont_know.to_string());
+    if comparison.mode == Mode::Board {
+        cells.push(disagreement_text(spread));
+    }
+    cells
+}
+
 /// A system summary's line for a question where most results are Absent
 /// or "Don't know" ([`super::SystemSummary::gaps`]): "4 of 5 organisations
 /// Absent or don’t know (3 Absent, 1 don’t know)".
@@ -439,18 +457,7 @@ fn write_markdown(
                 };
                 let (_, question) = question_text(assessment, index);
                 let mut cells = vec![format!("{}. {}", index + 1, md(question))];
-                cells.extend(
-                    comparison
-                        .entries
-                        .iter()
-                        .map(|e| response_label(e.response(index)).to_owned()),
-                );
-                cells.push(range_label(spread));
-                cells.push(median_label(spread.median));
-                cells.push(spread.dont_know.to_string());
-                if comparison.mode == Mode::Board {
-                    cells.push(disagreement_text(spread));
-                }
+                cells.extend(spread_cells(comparison, index, spread));
                 table_row(out, &cells)?;
             }
             writeln!(out)?;

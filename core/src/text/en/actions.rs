@@ -4,21 +4,7 @@ use std::fmt::{self, Write};
 
 use crate::actions::{DraftError, Prompt, SHORT_LIST, Status};
 use crate::text::actions::{Phrase, Sentence};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::text::en::common::MONTHS;
 
 #[inline(always)]
 pub(crate) fn phrase(phrase: Phrase) -> &'static str {

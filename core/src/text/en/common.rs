@@ -17,7 +17,8 @@ pub const SCORING_METHOD: [&str; 6] = [
     "The overall score counts every question once. A consistency flag is raised when the answer to a question and the stage of a section that asks about the same thing are two levels apart (one Absent, the other Embedded).",
 ];
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first (dates and an action's due month).
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

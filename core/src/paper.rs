@@ -31,7 +31,8 @@
 
 use crate::actions::Commitment;
 use crate::compare::export::{
-    column_headings, differ_text, gap_text, method, numbered_question, section_cell, spread_cells,
+    column_headings, differ_text, gap_text, method, numbered_question, push_spread_cells,
+    section_cell,
 };
 use crate::compare::{
     Change, Comparison, Mode, disagreement_order, section_tallies, spreads, system_summary,
@@ -704,7 +705,7 @@ pub fn comparison(comparison: &Comparison, date: Option<&str>, link: Option<&str
                     let spread = spreads.get(index)?;
                     let placed = assessment.question(index)?;
                     let mut cells = vec![format!("{}. {}", index + 1, placed.question.text)];
-                    cells.extend(spread_cells(comparison, index, spread));
+                    push_spread_cells(&mut cells, comparison, index, spread);
                     Some(cells)
                 })
                 .collect();

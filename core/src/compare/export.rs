@@ -104,19 +104,24 @@ pub fn disagreement_text(spread: &Spread) -> String {
 /// A spread table's cells after the question, as the Markdown and the
 /// Word paper show them: each result's answer, the range, the median, the
 /// number of don't-knows, and (comparing a board) the disagreement.
-pub fn spread_cells(comparison: &Comparison, index: usize, spread: &Spread) -> Vec<String> {
-    let mut cells: Vec<String> = comparison
-        .entries
-        .iter()
-        .map(|e| response_label(e.response(index)).to_owned())
-        .collect();
+pub fn push_spread_cells(
+    cells: &mut Vec<String>,
+    comparison: &Comparison,
+    index: usize,
+    spread: &Spread,
+) {
+    cells.extend(
+        comparison
+            .entries
+            .iter()
+            .map(|e| response_label(e.response(index)).to_owned()),
+    );
     cells.push(range_label(spread));
     cells.push(median_label(spread.median));
     cells.push(spread.dont_know.to_string());
     if comparison.mode == Mode::Board {
         cells.push(disagreement_text(spread));
     }
-    cells
 }
 
 /// A system summary's line for a question where most results are Absent
@@ -457,7 +462,7 @@ fn write_markdown(
                 };
                 let (_, question) = question_text(assessment, index);
                 let mut cells = vec![format!("{}. {}", index + 1, md(question))];
-                cells.extend(spread_cells(comparison, index, spread));
+                push_spread_cells(&mut cells, comparison, index, spread);
                 table_row(out, &cells)?;
             }
             writeln!(out)?;

@@ -38,6 +38,7 @@ const NHSUK_FULL_CSS = join(ROOT, 'node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-
 const SOURCES = [
   ['src', true, (name) => name.endsWith('.rs')],
   ['www', false, (name) => name.endsWith('.html') || name.endsWith('.js')],
+  ['www/templates', false, (name) => name.endsWith('.html') || name.endsWith('.js')],
   ['www/examples', true, (name) => name.endsWith('.html')],
 ];
 
@@ -54,6 +55,8 @@ const NOT_CLASSES = [
   'dba-compare-remove-', // src/compare/gather_page.rs: id of result N's Remove button
   'dba-compare-mode-', // src/compare/gather_page.rs: ids of the compare-mode radios
   'dba-action-q-', // src/assessment/action_form.rs: id of question N's checkbox
+  'dba-agree-', // src/compare/agree_page.rs: ids and names of question N's fields
+  'dba-status-', // src/compare/follow_up_section.rs: ids and names of action N's status radios
   'dba-discuss-', // src/assessment/result_summary.rs: id of question N under For discussion
   'dba-flag-', // src/assessment/result_summary.rs: id of the flag card on question N
   'dba-role-', // src/assessment/share_panel.rs: ids of the role radios

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes the single-file edition of the widget: one self-contained HTML file
-// (www/index.html's markup, the stylesheet in a <style> element, and one
+// (www/templates/index.html's markup, the stylesheet in a <style> element, and one
 // inline module script: the wasm of the three bundles, base64, and their
 // wasm-bindgen glue with www/start.js, bundled by esbuild) that works opened
 // from disk (file://) and as an email attachment. It makes no request of any
@@ -15,7 +15,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -23,14 +23,15 @@ import { build } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
-// The three wasm bundles (.ci/build), www/pkg/FILE.js and FILE_bg.wasm, and
-// what start.js is given for each (bundles.js): the assessment's and the
-// compare view's mount function, the Word writer's two exports.
+// The three wasm bundles (.ci/build), www/pkg/FILE.HASH.js and
+// FILE_bg.HASH.wasm (content-hashed names, .ci/pages.mjs), and what
+// start.js is given for each (bundles.js): the assessment's and the compare
+// view's mount function, the Word writer's two exports.
 const BUNDLES = [
   { name: 'assessment', exports: ['mount'], file: 'digital_board_assessment' },
   { name: 'compare', exports: ['mount_compare'], file: 'digital_board_compare' },
   { name: 'docx', exports: ['result_docx', 'comparison_docx'], file: 'digital_board_docx', whole: true },
-].map((bundle) => ({ ...bundle, wasm: join(WWW, 'pkg', `${bundle.file}_bg.wasm`) }));
+];
 /** A bundle's export as named in the boot code (the glues share names). */
 const alias = (bundle, name) => `${bundle.name}_${name}`;
 /** What a bundle's loader returns: its one mount function, or an object of its exports. */
@@ -39,7 +40,11 @@ const loaded = (bundle) =>
     ? `{ ${bundle.exports.map((e) => `${e}: ${alias(bundle, e)}`).join(', ')} }`
     : alias(bundle, bundle.exports[0]);
 const CSS = join(WWW, 'widget.css');
-const HTML = join(WWW, 'index.html');
+// The page's source: the served index.html also carries the start page
+// rendered at build time, which from disk, with the wasm inline, would only
+// stand in for a moment, and its boot script's part in that (holding a click
+// until the widget runs) is not inlined here.
+const HTML = join(WWW, 'templates', 'index.html');
 // NHS.UK frontend's images, which its CSS names as /assets/images/….
 const NHSUK_ASSETS = join(ROOT, 'node_modules', 'nhsuk-frontend', 'dist', 'nhsuk');
 const DEFAULT_OUT = join(ROOT, 'target', 'single-file', 'digital-board-assessment.html');
@@ -53,6 +58,21 @@ const show = (path) => {
   const rel = relative(process.cwd(), path);
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 };
+
+/** www/pkg's content-hashed FILE.HASH.EXT (exactly one), by its plain name FILE.EXT. */
+function hashedPkgFile(plain, what) {
+  const dot = plain.lastIndexOf('.');
+  const pattern = new RegExp(`^${plain.slice(0, dot)}\\.[0-9a-f]{10,}\\${plain.slice(dot)}$`);
+  const dir = join(WWW, 'pkg');
+  const found = existsSync(dir) ? readdirSync(dir).filter((name) => pattern.test(name)) : [];
+  if (found.length !== 1) {
+    fail(
+      `expected one www/pkg/${plain.slice(0, dot)}.HASH${plain.slice(dot)} (${what}), found ${found.length}. ` +
+        'Build the widget first: .ci/build (or run .ci/single-file, which builds and then writes the file).',
+    );
+  }
+  return join(dir, found[0]);
+}
 
 function readInput(path, what) {
   if (!existsSync(path)) {
@@ -78,12 +98,14 @@ function readInput(path, what) {
  * more than 4 KB.
  */
 async function bundleScript(wasmBase64) {
-  for (const { file } of BUNDLES) readInput(join(WWW, 'pkg', `${file}.js`), 'the wasm-bindgen JS glue');
+  const glue = Object.fromEntries(
+    BUNDLES.map(({ file }) => [file, relative(WWW, hashedPkgFile(`${file}.js`, 'the wasm-bindgen JS glue'))]),
+  );
   const boot = `
 import { once, startAll } from './start.js';
 ${BUNDLES.map(
   (bundle) =>
-    `import ${bundle.name}Init, { ${bundle.exports.map((e) => `${e} as ${alias(bundle, e)}`).join(', ')} } from './pkg/${bundle.file}.js';`,
+    `import ${bundle.name}Init, { ${bundle.exports.map((e) => `${e} as ${alias(bundle, e)}`).join(', ')} } from './${glue[bundle.file]}';`,
 ).join('\n')}
 
 const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -227,12 +249,15 @@ async function main() {
 
   const wasmBase64 = {};
   for (const bundle of BUNDLES) {
-    const wasm = readInput(bundle.wasm, `the compiled ${bundle.name} bundle`);
-    if (wasm.length < 8 || wasm.readUInt32BE(0) !== 0x0061736d) fail(`${show(bundle.wasm)} is not a WebAssembly module`);
+    const path = hashedPkgFile(`${bundle.file}_bg.wasm`, `the compiled ${bundle.name} bundle`);
+    const wasm = readInput(path, `the compiled ${bundle.name} bundle`);
+    if (wasm.length < 8 || wasm.readUInt32BE(0) !== 0x0061736d) fail(`${show(path)} is not a WebAssembly module`);
     wasmBase64[bundle.name] = wasm.toString('base64');
   }
   const css = readCss();
-  let html = readInput(HTML, 'the page').toString('utf8');
+  let html = readInput(HTML, 'the page')
+    .toString('utf8')
+    .replace(/<!-- The start page, rendered at build time[^>]*-->/, '');
 
   const script = `\n${await bundleScript(wasmBase64)}`;
   const style = `\n${css}\n`;
@@ -246,7 +271,7 @@ async function main() {
 
   const comment = `<!--
   Digital strategy board self-assessment: single-file edition (${provenance()}).
-  Built by .ci/single-file from www/index.html, www/widget.css and the
+  Built by .ci/single-file from www/templates/index.html, www/widget.css and the
   widget's WebAssembly and JavaScript, all inlined here. Open this file in a
   browser (from disk, a shared drive or an email attachment). Everything runs
   in the browser: it fetches nothing, and answers are kept in this browser's
@@ -264,9 +289,9 @@ async function main() {
   );
   html = replaceOnce(
     html,
-    /<script type="module" src="boot\.js"><\/script>/,
+    /<script src="boot\.js"><\/script>/,
     `<script type="module">${script}</script>`,
-    '<script type="module" src="boot.js"></script>',
+    '<script src="boot.js"></script>',
   );
   // boot.js's imports and the assessment's wasm, preloaded by the page:
   // inlined here.

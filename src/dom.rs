@@ -162,6 +162,11 @@ pub fn record_screen(from: &yew::NodeRef, screen: &str, how: crate::effects::His
     tell_page(from, name, Some(screen));
 }
 
+/// Event the page sends to the element the assessment view is mounted in
+/// (it does not bubble) with a result the compare view handed over
+/// (`digital_board_core::handover`), after switching views.
+pub const TAKE_UP_EVENT: &str = "dba-take-up";
+
 /// Listens for the page's [`SHOW_SCREEN_EVENT`] on the element the view
 /// whose root is `root` is mounted in, and calls `show` with each screen
 /// key; `None` if the view is not rendered. Drop the listener to stop.
@@ -169,16 +174,27 @@ pub fn on_show_screen(
     root: &yew::NodeRef,
     show: impl Fn(String) + 'static,
 ) -> Option<gloo::events::EventListener> {
+    on_view_event(root, SHOW_SCREEN_EVENT, show)
+}
+
+/// Listens for the page's event `name` on the element the view whose root
+/// is `root` is mounted in, and calls `f` with each event's text detail;
+/// `None` if the view is not rendered. Drop the listener to stop.
+pub fn on_view_event(
+    root: &yew::NodeRef,
+    name: &'static str,
+    f: impl Fn(String) + 'static,
+) -> Option<gloo::events::EventListener> {
     let mount_root = root.cast::<web_sys::Element>()?.parent_element()?;
     Some(gloo::events::EventListener::new(
         &mount_root,
-        SHOW_SCREEN_EVENT,
+        name,
         move |event| {
             if let Some(key) = event
                 .dyn_ref::<web_sys::CustomEvent>()
                 .and_then(|event| event.detail().as_string())
             {
-                show(key);
+                f(key);
             }
         },
     ))

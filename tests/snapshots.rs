@@ -107,6 +107,7 @@ fn results_page_with_flags_gaps_and_notes() {
         date: None,
         actions: Vec::new(),
         children: Html::default(),
+        version_notice: None,
     });
     // Notes are text, never markup.
     assert!(!html.contains("<script>"));
@@ -131,8 +132,12 @@ fn shared_results_are_read_only_and_say_who_they_are_from() {
         date: Date::from_ymd(2026, 11, 21),
         actions: two_actions(),
         children: Html::default(),
+        version_notice: Some("This result was made with an earlier version of the questions: 1 question added since is unanswered.".into()),
     });
     assert!(html.contains("Shared results"));
+    // Read from an earlier content version: said under the heading.
+    let notice = html.find("dba-version-notice").expect("the version notice");
+    assert!(notice > html.find("Shared results").unwrap());
     assert!(html.contains("From Leeds &lt;Trust&gt;, Non-executive. Made on 21 November 2026."));
     assert!(!html.contains("Start again") && !html.contains("Change your answers"));
     // The sender's actions, read-only: no way to add or change them.
@@ -181,6 +186,7 @@ fn three_results(
             .iter()
             .map(|l| Some(l.map_or(Response::DontKnow, Response::Level)))
             .collect(),
+        actions: Vec::new(),
     };
     let e = Some(Embedded);
     let s = Some(Siloed);
@@ -228,6 +234,9 @@ fn comparison_pages_in_each_mode() {
             base_url: "http://127.0.0.1:8080/".into(),
             today: Date::from_ymd(2026, 11, 21),
             on_action: Callback::noop(),
+            statuses: Vec::new(),
+            status_problems: Vec::new(),
+            carry_refused: false,
         });
         assert!(html.contains(mode.heading()), "{mode:?}");
         assert!(
@@ -289,6 +298,7 @@ fn one_organisation_added_three_times_is_dated_and_warned_of() {
         role: Role::Unspecified,
         date: Date::from_ymd(year, month, day),
         responses: vec![Some(Response::Level(Level::Siloed)); 13],
+        actions: Vec::new(),
     };
     let comparison = Comparison {
         assessment: default_assessment(),
@@ -305,6 +315,9 @@ fn one_organisation_added_three_times_is_dated_and_warned_of() {
         base_url: "http://127.0.0.1:8080/".into(),
         today: Date::from_ymd(2026, 11, 22),
         on_action: Callback::noop(),
+        statuses: Vec::new(),
+        status_problems: Vec::new(),
+        carry_refused: false,
     });
     assert!(html.contains("4 results from 2 organisations side by side."));
     let dated = [
@@ -388,6 +401,7 @@ fn the_summary_comes_first_and_links_what_to_discuss_first() {
         date: None,
         actions: Vec::new(),
         children: Html::default(),
+        version_notice: None,
     });
     let at = |text: &str| {
         html.find(text)
@@ -614,4 +628,141 @@ fn the_action_form_says_what_to_fix_for_each_field() {
     }
     assert!(html.contains("value=\"13\""));
     check_snapshot("action-form-errors", &html);
+}
+
+/// The notices about saved answers changed in another tab and a saved
+/// record that could not be read, as the app renders them above a page.
+#[yew::function_component(SavedNoticesHost)]
+fn saved_notices_host() -> Html {
+    use digital_board_assessment::assessment::Unreadable;
+    use digital_board_assessment::assessment::other_tab_notice::other_tab_notice;
+    use digital_board_assessment::assessment::unreadable_notice::unreadable_notice;
+    let found = Unreadable {
+        text: "dba-saved 9\nfrom a newer version".into(),
+        message: "Answers saved in this browser earlier could not be read.",
+        aside: None,
+    };
+    let kept = Unreadable {
+        aside: Some("digital-board-assessment:x.unreadable.2026-12-07".into()),
+        ..found.clone()
+    };
+    yew::html! {
+        <>
+            { other_tab_notice(false, &Callback::noop()) }
+            { other_tab_notice(true, &Callback::noop()) }
+            { unreadable_notice(&found, false) }
+            { unreadable_notice(&kept, true) }
+            { unreadable_notice(&kept, false) }
+        </>
+    }
+}
+
+#[test]
+fn saved_answers_notices_ask_which_answers_to_keep_and_offer_a_kept_record() {
+    let html = render::<SavedNoticesHost>(());
+    for words in [
+        "Your answers were changed in another tab or window",
+        "Use the answers from the other tab",
+        "Your answers were deleted in another tab or window",
+        "Delete these answers too",
+        "Keep these answers",
+        "new answers will be saved beside them, not over them",
+        "They have been kept aside exactly as they were",
+        "They are kept aside, exactly as they were",
+        "Download the answers that could not be read (text file)",
+    ] {
+        assert!(html.contains(words), "{words}");
+    }
+    check_snapshot("saved-answers-notices", &html);
+}
+
+/// The board's agreed answers page after a "Save" that found a question
+/// without a level and one whose reason and dissent are too long.
+#[yew::function_component(AgreePageHost)]
+fn agree_page_host() -> Html {
+    use digital_board_assessment::compare::agree_page::AgreePage;
+    use digital_board_core::compare::Mode;
+    use digital_board_core::compare::agree::{AgreeProblem, Agreement};
+    use digital_board_core::compare::spreads;
+    let comparison = three_results(Mode::Board);
+    let spreads = spreads(&comparison);
+    let mut agreement = Agreement::suggested(&spreads);
+    agreement.responses[0] = None;
+    agreement.reasons[1] = "Two divisions share records; the rest do not.".to_owned();
+    agreement.dissent[1] = "The CNIO <thinks> Absent.".to_owned();
+    AgreePage {
+        comparison: &comparison,
+        spreads: &spreads,
+        agreement: &agreement,
+        problems: &[(0, AgreeProblem::NoLevel), (2, AgreeProblem::TooLong)],
+        today: None,
+        on_action: &Callback::noop(),
+    }
+    .html()
+}
+
+#[test]
+fn the_boards_agreed_answers_show_each_question_s_spread_and_what_to_fix() {
+    let html = render::<AgreePageHost>(());
+    // Every question is asked, with the members' answers and the suggestion.
+    assert_eq!(
+        html.matches("class=\"nhsuk-radios__input\"").count(),
+        13 * 4
+    );
+    assert!(html.contains("Members’ answers: 1 Absent, 1 Siloed, 1 Embedded, 0 Don’t know."));
+    assert!(html.contains("Chosen to start with: Siloed, the median of the members’ answers."));
+    // Each problem is in the summary, linked to its field, and by the field.
+    assert!(html.contains("href=\"#dba-agree-0\""));
+    assert!(html.contains("href=\"#dba-agree-2-reason\""));
+    assert_eq!(
+        html.matches("Select the level the board agreed for question 1")
+            .count(),
+        2
+    );
+    // What was typed is text, never markup.
+    assert!(html.contains("The CNIO &lt;thinks&gt; Absent."));
+    check_snapshot("agree-page", &html);
+}
+
+#[test]
+fn then_and_now_lists_last_times_actions_with_a_status_to_record() {
+    use digital_board_assessment::compare::comparison_page::{ComparisonPage, ComparisonPageProps};
+    use digital_board_core::actions::{Commitment, MonthYear, Status};
+    use digital_board_core::compare::Mode;
+    let mut comparison = (*three_results(Mode::ThenAndNow)).clone();
+    // Jane's result (1 November) is the earlier one.
+    comparison.entries[0].actions = vec![
+        Commitment {
+            what: "Publish a data strategy".to_owned(),
+            lead: "Chief digital officer".to_owned(),
+            by: MonthYear::new(2026, 6),
+            measure: "Teams use it in planning".to_owned(),
+            questions: vec![0, 1],
+            status: None,
+        },
+        Commitment {
+            what: "Train the board".to_owned(),
+            lead: "Chair".to_owned(),
+            by: None,
+            measure: String::new(),
+            questions: Vec::new(),
+            status: None,
+        },
+    ];
+    let html = render::<ComparisonPage>(ComparisonPageProps {
+        comparison: std::rc::Rc::new(comparison),
+        base_url: "http://127.0.0.1:8080/".into(),
+        today: None,
+        on_action: Callback::noop(),
+        statuses: vec![Some(Status::Done), None],
+        status_problems: vec![1],
+        carry_refused: false,
+    });
+    assert!(html.contains("Actions agreed last time"));
+    // Question 1 went from Embedded to Absent: its change is beside the action.
+    assert!(html.contains("Down 2 levels (−2)"));
+    assert!(html.contains("Not linked to a question."));
+    assert!(html.contains("href=\"#dba-status-1\""));
+    assert_eq!(html.matches(" checked").count(), 1, "Done, for action 1");
+    check_snapshot("then-and-now-follow-up", &html);
 }

@@ -9,7 +9,8 @@
 // The bundles ask for a switch with bubbling DOM events from their root
 // (src/dom.rs):
 //   dba-open-compare   detail: the link of a shared result to start with, or null
-//   dba-leave-compare
+//   dba-leave-compare  detail: a result for the assessment to take up, or null
+//                      (passed on to its container as dba-take-up)
 // The compare view is told it is shown again by a non-bubbling
 // dba-open-compare on its container.
 //   dba-download-word  (src/dom.rs): load the Word bundle, make the file
@@ -37,6 +38,7 @@ const WORD_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 const PUSH_SCREEN = 'dba-screen-push';
 const REPLACE_SCREEN = 'dba-screen-replace';
 const SHOW_SCREEN = 'dba-show-screen';
+const TAKE_UP = 'dba-take-up';
 /** Our key in history.state: the page's own members stay beside it. */
 const HISTORY_KEY = 'digital-board-assessment';
 
@@ -47,10 +49,59 @@ let widgetsStarted = 0;
 const isPlainObject = (value) =>
   value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 
+/**
+ * Whether the address holds a link of this letter ("#c=", "#r="), read as
+ * leniently as core/src/share/mod.rs reads it: a mail client may change the
+ * case, escape the "=" or put a space before it ("#C=", "#c%3D", "#%20c=").
+ */
+const isLinkOf = (letter, hash) => new RegExp(`^#(?:\\s|%20)*${letter}(?:=|%3d)`, 'i').test(hash);
 /** Whether the address holds a compare link (core/src/compare/codec.rs: "#c="). */
-const isCompareLink = (hash) => hash.startsWith('#c=');
+const isCompareLink = (hash) => isLinkOf('c', hash);
 /** Whether the address holds a share link (core/src/share/mod.rs: "#r="). */
-const isShareLink = (hash) => hash.startsWith('#r=');
+const isShareLink = (hash) => isLinkOf('r', hash);
+
+/** The start page rendered into the page's HTML at build time (www/boot.js). */
+const PRERENDERED = '[data-dba-prerendered]';
+/** What www/boot.js holds a click on, by its place in this list. */
+const CLICKABLE = 'button, a[href]';
+
+/**
+ * Mounts a view into `container`, hidden beside the prerendered start page
+ * `page`, and swaps them once the view has drawn its first screen (the first
+ * screen it records): the same markup, so nothing moves. A click held on
+ * `page` meanwhile (www/boot.js) is then made on the live page. Resolves once
+ * swapped; `mount`'s error rejects.
+ */
+function takeOver(page, container, place, mount) {
+  return new Promise((resolve, reject) => {
+    container.hidden = true;
+    page.after(container);
+    place();
+    const swap = () => {
+      clearTimeout(backstop);
+      container.hidden = false;
+      // Gone already if another view was shown meanwhile (hideAllBut).
+      if (page.isConnected) {
+        const held = page.dataset.dbaClicked;
+        page.remove();
+        // After the event that told us (the view is still in its effects).
+        if (held !== undefined) setTimeout(() => container.querySelectorAll(CLICKABLE)[Number(held)]?.click());
+      }
+      resolve();
+    };
+    // Every screen of the assessment records itself at load (src/dom.rs),
+    // but a shared result does not (it is not a screen of one's own): if a
+    // link came after all, the view shows anyway.
+    const backstop = setTimeout(swap, 1500);
+    for (const type of [PUSH_SCREEN, REPLACE_SCREEN]) container.addEventListener(type, swap, { once: true });
+    try {
+      mount();
+    } catch (error) {
+      clearTimeout(backstop);
+      reject(error);
+    }
+  });
+}
 
 /** `load` run once: every root shares one instance of each bundle. */
 export function once(load) {
@@ -223,17 +274,40 @@ export async function startWidget(root, options, bundles) {
         root.append(view.container);
         hideAllBut(name);
       }
+      // The start page in the page's HTML (www/boot.js), if it shows and the
+      // assessment will open on it (no link has come since boot.js looked,
+      // as embed-frame.js may bring one): the view replaces it only once it
+      // has drawn its first screen.
+      const prerendered = focus ? null : root.querySelector(`:scope > ${PRERENDERED}`);
+      const handOver = name === 'assessment' && !isShareLink(location.hash) && prerendered?.getClientRects().length > 0;
       try {
         const mount = await bundles[name]();
-        place();
-        mount(view.container, {
-          ...options,
-          start: options.start === 'questions' ? 'questions' : undefined,
-          sharedLink: sharedLink ?? undefined,
-          focus,
-        });
+        const run = () =>
+          mount(view.container, {
+            ...options,
+            start: options.start === 'questions' ? 'questions' : undefined,
+            sharedLink: sharedLink ?? undefined,
+            focus,
+          });
+        if (handOver) await takeOver(prerendered, view.container, () => hideAllBut(name), run);
+        else {
+          place();
+          run();
+        }
       } catch (error) {
-        place();
+        if (handOver && prerendered.isConnected) {
+          // The start page stays, under the message.
+          prerendered.setAttribute('data-dba-failed', '');
+          prerendered.querySelector('[role="status"]')?.remove();
+          for (const held of prerendered.querySelectorAll('[data-dba-label]')) {
+            held.textContent = held.dataset.dbaLabel;
+            held.removeAttribute('aria-disabled');
+          }
+          view.container.hidden = false;
+          view.container.replaceChildren();
+          root.insertBefore(view.container, prerendered);
+          showing = name;
+        } else place();
         if (blockedByCsp(error)) showCspFailure(view.container);
         else {
           showFailure(
@@ -264,6 +338,9 @@ export async function startWidget(root, options, bundles) {
   // summary), which must be unique in the page. Yew keeps running on the
   // detached container, and its listeners live on it.
   function hideAllBut(name) {
+    // The start page from the HTML goes as soon as a view shows (one being
+    // mounted behind it is hidden until it replaces it).
+    if (!views[name].container?.hidden) root.querySelector(`:scope > ${PRERENDERED}`)?.remove();
     for (const [other, view] of Object.entries(views)) {
       if (!view.container) continue;
       if (other !== name) view.container.remove();
@@ -350,11 +427,23 @@ export async function startWidget(root, options, bundles) {
   });
   // Leaving the compare view is a move of its own: the assessment's screen
   // gets a new entry (a view mounted now records its first screen itself).
-  root.addEventListener(LEAVE_COMPARE, () =>
+  // A detail is a result for the assessment to take up (the board's agreed
+  // answers, or last time's actions followed up): it is passed on once the
+  // view is there, and the view moves to the screen that shows it.
+  root.addEventListener(LEAVE_COMPARE, (event) => {
+    const handover = typeof event.detail === 'string' ? event.detail : null;
+    const mounting = !views.assessment.container;
     show('assessment', { focus: true, restoreTitle: true })
-      .then(() => views.assessment.screen && record('assessment', views.assessment.screen, true))
-      .catch(report),
-  );
+      .then(() => {
+        if (views.assessment.screen && !handover) record('assessment', views.assessment.screen, true);
+        if (!handover) return;
+        const tell = () => views.assessment.container.dispatchEvent(new CustomEvent(TAKE_UP, { detail: handover }));
+        // A view just mounted listens once it has rendered.
+        if (mounting) setTimeout(tell, 0);
+        else tell();
+      })
+      .catch(report);
+  });
   root.addEventListener(DOWNLOAD_WORD, (event) => downloadWord(event, bundles.docx).catch(report));
 
   // A link pasted into the address bar of an open page: each bundle reads

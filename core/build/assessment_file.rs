@@ -56,6 +56,26 @@ pub struct AssessmentFile {
     /// What makes a good commitment, for the board's actions (optional).
     #[serde(default)]
     pub commitments: Option<CommitmentsEntry>,
+    /// Each earlier content version's question ids, so results made with
+    /// it open in this one (one entry per version from 1 to `version - 1`).
+    #[serde(default)]
+    pub earlier_versions: Vec<EarlierVersionEntry>,
+}
+
+/// An earlier content version: its question ids in its order, which of
+/// them were reworded since, and which rewordings kept the meaning.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierVersionEntry {
+    pub version: Spanned<i64>,
+    /// Every question id of that version, in its order.
+    pub questions: Spanned<Vec<Spanned<String>>>,
+    /// Ids in both that version and this one whose wording has changed
+    /// since; every other id in both is worded as it was.
+    pub reworded: Spanned<Vec<Spanned<String>>>,
+    /// Of `reworded`, the ones whose meaning did not change: their answers
+    /// are kept. Answers to the other reworded questions are left out.
+    pub same_meaning: Spanned<Vec<Spanned<String>>>,
 }
 
 /// The signs of a good commitment (quoted from the source) and the words
@@ -121,6 +141,32 @@ pub struct QuestionEntry {
     pub siloed: Spanned<String>,
     pub embedded: Spanned<String>,
     pub discuss: Spanned<String>,
+}
+
+impl EarlierVersionEntry {
+    /// That version's question ids, in its order.
+    pub fn question_ids(&self) -> Vec<&str> {
+        self.questions
+            .get_ref()
+            .iter()
+            .map(|id| id.get_ref().as_str())
+            .collect()
+    }
+
+    /// The reworded ids not listed as `same_meaning`: their answers are
+    /// left out.
+    pub fn changed_meaning(&self) -> Vec<&str> {
+        let same = |id: &&Spanned<String>| {
+            self.same_meaning
+                .get_ref()
+                .iter()
+                .any(|s| s.get_ref() == id.get_ref())
+        };
+        (self.reworded.get_ref().iter())
+            .filter(|id| !same(id))
+            .map(|id| id.get_ref().as_str())
+            .collect()
+    }
 }
 
 /// A pair of answers expected to agree (a question and a section's stage).
@@ -316,6 +362,7 @@ fn validate(file: &CheckedFile) -> Result<(), Diagnostic> {
     if let Some(commitments) = &content.commitments {
         validate_commitments(file, commitments)?;
     }
+    validate_earlier_versions(file, version, &question_ids)?;
 
     for check in &content.consistency {
         let Some(section) = sections
@@ -357,6 +404,127 @@ fn validate(file: &CheckedFile) -> Result<(), Diagnostic> {
         require_text(file, "consistency message", &check.message)?;
     }
     Ok(())
+}
+
+/// Checks `[[earlier_versions]]`: one entry for each version before this
+/// one, each listing that version's question ids once, and `reworded` and
+/// `same_meaning` naming only questions they can apply to.
+fn validate_earlier_versions(
+    file: &CheckedFile,
+    version: i64,
+    current_ids: &[&str],
+) -> Result<(), Diagnostic> {
+    let earlier = &file.content.earlier_versions;
+    let mut seen: Vec<i64> = Vec::new();
+    for entry in earlier {
+        let number = *entry.version.get_ref();
+        if number < 1 || number >= version {
+            return Err(file.diagnostic(
+                entry.version.span(),
+                format!(
+                    "earlier version {number} is not an earlier version: use a whole number \
+                     from 1 to {}, below this file's version {version}",
+                    version - 1
+                ),
+            ));
+        }
+        if seen.contains(&number) {
+            return Err(file.diagnostic(
+                entry.version.span(),
+                format!("earlier version {number} is listed twice: list each version once"),
+            ));
+        }
+        seen.push(number);
+        let questions = entry.questions.get_ref();
+        if questions.is_empty() {
+            return Err(file.diagnostic(
+                entry.questions.span(),
+                format!("earlier version {number} lists no questions: list its question ids"),
+            ));
+        }
+        if questions.len() > MAX_QUESTIONS {
+            return Err(file.diagnostic(
+                entry.questions.span(),
+                format!(
+                    "earlier version {number} lists {} questions: a version may have at most \
+                     {MAX_QUESTIONS}",
+                    questions.len()
+                ),
+            ));
+        }
+        let ids = check_id_list(file, number, "questions", questions)?;
+        let reworded = check_id_list(file, number, "reworded", entry.reworded.get_ref())?;
+        for id in entry.reworded.get_ref() {
+            if !ids.contains(&id.get_ref().as_str()) {
+                return Err(file.diagnostic(
+                    id.span(),
+                    format!(
+                        "reworded names {:?}, which earlier version {number} does not list in \
+                         its questions",
+                        id.get_ref()
+                    ),
+                ));
+            }
+            if !current_ids.contains(&id.get_ref().as_str()) {
+                return Err(file.diagnostic(
+                    id.span(),
+                    format!(
+                        "reworded names {:?}, which is not a question in this version: a \
+                         removed question is left out without being listed",
+                        id.get_ref()
+                    ),
+                ));
+            }
+        }
+        check_id_list(file, number, "same_meaning", entry.same_meaning.get_ref())?;
+        for id in entry.same_meaning.get_ref() {
+            if !reworded.contains(&id.get_ref().as_str()) {
+                return Err(file.diagnostic(
+                    id.span(),
+                    format!(
+                        "same_meaning names {:?}, which earlier version {number} does not list \
+                         as reworded: list it in reworded too, or remove it here",
+                        id.get_ref()
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(missing) = (1..version).find(|v| !seen.contains(v)) {
+        return Err(file.diagnostic(
+            file.content.version.span(),
+            format!(
+                "version {version} needs an [[earlier_versions]] entry for version {missing}: \
+                 list its question ids, so results made with it still open"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a list of question ids in an earlier version: each well formed
+/// and listed once. Returns the ids.
+fn check_id_list<'a>(
+    file: &CheckedFile,
+    version: i64,
+    what: &str,
+    ids: &'a [Spanned<String>],
+) -> Result<Vec<&'a str>, Diagnostic> {
+    let mut seen: Vec<&str> = Vec::new();
+    for id in ids {
+        require_id(file, &format!("{what} id"), id)?;
+        if seen.contains(&id.get_ref().as_str()) {
+            return Err(file.diagnostic(
+                id.span(),
+                format!(
+                    "{what} of earlier version {version} lists {:?} twice: list each id once",
+                    id.get_ref()
+                ),
+            ));
+        }
+        seen.push(id.get_ref());
+    }
+    Ok(seen)
 }
 
 /// The signs the widget's automatic prompts name (see `core::actions`):
@@ -577,6 +745,17 @@ pub fn generate_rust(files: &[CheckedFile]) -> String {
                 );
             }
         }
+        out.push_str("  earlier_versions: &[\n");
+        for earlier in &c.earlier_versions {
+            let _ = writeln!(
+                out,
+                "    crate::model::EarlierVersion {{ version: {}, questions: &{:?}, changed_meaning: &{:?} }},",
+                earlier.version.get_ref(),
+                earlier.question_ids(),
+                earlier.changed_meaning()
+            );
+        }
+        out.push_str("  ],\n");
         out.push_str("},\n");
     }
     out.push_str("];\n");

@@ -525,8 +525,10 @@ fn section_title(assessment: &Assessment, section: usize) -> &'static str {
 
 /// Text as inert Markdown on one line, safe in a paragraph, list item or
 /// table cell: lines are trimmed and joined with " / ", other control
-/// characters become spaces, and every character that Markdown or HTML
-/// could give a meaning inline is backslash-escaped.
+/// characters become spaces, bidirectional controls are removed (so a
+/// right-to-left override in a name cannot reverse the paper's words after
+/// it: [`crate::bidi`]), and every character that Markdown or HTML could
+/// give a meaning inline is backslash-escaped.
 pub(crate) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text
@@ -545,6 +547,7 @@ pub(crate) fn md(text: &str) -> String {
                     out.push(c);
                 }
                 c if c.is_control() => out.push(' '),
+                c if crate::bidi::is_control(c) => {}
                 c => out.push(c),
             }
         }
@@ -693,10 +696,13 @@ pub(crate) fn csv_row<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator
     out.push_str("\r\n");
 }
 
-/// One field: an apostrophe before anything a spreadsheet would run as a
-/// formula, then quoted (quotes doubled) if it holds a comma, quote or line
-/// break.
+/// One field: bidirectional controls removed ([`crate::bidi`]: a
+/// right-to-left override must not reverse a cell, nor hide a formula's
+/// '=' behind it), an apostrophe before anything a spreadsheet would run as
+/// a formula, then quoted (quotes doubled) if it holds a comma, quote or
+/// line break.
 pub(crate) fn csv_field(out: &mut String, field: &str) {
+    let field = crate::bidi::without_controls(field);
     let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let quoted = field.contains([',', '"', '\r', '\n']);
     if quoted {

@@ -14,10 +14,14 @@ pub enum Role {
     Executive,
     /// A non-executive director.
     NonExecutive,
+    /// The board as a whole: the position it agreed after comparing its
+    /// members' answers (never offered as a member's own role).
+    Board,
 }
 
 impl Role {
-    /// Every role, in the order offered to users.
+    /// Every role a member can give, in the order offered to users
+    /// ([`Role::Board`] is set only by recording the board's agreed answers).
     pub const ALL: [Role; 3] = [Role::Executive, Role::NonExecutive, Role::Unspecified];
 
     /// The role's name as shown to users.
@@ -26,6 +30,7 @@ impl Role {
             Role::Unspecified => Phrase::OtherRole.text(),
             Role::Executive => Phrase::Executive.text(),
             Role::NonExecutive => Phrase::NonExecutive.text(),
+            Role::Board => Phrase::Board.text(),
         }
     }
 
@@ -34,6 +39,7 @@ impl Role {
             Role::Unspecified => 0,
             Role::Executive => 1,
             Role::NonExecutive => 2,
+            Role::Board => 3,
         }
     }
 
@@ -42,6 +48,7 @@ impl Role {
             0 => Some(Role::Unspecified),
             1 => Some(Role::Executive),
             2 => Some(Role::NonExecutive),
+            3 => Some(Role::Board),
             _ => None,
         }
     }

@@ -19,10 +19,12 @@
 //! - [`text`]: every sentence a user reads, keyed by typed messages.
 
 pub mod actions;
+pub mod bidi;
 pub mod compare;
 pub mod content;
 pub mod date;
 pub mod export;
+pub mod handover;
 pub mod label;
 pub mod model;
 pub mod paper;

@@ -126,6 +126,39 @@ pub struct Assessment {
     /// What makes a good commitment, for the board's actions; `None` when
     /// the assessment file gives no guidance on actions.
     pub commitments: Option<&'static Commitments>,
+    /// Every earlier content version's questions, so results made with one
+    /// open in this one (see [`Assessment::changes_since`]).
+    pub earlier_versions: &'static [EarlierVersion],
+}
+
+/// An earlier content version's questions, from the assessment file's
+/// `[[earlier_versions]]`.
+#[derive(Debug)]
+pub struct EarlierVersion {
+    /// Its content version, below [`Assessment::version`].
+    pub version: u16,
+    /// Its question ids, in its order: how its results are laid out.
+    pub questions: &'static [&'static str],
+    /// Ids in both versions reworded with a change of meaning: their
+    /// answers are left out.
+    pub changed_meaning: &'static [&'static str],
+}
+
+/// How a result made with an earlier content version was read into this
+/// one: which of its answers go where, and what the reader is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionChange {
+    /// The content version the result was made with.
+    pub from: u16,
+    /// For each of that version's questions, in its order, the position in
+    /// this version its answer moves to, or `None` when it is left out.
+    pub moves_to: Vec<Option<usize>>,
+    /// Questions added since, left unanswered.
+    pub added: usize,
+    /// Questions since removed, whose answers were left out.
+    pub removed: usize,
+    /// Questions reworded with a change of meaning, left unanswered.
+    pub changed: usize,
 }
 
 /// The source's signs of a good commitment, and the words the automatic
@@ -214,6 +247,41 @@ impl Assessment {
     /// Position of the question with this id.
     pub fn index_of(&'static self, id: &str) -> Option<usize> {
         self.questions().position(|p| p.question.id == id)
+    }
+
+    /// How a result made with content version `version` reads into this
+    /// one: `None` when the file does not list that version (a newer one,
+    /// or one too old to open).
+    pub fn changes_since(&self, version: u16) -> Option<VersionChange> {
+        let earlier = self
+            .earlier_versions
+            .iter()
+            .find(|e| e.version == version)?;
+        let now: Vec<&str> = (self.sections.iter())
+            .flat_map(|s| s.questions.iter().map(|q| q.id))
+            .collect();
+        let mut change = VersionChange {
+            from: version,
+            moves_to: Vec::with_capacity(earlier.questions.len()),
+            added: now
+                .iter()
+                .filter(|id| !earlier.questions.contains(id))
+                .count(),
+            removed: 0,
+            changed: 0,
+        };
+        for id in earlier.questions {
+            let to = now.iter().position(|now| now == id);
+            if to.is_none() {
+                change.removed += 1;
+            } else if earlier.changed_meaning.contains(id) {
+                change.changed += 1;
+                change.moves_to.push(None);
+                continue;
+            }
+            change.moves_to.push(to);
+        }
+        Some(change)
     }
 
     /// Range of question positions belonging to a section.

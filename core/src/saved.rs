@@ -40,6 +40,11 @@ const ACTION_MARK: &str = "!action";
 /// What starts the line of an action being typed, not yet saved.
 const DRAFT_MARK: &str = "!draft";
 
+/// The browser storage key of `assessment`'s record.
+pub fn storage_key(assessment: &Assessment) -> String {
+    format!("digital-board-assessment:{}", assessment.id)
+}
+
 /// Why saved answers could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SavedError {
@@ -87,6 +92,7 @@ fn role_code(role: Role) -> char {
         Role::Unspecified => '-',
         Role::Executive => 'e',
         Role::NonExecutive => 'n',
+        Role::Board => 'b',
     }
 }
 
@@ -95,6 +101,7 @@ fn parse_role(code: &str) -> Option<Role> {
         "-" => Role::Unspecified,
         "e" => Role::Executive,
         "n" => Role::NonExecutive,
+        "b" => Role::Board,
         _ => return None,
     })
 }
@@ -316,8 +323,20 @@ pub fn from_text(assessment: &'static Assessment, text: &str) -> Result<Record, 
         Some(HEADER_1) => (false, false),
         _ => return Err(SavedError::UnknownFormat),
     };
-    if lines.next() != Some(assessment.id) {
-        return Err(SavedError::OtherAssessment);
+    match lines.next() {
+        // The header alone holds nothing: an empty record, not another
+        // assessment's.
+        None => {
+            return Ok(Record {
+                answers: Answers::empty(assessment.question_count()),
+                label: Label::default(),
+                actions: Vec::new(),
+                draft: None,
+            });
+        }
+        Some(id) if id == assessment.id => {}
+        Some("") => return Err(SavedError::Damaged { line: 2 }),
+        Some(_) => return Err(SavedError::OtherAssessment),
     }
     let mut label = Label::default();
     if has_label {
@@ -467,7 +486,7 @@ mod tests {
         let a = default_assessment();
         let text = to_text(a, &sample(), &label(), &actions());
         assert_eq!(from_text(a, &text), Ok(record()));
-        for role in Role::ALL {
+        for role in Role::ALL.into_iter().chain([Role::Board]) {
             let label = Label { role, ..label() };
             assert_eq!(
                 from_text(a, &to_text(a, &sample(), &label, &[]))
@@ -607,6 +626,31 @@ mod tests {
             from_text(a, &truncated),
             Err(SavedError::Damaged { .. })
         ));
+    }
+
+    #[test]
+    fn a_bare_header_is_an_empty_record_not_another_assessment_s() {
+        let a = default_assessment();
+        let empty = Record {
+            answers: Answers::empty(a.question_count()),
+            label: Label::default(),
+            actions: vec![],
+            draft: None,
+        };
+        for header in ["dba-saved 1", "dba-saved 2", "dba-saved 3"] {
+            assert_eq!(from_text(a, header), Ok(empty.clone()), "{header}");
+            assert_eq!(from_text(a, &format!("{header}\n")), Ok(empty.clone()));
+            // An empty id line is damage, not another assessment.
+            assert_eq!(
+                from_text(a, &format!("{header}\n\nx")),
+                Err(SavedError::Damaged { line: 2 })
+            );
+        }
+        assert_eq!(
+            from_text(a, "dba-saved 3\nanother-assessment\n"),
+            Err(SavedError::OtherAssessment)
+        );
+        assert_eq!(storage_key(a), format!("digital-board-assessment:{}", a.id));
     }
 
     #[test]

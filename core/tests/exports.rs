@@ -80,6 +80,7 @@ static TINY: Assessment = Assessment {
         message: "Three and the first section disagree.",
     }],
     commitments: None,
+    earlier_versions: &[],
 };
 
 const A: Option<Response> = Some(Response::Level(Level::Absent));

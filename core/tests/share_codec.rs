@@ -75,7 +75,12 @@ fn random_result(rng: &mut Rng, assessment: &'static Assessment) -> SharedResult
     }
     let label = rng.chance(2).then(|| Label {
         organisation: random_text(rng, MAX_LABEL_BYTES),
-        role: rng.pick(&[Role::Executive, Role::NonExecutive, Role::Unspecified]),
+        role: rng.pick(&[
+            Role::Executive,
+            Role::NonExecutive,
+            Role::Unspecified,
+            Role::Board,
+        ]),
     });
     let date = (!rng.chance(4)).then(|| Date::from_days(rng.next() as u16));
     SharedResult::new(assessment, answers, label, date).expect("a complete result")
@@ -534,10 +539,10 @@ fn a_newer_format_version_asks_for_an_update() {
         assert_eq!(error, ShareError::UnknownFormat { version });
         assert!(error.message().contains("newer version"));
     }
-    // An optional part this widget does not know (flag bit 4) is "newer" too,
+    // An optional part this widget does not know (flag bit 5) is "newer" too,
     // as a link with actions (bit 3) is to a widget from before them.
     let mut body = plain_body();
-    body[FLAGS] |= 0b1_0000;
+    body[FLAGS] |= 0b10_0000;
     assert_eq!(
         decode_builtin(&seal(FORMAT_VERSION, &body)),
         Err(ShareError::UnknownFormat {
@@ -578,6 +583,7 @@ static NEWER_CONTENT: [Assessment; 1] = [Assessment {
     stages: ["", "", ""],
     sections: &[],
     consistency_checks: &[],
+    earlier_versions: &[],
     commitments: None,
 }];
 
@@ -691,8 +697,11 @@ fn labels_are_checked() {
             role: Role::NonExecutive
         })
     );
+    // Role 3 is the board's agreed position (added with issue 15).
+    let board = decode_builtin(&seal(FORMAT_VERSION, &body_with_label(3, b"RX1"))).unwrap();
+    assert_eq!(board.label().map(|label| label.role), Some(Role::Board));
     for (body, expected) in [
-        (body_with_label(3, b"RX1"), ShareError::InvalidRole),
+        (body_with_label(4, b"RX1"), ShareError::InvalidRole),
         (body_with_label(255, b""), ShareError::InvalidRole),
         (body_with_label(1, &[0xff, 0xfe]), ShareError::InvalidText),
         (body_with_label(1, &[b'a', 0xc3]), ShareError::InvalidText),

@@ -1,5 +1,7 @@
 //! What can happen in the assessment view.
 
+use std::rc::Rc;
+
 use digital_board_core::actions::Draft;
 use digital_board_core::label::Role;
 use digital_board_core::scoring::Response;
@@ -46,8 +48,13 @@ pub enum Action {
     /// "Edit a copy" of a shared result: its answers become this
     /// browser's (after asking, if this browser has answers of its own).
     EditCopy,
-    /// "Replace my answers" with the copy of a shared result.
+    /// "Replace my answers" with the copy of a shared result, or with the
+    /// result the compare view handed over.
     ConfirmEditCopy,
+    /// The compare view handed over a result to take up as this browser's
+    /// own ([`digital_board_core::handover::Handover`]'s text): the board's
+    /// agreed answers, or a later result with last time's actions.
+    TakeUp(String),
     /// The organisation name or ODS code typed for sharing.
     SetOrganisation(String),
     /// The role chosen for sharing.
@@ -78,4 +85,33 @@ pub enum Action {
     /// bundle (`crate::compare`), starting with the shared result whose
     /// link (fragment) is given. The page switches views when told.
     OpenCompare(Option<String>),
+    /// Another tab or window changed a saved record (the `storage` event),
+    /// or this page found one changed when it went to save.
+    StoredElsewhere(Rc<StoredChange>),
+    /// "Use the answers from the other tab" (or "Delete these answers
+    /// too"): this page takes up what the other tab saved.
+    UseOtherTab,
+    /// "Keep these answers": this page's answers are saved over the other
+    /// tab's, which then asks the same question.
+    KeepThisTab,
+    /// A record that could not be read was set aside under this key.
+    AsideKept(Rc<str>),
+    /// A record that could not be read could not be set aside, so nothing
+    /// may be saved.
+    AsideFailed,
+}
+
+/// A change to a saved record made elsewhere: the key changed (`None`:
+/// the whole storage was cleared), its text before and after (`None`: no
+/// record), and the text a "Keep these answers" last noted it replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredChange {
+    /// The storage key.
+    pub key: Option<String>,
+    /// The record before the change.
+    pub old: Option<String>,
+    /// The record after the change.
+    pub new: Option<String>,
+    /// What the latest "Keep these answers" saved over.
+    pub replaced: Option<String>,
 }

@@ -121,7 +121,7 @@ pub fn actions_page(props: &ActionsPageProps) -> Html {
                                         { for columns.iter().skip(1).zip(fields.iter()).filter(|(_, value)| !value.is_empty()).map(|(column, value)| html! {
                                             <div class="nhsuk-summary-list__row">
                                                 <dt class="nhsuk-summary-list__key">{ column.text() }</dt>
-                                                <dd class="nhsuk-summary-list__value">{ value.clone() }</dd>
+                                                <dd class="nhsuk-summary-list__value"><bdi>{ value.clone() }</bdi></dd>
                                             </div>
                                         }) }
                                     </dl>

@@ -1,6 +1,7 @@
 //! The root component of the assessment view: owns the state, renders its
 //! page and performs the side effects the reducer asks for.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -10,20 +11,24 @@ use super::action_form::ActionForm;
 use super::actions_page::ActionsPage;
 use super::check_answers_page::CheckAnswersPage;
 use super::confirm_page::confirm_page;
+use super::other_tab_notice::other_tab_notice;
 use super::question_page::QuestionPage;
 use super::results_page::ResultsPage;
 use super::share_panel::{self, SharePanel};
 use super::shared_page::shared_page;
 use super::start_page::StartPage;
 use super::storage;
-use super::{Action, Effect, Page, ReturnTo, Screen, State};
+use super::unreadable_notice::unreadable_notice;
+use super::{Action, Effect, Page, ReturnTo, Screen, State, StoredChange, Unreadable};
 use crate::components::bad_link_page::BadLinkPage;
 use crate::components::page_change::show_page;
 use crate::dom;
 use crate::effects::{Effects, History};
 use digital_board_core::model::Assessment;
 use digital_board_core::report::answers_held;
+use digital_board_core::saved;
 use digital_board_core::scoring::Answers;
+use digital_board_core::text::agree::Phrase as AgreePhrase;
 use digital_board_core::text::assessment::{Phrase, Sentence};
 use digital_board_core::text::common::Phrase as CommonPhrase;
 
@@ -56,49 +61,76 @@ pub fn app(props: &AppProps) -> Html {
     let organisation = props.organisation.clone();
     let skip_start = props.skip_start;
     let focus_heading = props.focus_heading;
-    let state = use_reducer(move || {
-        let state = match storage::load(assessment) {
-            storage::Found::Nothing => State::new(assessment),
-            // The organisation and role typed last time fill the share panel.
-            storage::Found::Answers(saved) => {
-                let saved = *saved;
-                State {
-                    label: saved.label,
-                    actions: saved.actions,
-                    draft: saved.draft,
-                    ..State::opened(assessment, Some(saved.answers), None)
+    // What this page last knew to be stored (the key and its text): a save
+    // goes ahead only over that, never over another tab's (storage.rs).
+    let known = use_mut_ref(|| (saved::storage_key(assessment), None::<String>));
+    let state = use_reducer({
+        let known = known.clone();
+        move || {
+            known.borrow_mut().1 = storage::stored_text(assessment);
+            let state = match storage::load(assessment) {
+                storage::Found::Nothing => State::new(assessment),
+                // The organisation and role typed last time fill the share panel.
+                storage::Found::Answers(saved) => {
+                    let saved = *saved;
+                    State {
+                        label: saved.label,
+                        actions: saved.actions,
+                        draft: saved.draft,
+                        ..State::opened(assessment, Some(saved.answers), None)
+                    }
                 }
+                // Kept, never saved over: set aside before the first save.
+                storage::Found::Unreadable(error, text) => State {
+                    unreadable: Some(Rc::new(Unreadable {
+                        text: text.into(),
+                        message: error.message(),
+                        aside: None,
+                    })),
+                    show_unreadable: true,
+                    ..State::new(assessment)
+                },
+            };
+            // One set aside on an earlier visit is offered on the start page.
+            let state = match storage::kept_aside(assessment) {
+                Some((key, text)) if state.unreadable.is_none() => State {
+                    unreadable: Some(Rc::new(Unreadable {
+                        text: text.into(),
+                        message: "",
+                        aside: Some(key.into()),
+                    })),
+                    ..state
+                },
+                _ => state,
+            };
+            // A share link in the address opens its results straight away
+            // (without moving focus: this is the page load).
+            let mut state = (*Rc::new(state).reduce(Action::OpenFragment(dom::fragment()))).clone();
+            // The page's organisation, unless the user typed one that was saved.
+            if let Some(organisation) = organisation.filter(|_| state.label.organisation.is_empty())
+            {
+                state.label.organisation = organisation.to_string();
             }
-            storage::Found::Unreadable(error) => {
-                State::opened(assessment, None, Some(error.message()))
+            if skip_start && state.page == Page::Start && state.resume.is_none() {
+                state.page = Page::Question(0);
             }
-        };
-        // A share link in the address opens its results straight away
-        // (without moving focus: this is the page load).
-        let mut state = (*Rc::new(state).reduce(Action::OpenFragment(dom::fragment()))).clone();
-        // The page's organisation, unless the user typed one that was saved.
-        if let Some(organisation) = organisation.filter(|_| state.label.organisation.is_empty()) {
-            state.label.organisation = organisation.to_string();
-        }
-        if skip_start && state.page == Page::Start && state.resume.is_none() {
-            state.page = Page::Question(0);
-        }
-        State {
-            moves: u32::from(focus_heading),
-            // At load, only the history entry and the title (and focus, if
-            // asked): nothing has been left or changed yet, and a link put
-            // in the address a moment ago (by embed-frame.js, from the host
-            // page) is not read yet. The entry is the current one at page
-            // load; a new one when the user has just left the compare view.
-            effects: Effects::default().request(vec![
-                Effect::RecordScreen(if focus_heading {
-                    History::Push
-                } else {
-                    History::Replace
-                }),
-                Effect::ShowPage,
-            ]),
-            ..state
+            State {
+                moves: u32::from(focus_heading),
+                // At load, only the history entry and the title (and focus, if
+                // asked): nothing has been left or changed yet, and a link put
+                // in the address a moment ago (by embed-frame.js, from the host
+                // page) is not read yet. The entry is the current one at page
+                // load; a new one when the user has just left the compare view.
+                effects: Effects::default().request(vec![
+                    Effect::RecordScreen(if focus_heading {
+                        History::Push
+                    } else {
+                        History::Replace
+                    }),
+                    Effect::ShowPage,
+                ]),
+                ..state
+            }
         }
     });
     let root_ref = use_node_ref();
@@ -117,12 +149,39 @@ pub fn app(props: &AppProps) -> Html {
                     dispatcher.dispatch(Action::OpenFragment(dom::fragment()));
                 })
             };
-            let on_screen = dom::on_show_screen(&root, move |key| {
-                if let Some(screen) = Screen::from_key(&key) {
-                    dispatcher.dispatch(Action::ShowScreen(screen));
-                }
+            let on_screen = {
+                let dispatcher = dispatcher.clone();
+                dom::on_show_screen(&root, move |key| {
+                    if let Some(screen) = Screen::from_key(&key) {
+                        dispatcher.dispatch(Action::ShowScreen(screen));
+                    }
+                })
+            };
+            // A result the compare view handed over (the board's agreed
+            // answers, or last time's actions followed up).
+            let on_take_up = dom::on_view_event(&root, dom::TAKE_UP_EVENT, move |text| {
+                dispatcher.dispatch(Action::TakeUp(text));
             });
-            move || drop((on_hash, on_screen))
+            move || drop((on_hash, on_screen, on_take_up))
+        });
+    }
+
+    // Other tabs' saves, as they happen.
+    {
+        let dispatcher = state.dispatcher();
+        let known = known.clone();
+        use_effect_with((), move |_| {
+            let listener = storage::on_change(move |change| {
+                // What is stored now, as far as this page knows.
+                {
+                    let mut known = known.borrow_mut();
+                    if change.key.as_ref().is_none_or(|key| *key == known.0) {
+                        known.1 = change.new.clone();
+                    }
+                }
+                dispatcher.dispatch(Action::StoredElsewhere(Rc::new(change)));
+            });
+            move || drop(listener)
         });
     }
 
@@ -131,27 +190,37 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         let root = root_ref.clone();
         let manage_title = props.manage_title;
+        let known = known.clone();
         use_effect_with(state.effects.seq(), move |_| {
             let current: &State = &state;
+            // Nothing is saved over a record that could not be set aside.
+            let mut aside_failed = false;
             for effect in current.effects.list() {
                 match effect {
                     // The state's assessment, not the prop's: "Edit a copy"
                     // of a link for another built-in assessment switches to it.
-                    Effect::SaveAnswers => {
-                        if !storage::save(
-                            current.assessment,
-                            &current.answers,
-                            &current.label,
-                            &current.actions,
-                            current
-                                .draft
-                                .as_ref()
-                                .map(|(target, draft)| (*target, draft)),
-                        ) {
-                            state.dispatch(Action::StorageFailed);
+                    Effect::SaveAnswers if aside_failed => {}
+                    Effect::SaveAnswers => save(&state, &known, false),
+                    Effect::SaveOver => save(&state, &known, true),
+                    Effect::SetAside => {
+                        if let Some(unreadable) = &current.unreadable {
+                            match storage::set_aside(
+                                current.assessment,
+                                &unreadable.text,
+                                dom::today(),
+                            ) {
+                                Some(key) => state.dispatch(Action::AsideKept(key.into())),
+                                None => {
+                                    aside_failed = true;
+                                    state.dispatch(Action::AsideFailed);
+                                }
+                            }
                         }
                     }
-                    Effect::ClearStorage => storage::clear(current.assessment),
+                    Effect::ClearStorage => {
+                        storage::clear(current.assessment);
+                        *known.borrow_mut() = (saved::storage_key(current.assessment), None);
+                    }
                     Effect::ClearShareFragment => dom::clear_share_fragment(),
                     Effect::OpenCompare(shared_link) => {
                         // As on leaving a shared result for any other page.
@@ -180,6 +249,11 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action| dispatcher.dispatch(action))
     };
 
+    // Asking which answers to keep, above any page.
+    let other_tab = state
+        .other_tab
+        .as_ref()
+        .map(|other| other_tab_notice(other.theirs.is_none(), &on_action));
     let notice = state.notice.map(|text| {
         html! {
             <div class="nhsuk-inset-text dba-notice" role="status">
@@ -242,7 +316,7 @@ pub fn app(props: &AppProps) -> Html {
                 &on_action,
             )
         }
-        Page::ConfirmEditCopy(_) => {
+        Page::ConfirmEditCopy(_, None) => {
             let held = state.own_answers().map(answers_held).unwrap_or_default();
             confirm_page(
                 Phrase::ReplaceYourAnswers.text(),
@@ -252,6 +326,13 @@ pub fn app(props: &AppProps) -> Html {
                 &on_action,
             )
         }
+        Page::ConfirmEditCopy(_, Some(_)) => confirm_page(
+            AgreePhrase::ReplaceHeading.text(),
+            AgreePhrase::ReplaceText.text().to_owned(),
+            AgreePhrase::ReplaceButton.text(),
+            Action::ConfirmEditCopy,
+            &on_action,
+        ),
         Page::Actions => html! {
             <ActionsPage
                 {assessment}
@@ -276,5 +357,59 @@ pub fn app(props: &AppProps) -> Html {
             />
         },
     };
-    html! { <div class="dba-app" ref={root_ref}>{ notice }{ page }</div> }
+    // What happened to a record that could not be read: on the start page,
+    // and on the page where it happened.
+    let unreadable = state
+        .unreadable
+        .as_ref()
+        .filter(|_| state.show_unreadable || state.page == Page::Start)
+        .map(|unreadable| unreadable_notice(unreadable, state.show_unreadable));
+    html! { <div class="dba-app" ref={root_ref}>{ notice }{ unreadable }{ other_tab }{ page }</div> }
+}
+
+/// Saves the state's answers (the state's assessment, not the prop's: "Edit
+/// a copy" of a link for another built-in assessment switches to it), only
+/// over what this page last knew to be stored (`known`), unless `over`
+/// ("Keep these answers"). A record changed meanwhile by another tab is
+/// left as it is and the reducer decides ([`Action::StoredElsewhere`]).
+fn save(state: &UseReducerHandle<State>, known: &RefCell<(String, Option<String>)>, over: bool) {
+    let current: &State = state;
+    let assessment = current.assessment;
+    let key = saved::storage_key(assessment);
+    let draft = current
+        .draft
+        .as_ref()
+        .map(|(target, draft)| (*target, draft));
+    let mut known = known.borrow_mut();
+    if known.0 != key {
+        // Another assessment: what is stored for it now.
+        *known = (key.clone(), storage::stored_text(assessment));
+    }
+    let (answers, label, actions) = (&current.answers, &current.label, &current.actions);
+    let outcome = if over {
+        storage::save_over(assessment, answers, label, actions, draft)
+    } else {
+        storage::save(
+            assessment,
+            known.1.as_deref(),
+            answers,
+            label,
+            actions,
+            draft,
+        )
+    };
+    match outcome {
+        storage::Saved::Done(text) => known.1 = Some(text),
+        storage::Saved::Changed(now) => {
+            let change = StoredChange {
+                key: Some(key),
+                old: std::mem::replace(&mut known.1, now.clone()),
+                new: now,
+                replaced: None,
+            };
+            drop(known);
+            state.dispatch(Action::StoredElsewhere(Rc::new(change)));
+        }
+        storage::Saved::Failed => state.dispatch(Action::StorageFailed),
+    }
 }

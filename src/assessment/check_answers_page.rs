@@ -51,7 +51,7 @@ pub fn check_answers_page(props: &CheckAnswersPageProps) -> Html {
                                         <p class="dba-answer-descriptor">{ placed.question.descriptor(level) }</p>
                                     }
                                     if !note.trim().is_empty() {
-                                        <p class="dba-answer-note"><span class="dba-answer-note__label">{ Phrase::NotesLabel.text() }</span>{ note }</p>
+                                        <p class="dba-answer-note"><span class="dba-answer-note__label">{ Phrase::NotesLabel.text() }</span><bdi>{ note }</bdi></p>
                                     }
                                 </dd>
                                 <dd class="nhsuk-summary-list__actions">

@@ -14,6 +14,7 @@ pub mod check_answers_page;
 pub mod confirm_page;
 pub mod downloads;
 pub mod level_chart;
+pub mod other_tab_notice;
 pub mod question_page;
 mod reducer;
 pub mod result_summary;
@@ -24,6 +25,8 @@ pub mod source_credit;
 pub mod start_page;
 mod state;
 pub mod storage;
+mod tabs_reducer;
+pub mod unreadable_notice;
 
-pub use action::Action;
-pub use state::{Effect, Page, ReturnTo, Screen, State};
+pub use action::{Action, StoredChange};
+pub use state::{Effect, OtherTab, Page, ReturnTo, Screen, State, Unreadable};

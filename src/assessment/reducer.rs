@@ -11,10 +11,13 @@ use super::action::Action;
 use super::state::{Effect, Page, ReturnTo, Screen, State};
 use crate::effects::History;
 use digital_board_core::compare::codec as compare_codec;
+use digital_board_core::compare::follow_up;
 use digital_board_core::content::ASSESSMENTS;
+use digital_board_core::handover::Handover;
 use digital_board_core::label::{Label, Role};
 use digital_board_core::saved;
 use digital_board_core::share::{self, SharedResult};
+use digital_board_core::text::agree::Phrase as AgreePhrase;
 use digital_board_core::text::assessment::Phrase;
 
 impl State {
@@ -26,13 +29,19 @@ impl State {
             answers: result.answers().clone(),
             // The sender's organisation is kept (the copy is usually for the
             // same trust); their role is not: the user's own is chosen when
-            // they share, and the shared page says so.
+            // they share, and the shared page says so. The board's agreed
+            // answers stay the board's.
             label: Label {
                 organisation: result
                     .label()
                     .map(|label| label.organisation.clone())
                     .unwrap_or_default(),
-                role: Role::Unspecified,
+                role: match result.label() {
+                    Some(Label {
+                        role: Role::Board, ..
+                    }) => Role::Board,
+                    _ => Role::Unspecified,
+                },
             },
             // The copy's actions come with its answers.
             actions: result.actions().to_vec(),
@@ -43,11 +52,55 @@ impl State {
         }
     }
 
+    /// Takes up a result the compare view handed over. Last time's actions
+    /// for the result this browser already holds join its own actions;
+    /// anything else replaces this browser's answers as "Edit a copy" does
+    /// (asking first if there are answers to lose).
+    fn take_up(&self, handover: Handover, result: Rc<SharedResult>) -> State {
+        let own = self.own_answers().cloned();
+        let same_result = result.assessment() == self.assessment
+            && own
+                .as_ref()
+                .is_some_and(|own| own.responses == result.answers().responses);
+        match (handover, own) {
+            (Handover::FollowUp, Some(own)) if same_result => {
+                match follow_up::merge(&self.actions, result.actions()) {
+                    Ok(actions) => State {
+                        answers: own,
+                        resume: None,
+                        actions,
+                        notice: Some(AgreePhrase::FollowUpTakenUp.text()),
+                        ..self.go(Page::Actions)
+                    },
+                    // Nothing is dropped: the user makes room first.
+                    Err(_) => State {
+                        answers: own,
+                        resume: None,
+                        notice: Some(AgreePhrase::TooManyToCarry.text()),
+                        ..self.go(Page::Actions)
+                    },
+                }
+            }
+            (_, Some(_)) => self.go(Page::ConfirmEditCopy(result, Some(handover))),
+            (_, None) => self.edit_copy(&result).taken_up(Some(handover)),
+        }
+    }
+
+    /// After a handed-over result was taken up: says so.
+    fn taken_up(self, handover: Option<Handover>) -> State {
+        let notice = match handover {
+            Some(Handover::BoardAnswers) => Some(AgreePhrase::BoardTakenUp.text()),
+            Some(Handover::FollowUp) => Some(AgreePhrase::FollowUpTakenUp.text()),
+            None => self.notice,
+        };
+        State { notice, ..self }
+    }
+
     /// The page the browser's Back or Forward asked for, or the nearest one
     /// these answers allow. After a reload the saved answers are still on
     /// offer ("Continue where you left off"): going back into the
     /// assessment takes them up, as Continue would.
-    fn show_screen(&self, screen: Screen) -> State {
+    pub(super) fn show_screen(&self, screen: Screen) -> State {
         let state = match &self.resume {
             Some(saved) if screen != Screen::Start => State {
                 answers: saved.clone(),
@@ -92,8 +145,14 @@ impl State {
             || self.actions != before.actions
             || self.draft != before.draft)
             && !self.storage_failed
+            && self.other_tab.is_none()
             && saved::has_progress(&self.answers)
         {
+            // A record that could not be read is set aside first, never
+            // saved over (the app saves nothing if setting aside fails).
+            if self.unreadable.as_ref().is_some_and(|u| u.aside.is_none()) {
+                effects.push(Effect::SetAside);
+            }
             effects.push(Effect::SaveAnswers);
         }
         // Back and Forward move between screens: a new screen gets an entry
@@ -127,6 +186,8 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut requested = Vec::new();
+        // Set when the state's record is the one stored already.
+        let mut already_saved = false;
         // The page is cloned (cheap: its data is shared) so arms can move
         // its data and still `return self`.
         let next = match (action, self.page.clone()) {
@@ -173,6 +234,37 @@ impl Reducible for State {
                 ..(*self).clone()
             },
             (Action::StorageFailed, _) => return self,
+            // Saved records changed elsewhere (another tab), and records
+            // that cannot be read: `tabs_reducer.rs`. Following or taking
+            // up another tab's record saves nothing: it is saved already.
+            (Action::StoredElsewhere(change), _) => {
+                match self.stored_elsewhere(&change, &mut requested) {
+                    Some(next) => {
+                        already_saved = true;
+                        next
+                    }
+                    None => return self,
+                }
+            }
+            (Action::UseOtherTab, _) => match self.use_other_tab(&mut requested) {
+                Some(next) => {
+                    already_saved = true;
+                    next
+                }
+                None => return self,
+            },
+            (Action::KeepThisTab, _) => match self.keep_this_tab(&mut requested) {
+                Some(next) => next,
+                None => return self,
+            },
+            (Action::AsideKept(key), _) => match self.aside_kept(key) {
+                Some(next) => next,
+                None => return self,
+            },
+            (Action::AsideFailed, _) => match self.aside_failed() {
+                Some(next) => next,
+                None => return self,
+            },
             (Action::ReviewAnswers, _) => self.go(Page::CheckAnswers),
             (Action::Change(index), _) if index <= self.last_question() => State {
                 returning_to_check: true,
@@ -199,6 +291,11 @@ impl Reducible for State {
                 requested.push(Effect::OpenCompare(shared_link));
                 (*self).clone()
             }
+            (Action::TakeUp(text), _) => match Handover::from_text(&text, ASSESSMENTS) {
+                Some((handover, result)) => self.take_up(handover, Rc::new(result)),
+                // Only www/start.js sends it, with what the compare view made.
+                None => return self,
+            },
             (Action::IncludeActions(include_actions), _) => State {
                 include_actions,
                 ..(*self).clone()
@@ -230,7 +327,7 @@ impl Reducible for State {
                 | Page::Shared(_)
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_)
+                | Page::ConfirmEditCopy(..)
                 | Page::Actions
                 | Page::ActionForm(_),
             ) => return self,
@@ -277,7 +374,7 @@ impl Reducible for State {
                 | Page::Shared(_)
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_)
+                | Page::ConfirmEditCopy(..)
                 | Page::Actions
                 | Page::ActionForm(_),
             ) => return self,
@@ -299,7 +396,7 @@ impl Reducible for State {
                 | Page::Shared(_)
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_),
+                | Page::ConfirmEditCopy(..),
             ) => return self,
 
             (Action::StartAgain, Page::Start) if self.own_answers().is_some() => {
@@ -318,7 +415,7 @@ impl Reducible for State {
                 | Page::Shared(_)
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_)
+                | Page::ConfirmEditCopy(..)
                 | Page::Actions
                 | Page::ActionForm(_),
             ) => return self,
@@ -341,7 +438,7 @@ impl Reducible for State {
                 | Page::Results
                 | Page::Shared(_)
                 | Page::BadLink(_)
-                | Page::ConfirmEditCopy(_)
+                | Page::ConfirmEditCopy(..)
                 | Page::Actions
                 | Page::ActionForm(_),
             ) => return self,
@@ -350,7 +447,9 @@ impl Reducible for State {
             (Action::KeepAnswers, Page::ConfirmStartAgain(ReturnTo::Results)) => {
                 self.go(Page::Results)
             }
-            (Action::KeepAnswers, Page::ConfirmEditCopy(result)) => self.go(Page::Shared(result)),
+            (Action::KeepAnswers, Page::ConfirmEditCopy(result, _)) => {
+                self.go(Page::Shared(result))
+            }
             (
                 Action::KeepAnswers,
                 Page::Start
@@ -384,7 +483,7 @@ impl Reducible for State {
                 | Page::Shared(_)
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_)
+                | Page::ConfirmEditCopy(..)
                 | Page::Actions
                 | Page::ActionForm(_),
             ) => return self,
@@ -397,14 +496,14 @@ impl Reducible for State {
                 | Page::CheckAnswers
                 | Page::Results
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_)
+                | Page::ConfirmEditCopy(..)
                 | Page::Actions
                 | Page::ActionForm(_),
             ) => return self,
 
             // Ask first if this browser has answers of its own.
             (Action::EditCopy, Page::Shared(result)) if self.own_answers().is_some() => {
-                self.go(Page::ConfirmEditCopy(result))
+                self.go(Page::ConfirmEditCopy(result, None))
             }
             (Action::EditCopy, Page::Shared(result)) => self.edit_copy(&result),
             (
@@ -415,12 +514,14 @@ impl Reducible for State {
                 | Page::Results
                 | Page::BadLink(_)
                 | Page::ConfirmStartAgain(_)
-                | Page::ConfirmEditCopy(_)
+                | Page::ConfirmEditCopy(..)
                 | Page::Actions
                 | Page::ActionForm(_),
             ) => return self,
 
-            (Action::ConfirmEditCopy, Page::ConfirmEditCopy(result)) => self.edit_copy(&result),
+            (Action::ConfirmEditCopy, Page::ConfirmEditCopy(result, handover)) => {
+                self.edit_copy(&result).taken_up(handover)
+            }
             (
                 Action::ConfirmEditCopy,
                 Page::Start
@@ -434,7 +535,13 @@ impl Reducible for State {
                 | Page::ActionForm(_),
             ) => return self,
         };
-        Rc::new(next.with_effects(&self, requested))
+        let mut next = next.with_effects(&self, requested);
+        if already_saved {
+            let effects = next.effects.since(&self.effects).iter();
+            let effects = effects.filter(|e| **e != Effect::SaveAnswers).cloned();
+            next.effects = self.effects.request(effects.collect());
+        }
+        Rc::new(next)
     }
 }
 
@@ -442,6 +549,7 @@ impl Reducible for State {
 mod tests {
     use super::*;
     use crate::effects::Effects;
+    use digital_board_core::actions::{Commitment, MAX_ACTIONS, Status};
     use digital_board_core::content::default_assessment;
     use digital_board_core::label::Role;
     use digital_board_core::model::Level;
@@ -644,7 +752,7 @@ mod tests {
     /// The shared result on a page that shows one.
     fn shared_result(page: &Page) -> &SharedResult {
         match page {
-            Page::Shared(result) | Page::ConfirmEditCopy(result) => result,
+            Page::Shared(result) | Page::ConfirmEditCopy(result, _) => result,
             page => panic!("no shared result on {page:?}"),
         }
     }
@@ -679,6 +787,145 @@ mod tests {
         );
     }
 
+    /// The text the compare view hands over: a result with every answer
+    /// at `level`, a note on the first, `role` and `actions`.
+    fn handover_text(
+        handover: Handover,
+        level: Level,
+        role: Role,
+        actions: Vec<Commitment>,
+    ) -> String {
+        let a = default_assessment();
+        let mut answers =
+            Answers::from_responses(vec![Some(Response::Level(level)); a.question_count()]);
+        answers.notes[0] = "Agreed after discussion.\n\nDissent: the CIO.".into();
+        let label = Label {
+            organisation: "RR8".into(),
+            role,
+        };
+        let result = SharedResult::new(a, answers, Some(label), None)
+            .unwrap()
+            .with_actions(actions)
+            .unwrap();
+        handover.to_text(&result)
+    }
+
+    fn commitment(what: &str, status: Option<Status>) -> Commitment {
+        Commitment {
+            what: what.into(),
+            lead: "Chair".into(),
+            by: None,
+            measure: String::new(),
+            questions: vec![0],
+            status,
+        }
+    }
+
+    #[test]
+    fn the_boards_agreed_answers_are_taken_up_as_the_boards() {
+        let text = handover_text(
+            Handover::BoardAnswers,
+            Level::Embedded,
+            Role::Board,
+            Vec::new(),
+        );
+        // Nothing of its own here: taken up at once, saved, and said so.
+        let (effects, state) = effects_of(&run([]), Action::TakeUp(text.clone()));
+        assert_eq!(state.page, Page::CheckAnswers);
+        assert_eq!(state.label.role, Role::Board);
+        assert_eq!(state.label.organisation, "RR8");
+        assert_eq!(
+            state.answers.note(0),
+            "Agreed after discussion.\n\nDissent: the CIO."
+        );
+        assert_eq!(state.notice, Some(AgreePhrase::BoardTakenUp.text()));
+        assert!(effects.contains(&Effect::SaveAnswers));
+
+        // A member's own answers are never replaced without asking.
+        let own = run(answer_all());
+        let asked = own.clone().reduce(Action::TakeUp(text.clone()));
+        assert!(matches!(
+            asked.page,
+            Page::ConfirmEditCopy(_, Some(Handover::BoardAnswers))
+        ));
+        assert_eq!(asked.answers, own.answers);
+        // "Keep my answers": the board's result is shown, nothing replaced.
+        let kept = asked.clone().reduce(Action::KeepAnswers);
+        assert!(matches!(kept.page, Page::Shared(_)));
+        assert_eq!(kept.answers, own.answers);
+        let replaced = asked.reduce(Action::ConfirmEditCopy);
+        assert_eq!(replaced.label.role, Role::Board);
+        assert_eq!(
+            replaced.answers.response(3),
+            Some(Response::Level(Level::Embedded))
+        );
+        // Garbage is ignored (only the page sends this).
+        let same = run([]);
+        assert!(Rc::ptr_eq(
+            &same.clone().reduce(Action::TakeUp("board:???".into())),
+            &same
+        ));
+    }
+
+    #[test]
+    fn last_times_actions_join_this_browsers_own_result() {
+        // This browser's result is the later one (all Siloed) with one
+        // action of its own.
+        let own = run(answer_all());
+        let own = State {
+            actions: vec![commitment("Hire a CCIO", None)],
+            ..(*own).clone()
+        };
+        let own = Rc::new(own);
+        let carried = vec![
+            commitment("Hire a CCIO", None),
+            commitment("Publish a data strategy", Some(Status::Done)),
+        ];
+        let text = handover_text(Handover::FollowUp, Level::Siloed, Role::Board, carried);
+        let (effects, state) = effects_of(&own, Action::TakeUp(text));
+        assert_eq!(state.page, Page::Actions);
+        assert_eq!(state.answers, own.answers, "answers and notes kept");
+        let listed: Vec<_> = state
+            .actions
+            .iter()
+            .map(|a| (a.what.as_str(), a.status))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("Hire a CCIO", None),
+                ("Publish a data strategy", Some(Status::Done))
+            ]
+        );
+        assert_eq!(state.notice, Some(AgreePhrase::FollowUpTakenUp.text()));
+        assert!(effects.contains(&Effect::SaveAnswers));
+
+        // Too many to add: nothing changes, and the page says why.
+        let full = State {
+            actions: (0..MAX_ACTIONS)
+                .map(|i| commitment(&format!("Own {i}"), None))
+                .collect(),
+            ..(*own).clone()
+        };
+        let text = handover_text(
+            Handover::FollowUp,
+            Level::Siloed,
+            Role::Board,
+            vec![commitment("Publish a data strategy", Some(Status::Done))],
+        );
+        let state = Rc::new(full.clone()).reduce(Action::TakeUp(text));
+        assert_eq!(state.actions, full.actions);
+        assert_eq!(state.notice, Some(AgreePhrase::TooManyToCarry.text()));
+
+        // A later result that is not this browser's: asked, as for the board.
+        let other = handover_text(Handover::FollowUp, Level::Absent, Role::Board, Vec::new());
+        let asked = own.reduce(Action::TakeUp(other));
+        assert!(matches!(
+            asked.page,
+            Page::ConfirmEditCopy(_, Some(Handover::FollowUp))
+        ));
+    }
+
     /// The start page of a browser holding one saved answer, and that answer.
     fn opened_with_saved_answers() -> (Rc<State>, Answers) {
         let mut saved = Answers::empty(13);
@@ -692,7 +939,7 @@ mod tests {
         let (state, saved) = opened_with_saved_answers();
         let state = state.reduce(Action::OpenFragment(shared_fragment("RXX")));
         let (effects, asked) = effects_of(&state, Action::EditCopy);
-        assert!(matches!(asked.page, Page::ConfirmEditCopy(_)));
+        assert!(matches!(asked.page, Page::ConfirmEditCopy(..)));
         assert_eq!(shared_result(&asked.page), shared_result(&state.page));
         assert_eq!(asked.resume.as_ref(), Some(&saved));
         // Asking leaves the link in the address and saves nothing.

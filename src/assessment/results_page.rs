@@ -52,6 +52,10 @@ pub struct ResultsPageProps {
     /// Shown after the detail: sharing and downloads.
     #[prop_or_default]
     pub children: Html,
+    /// Said under the heading: how a result made with an earlier version
+    /// of the questions was read into this one.
+    #[prop_or_default]
+    pub version_notice: Option<AttrValue>,
 }
 
 /// "From Leeds Teaching Hospitals, Non-executive. Made on 21 November 2026."
@@ -143,7 +147,7 @@ fn actions_table(assessment: &'static Assessment, actions: &[Commitment]) -> Htm
                     html! {
                         <tr class="nhsuk-table__row" role="row">
                             { for ActionPhrase::COLUMNS.iter().zip(std::iter::once(&number).chain(fields.iter())).map(|(column, value)| html! {
-                                <td class="nhsuk-table__cell" role="cell">{ cell_heading(column.text()) }<span>{ value.clone() }</span></td>
+                                <td class="nhsuk-table__cell" role="cell">{ cell_heading(column.text()) }<span><bdi>{ value.clone() }</bdi></span></td>
                             }) }
                         </tr>
                     }
@@ -175,6 +179,9 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
             <h1 id={HEADING_ID} tabindex="-1" class="dba-results-heading">{ if props.read_only { Phrase::SharedResults.text() } else { Phrase::YourResults.text() } }</h1>
             if let Some(text) = provenance(props.label.as_ref(), props.date) {
                 <p class="dba-provenance">{ text }</p>
+            }
+            if let Some(notice) = &props.version_notice {
+                <div class="nhsuk-inset-text dba-version-notice" role="status"><p>{ notice.clone() }</p></div>
             }
             { result_summary(assessment, answers, &results, next_steps(&props.on_action, props.read_only)) }
 
@@ -259,7 +266,7 @@ pub fn results_page(props: &ResultsPageProps) -> Html {
                                     </p>
                                     <p class="nhsuk-card__description">{ placed.question.discuss }</p>
                                     if !note.trim().is_empty() {
-                                        <p class="nhsuk-card__description dba-answer-note"><span class="dba-answer-note__label">{ if props.read_only { Phrase::NotesLabel.text() } else { Phrase::YourNotesLabel.text() } }</span>{ note }</p>
+                                        <p class="nhsuk-card__description dba-answer-note"><span class="dba-answer-note__label">{ if props.read_only { Phrase::NotesLabel.text() } else { Phrase::YourNotesLabel.text() } }</span><bdi>{ note }</bdi></p>
                                     }
                                     if !props.read_only {
                                         <p class="nhsuk-body-s dba-no-print">

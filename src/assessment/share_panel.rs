@@ -193,7 +193,9 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 <fieldset class="nhsuk-fieldset">
                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{ Phrase::RoleLegend.text() }</legend>
                     <div class="nhsuk-radios nhsuk-radios--small nhsuk-radios--inline">
-                        { for Role::ALL.iter().enumerate().map(|(i, &role)| {
+                        // The board's agreed answers are offered as the
+                        // board's while they are: members choose their own.
+                        { for Role::ALL.iter().chain((props.label.role == Role::Board).then_some(&Role::Board)).enumerate().map(|(i, &role)| {
                             let id = format!("dba-role-{}", i + 1);
                             html! {
                                 <div class="nhsuk-radios__item">

@@ -13,6 +13,7 @@ use crate::dom;
 use digital_board_core::share::{self, SharedResult};
 use digital_board_core::text::assessment::Phrase;
 use digital_board_core::text::common::Phrase as CommonPhrase;
+use digital_board_core::text::versions::Sentence as VersionSentence;
 
 /// The shared results page. A plain function, not a component: it has no
 /// state of its own, and a component would cost the wasm more than its
@@ -27,6 +28,7 @@ pub fn shared_page(result: &SharedResult, on_action: &Callback<Action>) -> Html 
             label={result.label().cloned()}
             date={result.date()}
             actions={result.actions().to_vec()}
+            version_notice={result.version_change().map(|change| AttrValue::from(VersionSentence::MadeWithEarlier(change).text()))}
         >
             { downloads(
                 result.assessment(),

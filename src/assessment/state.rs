@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use crate::effects::{Effects, History};
 use digital_board_core::actions::{Commitment, Draft, DraftError};
+use digital_board_core::handover::Handover;
 use digital_board_core::label::Label;
 use digital_board_core::model::Assessment;
 use digital_board_core::report::{page_title, progress_label};
-use digital_board_core::saved;
+use digital_board_core::saved::{self, Record};
 use digital_board_core::scoring::Answers;
 use digital_board_core::share::{ShareError, SharedResult};
 use digital_board_core::text::actions::Phrase as ActionPhrase;
@@ -32,9 +33,10 @@ pub enum Page {
     /// "Start again" or "Clear my answers", asking before this browser's
     /// answers are deleted; "Keep my answers" goes back to the page named.
     ConfirmStartAgain(ReturnTo),
-    /// "Edit a copy" of this shared result, asking before it replaces the
-    /// answers this browser already has.
-    ConfirmEditCopy(Rc<SharedResult>),
+    /// "Edit a copy" of this shared result (`None`), or taking up a result
+    /// the compare view handed over, asking before it replaces the answers
+    /// this browser already has.
+    ConfirmEditCopy(Rc<SharedResult>, Option<Handover>),
     /// "Agree actions": the board's actions after its results.
     Actions,
     /// The form adding an action (`None`) or changing action N.
@@ -48,7 +50,7 @@ impl Page {
     pub fn is_about_share_link(&self) -> bool {
         matches!(
             self,
-            Page::Shared(_) | Page::BadLink(_) | Page::ConfirmEditCopy(_)
+            Page::Shared(_) | Page::BadLink(_) | Page::ConfirmEditCopy(..)
         )
     }
 }
@@ -126,7 +128,7 @@ impl Page {
             Page::ConfirmStartAgain(return_to) => Some(Screen::ConfirmStartAgain(return_to)),
             Page::Actions => Some(Screen::Actions),
             Page::ActionForm(target) => Some(Screen::ActionForm(target)),
-            Page::Shared(_) | Page::BadLink(_) | Page::ConfirmEditCopy(_) => None,
+            Page::Shared(_) | Page::BadLink(_) | Page::ConfirmEditCopy(..) => None,
         }
     }
 }
@@ -156,6 +158,32 @@ pub enum Effect {
     RecordScreen(History),
     /// Set the title of the page now showing and move focus to it.
     ShowPage,
+    /// Copy the record that could not be read ([`State::unreadable`]) to a
+    /// key of its own, before anything is saved beside it.
+    SetAside,
+    /// "Keep these answers": save them over another tab's.
+    SaveOver,
+}
+
+/// A saved record this page could not read (damaged, or from a newer
+/// version): never written over, set aside before anything is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The record as it was found.
+    pub text: Rc<str>,
+    /// Why it could not be read, to say.
+    pub message: &'static str,
+    /// Where it was set aside; `None` while it is still under the
+    /// answers' own key.
+    pub aside: Option<Rc<str>>,
+}
+
+/// What another tab or window saved over answers this page has, while
+/// this page asks which to keep (and saves nothing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherTab {
+    /// The other tab's record; `None` if it deleted the answers.
+    pub theirs: Option<Record>,
 }
 
 /// Everything the widget shows.
@@ -195,6 +223,13 @@ pub struct State {
     pub include_notes: bool,
     /// Side effects asked for, for the app to perform.
     pub effects: Effects<Effect>,
+    /// A saved record that could not be read, kept.
+    pub unreadable: Option<Rc<Unreadable>>,
+    /// Whether to say, on this page, what happened to the record that
+    /// could not be read (always on the start page).
+    pub show_unreadable: bool,
+    /// Another tab's save this page asks about before saving again.
+    pub other_tab: Option<Rc<OtherTab>>,
 }
 
 impl State {
@@ -217,6 +252,9 @@ impl State {
             include_actions: false,
             include_notes: false,
             effects: Effects::default(),
+            unreadable: None,
+            show_unreadable: false,
+            other_tab: None,
         }
     }
 
@@ -241,6 +279,7 @@ impl State {
             page,
             show_error: false,
             notice: None,
+            show_unreadable: false,
             moves: self.moves + 1,
             ..self.clone()
         }
@@ -256,6 +295,18 @@ impl State {
                 .as_ref()
                 .filter(|answers| saved::has_progress(answers))
         }
+    }
+
+    /// What this page would save: its answers (or those on offer from
+    /// earlier) with the label, actions and draft; `None` if there is
+    /// nothing worth saving.
+    pub fn own_record(&self) -> Option<Record> {
+        Some(Record {
+            answers: self.own_answers()?.clone(),
+            label: self.label.clone(),
+            actions: self.actions.clone(),
+            draft: self.draft.clone(),
+        })
     }
 
     pub(super) fn last_question(&self) -> usize {
@@ -300,7 +351,7 @@ impl State {
             Page::ConfirmStartAgain(_) => {
                 page_title(product, Phrase::DeleteYourAnswers.text(), false)
             }
-            Page::ConfirmEditCopy(_) => {
+            Page::ConfirmEditCopy(..) => {
                 page_title(product, Phrase::ReplaceYourAnswers.text(), false)
             }
             Page::Actions => page_title(product, ActionPhrase::AgreeActions.text(), false),

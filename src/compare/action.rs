@@ -1,7 +1,10 @@
 //! What can happen in the compare view.
 
+use digital_board_core::actions::Status;
 use digital_board_core::compare::Mode;
+use digital_board_core::date::Date;
 use digital_board_core::label::Role;
+use digital_board_core::scoring::Response;
 
 use super::Step;
 
@@ -20,8 +23,9 @@ pub enum Action {
     SetText(String),
     /// "Add results" with the pasted text.
     Add,
-    /// Files chosen for comparing, as (name, text).
-    AddFiles(Vec<(String, String)>),
+    /// Files chosen for comparing, each read only as far as
+    /// [`digital_board_core::compare::collect::reading_plan`] allows.
+    AddFiles(Vec<digital_board_core::compare::collect::FileInput>),
     /// "Remove" on a result.
     Remove(usize),
     /// The name typed for a result.
@@ -40,4 +44,20 @@ pub enum Action {
     /// "Back" from the gather page, "Leave the comparison", or "Start your
     /// own assessment" from a bad compare link: back to the assessment.
     Leave,
+    /// "Record the board's agreed answers" from a board comparison.
+    OpenAgree,
+    /// The level (or "Don't know") the board agreed for a question.
+    AgreeLevel(usize, Response),
+    /// The reason typed for a question's agreed answer.
+    AgreeReason(usize, String),
+    /// The dissent typed for a question's agreed answer.
+    AgreeDissent(usize, String),
+    /// "Save the board's agreed answers", dated today (if known).
+    SaveAgreed(Option<Date>),
+    /// "Back to the comparison" from the agreed answers (kept as typed).
+    CloseAgree,
+    /// The status recorded for one of last time's actions.
+    SetStatus(usize, Status),
+    /// "Save the statuses with the later result".
+    CarryStatuses,
 }

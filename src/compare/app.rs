@@ -9,6 +9,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::agree_page::AgreePage;
 use super::comparison_page::ComparisonPage;
 use super::gather_page::GatherPage;
 use super::{Action, Effect, Screen, State, Step};
@@ -16,6 +17,8 @@ use crate::components::bad_link_page::BadLinkPage;
 use crate::components::page_change::show_page;
 use crate::dom;
 use crate::effects::{Effects, History};
+use digital_board_core::compare::follow_up::earlier_actions;
+use digital_board_core::compare::spreads;
 use digital_board_core::text::compare::Phrase;
 
 /// Properties of [`CompareApp`].
@@ -120,6 +123,12 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
                         dom::clear_compare_fragment();
                         dom::tell_page(&root, dom::LEAVE_COMPARE_EVENT, None);
                     }
+                    // The page shows the assessment, which takes the
+                    // result up (www/start.js passes it on).
+                    Effect::HandOver(text) => {
+                        dom::clear_compare_fragment();
+                        dom::tell_page(&root, dom::LEAVE_COMPARE_EVENT, Some(text));
+                    }
                     Effect::RecordScreen(how) => {
                         if let Some(step) = current.screen.step() {
                             dom::record_screen(&root, step.key(), *how);
@@ -130,7 +139,7 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
                         current.title(),
                         manage_title,
                         current.moves,
-                        current.error.is_some(),
+                        current.shows_errors(),
                     ),
                 }
             }
@@ -152,8 +161,25 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
                 {on_action}
             />
         },
-        Screen::Comparison(comparison) => html! {
-            <ComparisonPage comparison={comparison.clone()} base_url={dom::page_url()} today={*today} {on_action} />
+        Screen::Comparison(comparison) => {
+            let statuses = state.statuses_for(earlier_actions(comparison));
+            html! {
+                <ComparisonPage comparison={comparison.clone()} base_url={dom::page_url()} today={*today}
+                    {statuses} status_problems={state.status_problems.clone()} carry_refused={state.carry_refused}
+                    {on_action} />
+            }
+        }
+        Screen::Agree(comparison) => match &state.agreement {
+            Some((_, agreement)) => AgreePage {
+                comparison,
+                spreads: &spreads(comparison),
+                agreement,
+                problems: &state.agree_problems,
+                today: *today,
+                on_action: &on_action,
+            }
+            .html(),
+            None => html! {},
         },
         Screen::BadLink(error) => html! {
             <BadLinkPage heading={Phrase::BrokenLink.text()} message={error.message()} on_start_own={on_action.reform(|_: MouseEvent| Action::Leave)} />

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Action;
+use super::follow_up_section::follow_up_section;
 use super::spread_table::{SpreadTable, cell_heading};
 use super::system_chart::SystemChart;
 use super::then_and_now_table::ThenAndNowTable;
@@ -15,6 +16,7 @@ use crate::components::action_link;
 use crate::components::link_box::LinkBox;
 use crate::components::word_button::{WordButton, WordPaper};
 use crate::dom;
+use digital_board_core::actions::Status;
 use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::compare::export::{
     self as compare_export, differ_text, gap_text, numbered_question, section_cell,
@@ -26,6 +28,7 @@ use digital_board_core::compare::{
 use digital_board_core::date::Date;
 use digital_board_core::export::ExportFormat;
 use digital_board_core::share::MAX_LINK_CHARS;
+use digital_board_core::text::agree::Phrase as AgreePhrase;
 use digital_board_core::text::compare::{Phrase, Sentence};
 use digital_board_core::text::report::Phrase as ReportPhrase;
 
@@ -40,6 +43,15 @@ pub struct ComparisonPageProps {
     pub today: Option<Date>,
     /// Receives "Change the results" and "Leave the comparison".
     pub on_action: Callback<Action>,
+    /// The statuses recorded for last time's actions (then and now).
+    #[prop_or_default]
+    pub statuses: Vec<Option<Status>>,
+    /// Last time's actions "Save the statuses" found with no status.
+    #[prop_or_default]
+    pub status_problems: Vec<usize>,
+    /// Whether the later result could not take last time's actions.
+    #[prop_or_default]
+    pub carry_refused: bool,
 }
 
 /// The comparison page.
@@ -73,6 +85,10 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
                     <li>{ Sentence::DontKnowCount(dont_know).text() }</li>
                 </ul>
                 <p>{ Phrase::BoardAdvice.text() }</p>
+                <button class="nhsuk-button dba-no-print" type="button"
+                    onclick={on_action.reform(|_: MouseEvent| Action::OpenAgree)}>
+                    { AgreePhrase::RecordAgreed.text() }
+                </button>
                 </>
             }
         }
@@ -183,9 +199,12 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
             </>
         },
         Mode::ThenAndNow => match then_and_now(&comparison) {
-            Ok((then, now)) => {
-                html! { <ThenAndNowTable comparison={comparison.clone()} {then} {now} /> }
-            }
+            Ok((then, now)) => html! {
+                <>
+                <ThenAndNowTable comparison={comparison.clone()} {then} {now} />
+                { follow_up_section(&comparison, &props.statuses, &props.status_problems, props.carry_refused, on_action) }
+                </>
+            },
             Err(reason) => html! { <p>{ reason.to_string() }</p> },
         },
     };

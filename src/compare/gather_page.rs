@@ -11,7 +11,7 @@ use super::Action;
 use crate::components::HEADING_ID;
 use crate::components::action_link;
 use crate::components::error_summary::ErrorSummary;
-use digital_board_core::compare::collect::Collection;
+use digital_board_core::compare::collect::{Collection, FileInput, reading_plan};
 use digital_board_core::compare::export::column_headings;
 use digital_board_core::compare::{Comparison, MAX_NAME_CHARS, Mode};
 use digital_board_core::label::Role;
@@ -40,21 +40,35 @@ pub struct GatherPageProps {
 }
 
 /// Reads the chosen files' text in the browser and hands it to the
-/// reducer; a file that cannot be read is reported like a bad one.
+/// reducer; a file that cannot be read is reported like a bad one. Each
+/// file's size is checked first and only the start the reading plan allows
+/// is read (`Blob.slice`), so a 50 MB file costs what 1 MB does.
 fn read_files(input: HtmlInputElement, on_action: Callback<Action>) {
     let Some(list) = input.files() else { return };
     let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
     // Let the same file be chosen again after a fix.
     input.set_value("");
+    let sizes: Vec<u64> = files.iter().map(|file| file.size() as u64).collect();
+    let plan = reading_plan(&sizes);
     wasm_bindgen_futures::spawn_local(async move {
         let mut read = Vec::with_capacity(files.len());
-        for file in files {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            read.push((file.name(), text));
+        for ((file, size), bytes) in files.into_iter().zip(sizes).zip(plan) {
+            let text = if bytes == 0 {
+                None
+            } else {
+                match file.slice_with_f64_and_f64(0.0, bytes as f64) {
+                    Ok(start) => wasm_bindgen_futures::JsFuture::from(start.text())
+                        .await
+                        .ok()
+                        .and_then(|t| t.as_string()),
+                    Err(_) => None,
+                }
+            };
+            read.push(FileInput {
+                name: file.name(),
+                text: text.unwrap_or_default(),
+                size,
+            });
         }
         on_action.emit(Action::AddFiles(read));
     });
@@ -67,8 +81,17 @@ const ADDED_ID: &str = "dba-compare-added";
 /// More results than this, and the list ends with a second Compare button.
 const LONG_LIST: usize = 5;
 
-/// The role chosen in a role `<select>`, whose options are [`Role::ALL`] in
-/// order. Read through `selectedIndex` (web-sys's `HtmlSelectElement` is
+/// The roles a result can be given here: a member's, or the board's agreed
+/// position (a result recorded as the board's, or one that stands for it).
+const ROLE_OPTIONS: [Role; 4] = [
+    Role::Executive,
+    Role::NonExecutive,
+    Role::Unspecified,
+    Role::Board,
+];
+
+/// The role chosen in a role `<select>`, whose options are [`ROLE_OPTIONS`]
+/// in order. Read through `selectedIndex` (web-sys's `HtmlSelectElement` is
 /// not among the crate's features, and enabling it rebuilds web-sys for one
 /// property).
 fn chosen_role(event: &Event) -> Role {
@@ -76,7 +99,7 @@ fn chosen_role(event: &Event) -> Role {
         .target()
         .and_then(|select| js_sys::Reflect::get(&select, &"selectedIndex".into()).ok())
         .and_then(|index| index.as_f64())
-        .and_then(|index| Role::ALL.get(index as usize).copied())
+        .and_then(|index| ROLE_OPTIONS.get(index as usize).copied())
         .unwrap_or(Role::Unspecified)
 }
 
@@ -123,7 +146,7 @@ fn entries_table(
                             <th class="nhsuk-table__header dba-compare-entry__shown" scope="row" role="rowheader">
                                 <span>{ Sentence::ResultLegend { number, heading: &shown }.text() }</span>
                             </th>
-                            <td class="nhsuk-table__cell" role="cell">{ heading(ReportPhrase::Organisation.text()) }<span>{ entry.organisation.trim() }</span></td>
+                            <td class="nhsuk-table__cell" role="cell">{ heading(ReportPhrase::Organisation.text()) }<span><bdi>{ entry.organisation.trim() }</bdi></span></td>
                             <td class="nhsuk-table__cell" role="cell">{ heading(ReportPhrase::Date.text()) }<span>{ Sentence::EntryFacts { organisation: "", date: entry.date }.text() }</span></td>
                             <td class="nhsuk-table__cell" role="cell">{ heading(Phrase::Overall.text()) }<span>{ stage_label(&overall) }</span></td>
                             <td class="nhsuk-table__cell" role="cell">
@@ -141,7 +164,7 @@ fn entries_table(
                                     <label class="nhsuk-u-visually-hidden" for={role_id.clone()}>{ Sentence::RoleLegend(number).text() }</label>
                                     <select class="nhsuk-select dba-compare-role" id={role_id}
                                         onchange={on_action.reform(move |e: Event| Action::SetRole(index, chosen_role(&e)))}>
-                                        { for Role::ALL.iter().map(|&role| html! {
+                                        { for ROLE_OPTIONS.iter().map(|&role| html! {
                                             <option selected={entry.role == role}>{ role.name() }</option>
                                         }) }
                                     </select>
@@ -249,7 +272,7 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                         { error.clone() }
                     </span>
                 }
-                <textarea class={classes!("nhsuk-textarea", props.error.is_some().then_some("nhsuk-textarea--error"))}
+                <textarea class={classes!("nhsuk-textarea", "dba-compare-links", props.error.is_some().then_some("nhsuk-textarea--error"))}
                     id={LINKS_ID} name="links" rows="5" spellcheck="false" autocomplete="off"
                     aria-describedby={if props.error.is_some() { "dba-compare-links-hint dba-compare-links-error" } else { "dba-compare-links-hint" }}
                     value={props.text.clone()} oninput={on_text} />
@@ -272,6 +295,14 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                     <p>{ Sentence::ResultsAdded(added).text() }</p>
                 }
             </div>
+            // What the last addition passed over or left unread, said plainly.
+            <div class="dba-compare-skipped" role="status">
+                if props.added.is_some() {
+                    { for collection.skipped.sentences().into_iter().map(|sentence| html! {
+                        <p>{ sentence }</p>
+                    }) }
+                }
+            </div>
             if !collection.problems.is_empty() {
                 <div class="nhsuk-card nhsuk-card--warning dba-compare-problems">
                     <div class="nhsuk-card__content">
@@ -280,6 +311,9 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                             { for collection.problems.iter().map(|p| html! {
                                 <li><strong>{ Sentence::ProblemSource(&p.source).text() }</strong>{ p.message.clone() }</li>
                             }) }
+                            if collection.skipped.problems_not_listed > 0 {
+                                <li class="dba-compare-more-problems">{ Sentence::MoreProblems(collection.skipped.problems_not_listed).text() }</li>
+                            }
                         </ul>
                     </div>
                 </div>

@@ -3,11 +3,15 @@
 //! performs the side effects; its [`Action`]s, [`State`] and reducer
 //! (`reducer.rs`, pure); the gather page where results are added; and the
 //! comparison page with its spread table, system chart and then-and-now
-//! table.
+//! table; recording the board's agreed answers (`agree_page`) and following
+//! up last time's actions (`follow_up_section`), both handed to the
+//! assessment view to take up.
 
 mod action;
+pub mod agree_page;
 pub mod app;
 pub mod comparison_page;
+pub mod follow_up_section;
 pub mod gather_page;
 mod reducer;
 pub mod spread_table;

@@ -10,10 +10,13 @@ use yew::Reducible;
 use super::action::Action;
 use super::state::{Effect, Screen, State, Step};
 use crate::effects::History;
+use digital_board_core::actions::{Commitment, Status};
+use digital_board_core::compare::agree::Agreement;
 use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::compare::collect::{Collection, Origin};
-use digital_board_core::compare::{Entry, MAX_NAME_CHARS};
+use digital_board_core::compare::{Entry, MAX_NAME_CHARS, Mode, follow_up, spreads};
 use digital_board_core::content::ASSESSMENTS;
+use digital_board_core::handover::Handover;
 use digital_board_core::share;
 
 impl State {
@@ -49,6 +52,36 @@ impl State {
     }
 }
 
+/// Sets `list[index]` to `value`, if there is such a position.
+fn set<T>(list: &mut [T], index: usize, value: T) {
+    if let Some(slot) = list.get_mut(index) {
+        *slot = value;
+    }
+}
+
+impl State {
+    /// The state with the agreement being recorded changed by `change`.
+    fn agreeing(&self, change: impl FnOnce(&mut Agreement)) -> State {
+        let mut agreement = self.agreement.clone();
+        if let Some((_, agreement)) = &mut agreement {
+            change(agreement);
+        }
+        State {
+            agreement,
+            ..self.clone()
+        }
+    }
+
+    /// The statuses recorded for `earlier` (last time's actions), one per
+    /// action: none for actions of another comparison.
+    pub fn statuses_for(&self, earlier: &[Commitment]) -> Vec<Option<Status>> {
+        match &self.statuses {
+            Some((actions, statuses)) if actions.as_slice() == earlier => statuses.clone(),
+            _ => vec![None; earlier.len()],
+        }
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -78,7 +111,12 @@ impl Reducible for State {
                 requested.push(Effect::RecordScreen(History::Replace));
                 match step {
                     Step::Gather => self.go(Screen::Gather),
-                    Step::Comparison => match self
+                    // What was being recorded is still there.
+                    Step::Agree if self.agreement.is_some() => match &self.agreement {
+                        Some((comparison, _)) => self.go(Screen::Agree(comparison.clone())),
+                        None => return self,
+                    },
+                    Step::Comparison | Step::Agree => match self
                         .collection
                         .readiness()
                         .map(|()| self.collection.comparison())
@@ -148,13 +186,7 @@ impl Reducible for State {
             }
             (Action::AddFiles(files), Screen::Gather) => {
                 let mut collection = (*self.collection).clone();
-                let mut problems = Vec::new();
-                let mut added = 0;
-                for (name, text) in &files {
-                    added += collection.add_text(text, Origin::File(name));
-                    problems.append(&mut collection.problems);
-                }
-                collection.problems = problems;
+                let added = collection.add_files(&files);
                 State {
                     added: Some(added),
                     error: None,
@@ -165,6 +197,7 @@ impl Reducible for State {
                 let mut collection = (*self.collection).clone();
                 collection.remove(index);
                 collection.problems.clear();
+                collection.skipped = Default::default();
                 State {
                     added: None,
                     ..self.with_collection(collection)
@@ -223,11 +256,119 @@ impl Reducible for State {
                 | Action::SetRole(..)
                 | Action::SetMode(_)
                 | Action::ShowComparison,
-                Screen::Comparison(_) | Screen::BadLink(_),
+                Screen::Comparison(_) | Screen::BadLink(_) | Screen::Agree(_),
             ) => return self,
 
             (Action::ChangeComparison, Screen::Comparison(_)) => self.go(Screen::Gather),
-            (Action::ChangeComparison, Screen::Gather | Screen::BadLink(_)) => return self,
+            (Action::ChangeComparison, Screen::Gather | Screen::BadLink(_) | Screen::Agree(_)) => {
+                return self;
+            }
+
+            // The board's agreed answers: what was recorded for this
+            // comparison is kept; a new comparison starts from its medians.
+            (Action::OpenAgree, Screen::Comparison(comparison))
+                if comparison.mode == Mode::Board =>
+            {
+                let agreement = match &self.agreement {
+                    Some((recorded_for, agreement)) if recorded_for == comparison => {
+                        agreement.clone()
+                    }
+                    _ => Agreement::suggested(&spreads(comparison)),
+                };
+                State {
+                    agreement: Some((comparison.clone(), agreement)),
+                    ..self.go(Screen::Agree(comparison.clone()))
+                }
+            }
+            (Action::AgreeLevel(index, response), Screen::Agree(_)) => {
+                self.agreeing(|agreement| set(&mut agreement.responses, index, Some(response)))
+            }
+            (Action::AgreeReason(index, text), Screen::Agree(_)) => {
+                self.agreeing(|agreement| set(&mut agreement.reasons, index, text))
+            }
+            (Action::AgreeDissent(index, text), Screen::Agree(_)) => {
+                self.agreeing(|agreement| set(&mut agreement.dissent, index, text))
+            }
+            (Action::SaveAgreed(today), Screen::Agree(comparison)) => {
+                let Some((_, agreement)) = &self.agreement else {
+                    return self;
+                };
+                let problems = agreement.problems();
+                match agreement.result(comparison, today) {
+                    Ok(result) if problems.is_empty() => {
+                        requested.push(Effect::HandOver(Handover::BoardAnswers.to_text(&result)));
+                        State {
+                            agree_problems: Vec::new(),
+                            ..(*self).clone()
+                        }
+                    }
+                    // `problems` says what `result` refused.
+                    _ => State {
+                        agree_problems: problems,
+                        moves: self.moves + 1,
+                        ..(*self).clone()
+                    },
+                }
+            }
+            (Action::CloseAgree, Screen::Agree(comparison)) => {
+                self.go(Screen::Comparison(comparison.clone()))
+            }
+            (Action::SetStatus(index, status), Screen::Comparison(comparison)) => {
+                let earlier = follow_up::earlier_actions(comparison);
+                if index >= earlier.len() {
+                    return self;
+                }
+                let mut statuses = self.statuses_for(earlier);
+                set(&mut statuses, index, Some(status));
+                State {
+                    statuses: Some((earlier.to_vec(), statuses)),
+                    ..(*self).clone()
+                }
+            }
+            (Action::CarryStatuses, Screen::Comparison(comparison)) => {
+                let earlier = follow_up::earlier_actions(comparison);
+                if earlier.is_empty() {
+                    return self;
+                }
+                let statuses = self.statuses_for(earlier);
+                let missing: Vec<usize> = (0..earlier.len())
+                    .filter(|&i| statuses.get(i).copied().flatten().is_none())
+                    .collect();
+                let later = missing.is_empty().then(|| {
+                    follow_up::later_result(
+                        comparison,
+                        follow_up::with_statuses(earlier, &statuses),
+                    )
+                });
+                match later {
+                    Some(Some(Ok(result))) => {
+                        requested.push(Effect::HandOver(Handover::FollowUp.to_text(&result)));
+                        State {
+                            status_problems: Vec::new(),
+                            carry_refused: false,
+                            ..(*self).clone()
+                        }
+                    }
+                    _ => State {
+                        carry_refused: missing.is_empty(),
+                        status_problems: missing,
+                        moves: self.moves + 1,
+                        ..(*self).clone()
+                    },
+                }
+            }
+            // Only on the screens that offer them.
+            (
+                Action::OpenAgree
+                | Action::AgreeLevel(..)
+                | Action::AgreeReason(..)
+                | Action::AgreeDissent(..)
+                | Action::SaveAgreed(_)
+                | Action::CloseAgree
+                | Action::SetStatus(..)
+                | Action::CarryStatuses,
+                Screen::Gather | Screen::Comparison(_) | Screen::BadLink(_) | Screen::Agree(_),
+            ) => return self,
         };
         Rc::new(next.with_effects(&self, requested))
     }
@@ -236,8 +377,10 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use digital_board_core::compare::Mode;
+
+    use digital_board_core::compare::agree::AgreeProblem;
     use digital_board_core::content::default_assessment;
+    use digital_board_core::date::Date;
     use digital_board_core::label::{Label, Role};
     use digital_board_core::model::Level;
     use digital_board_core::scoring::{Answers, Response};
@@ -404,9 +547,217 @@ mod tests {
         assert_eq!(effects, []);
     }
 
+    /// A share link's fragment: `levels` for the first questions (Siloed
+    /// after), with `organisation`, `role`, a date and `actions`.
+    fn member_fragment(
+        organisation: &str,
+        role: Role,
+        date: Option<Date>,
+        levels: &[Level],
+        actions: Vec<Commitment>,
+    ) -> String {
+        let assessment = default_assessment();
+        let mut responses = vec![Some(Response::Level(Level::Siloed)); assessment.question_count()];
+        for (slot, level) in responses.iter_mut().zip(levels) {
+            *slot = Some(Response::Level(*level));
+        }
+        let label = Label {
+            organisation: organisation.into(),
+            role,
+        };
+        let result = share::SharedResult::new(
+            assessment,
+            Answers::from_responses(responses),
+            Some(label),
+            date,
+        )
+        .unwrap()
+        .with_actions(actions)
+        .unwrap();
+        format!("#{}{}", share::FRAGMENT_PREFIX, share::encode(&result))
+    }
+
+    fn compared(fragments: &[String], mode: Mode) -> Rc<State> {
+        run([
+            Action::SetText(fragments.join("\n")),
+            Action::Add,
+            Action::SetMode(mode),
+            Action::ShowComparison,
+        ])
+    }
+
+    /// The result a hand-over effect carries.
+    fn handed_over(effects: &[Effect]) -> (Handover, share::SharedResult) {
+        let text = effects
+            .iter()
+            .find_map(|effect| match effect {
+                Effect::HandOver(text) => Some(text.clone()),
+                _ => None,
+            })
+            .expect("a hand-over");
+        Handover::from_text(&text, digital_board_core::content::ASSESSMENTS).unwrap()
+    }
+
+    #[test]
+    fn the_boards_agreed_answers_start_from_the_median_and_are_handed_over() {
+        use Level::{Absent, Embedded, Siloed};
+        let members: Vec<String> = [
+            (Role::Executive, [Absent, Absent]),
+            (Role::Executive, [Siloed, Embedded]),
+            (Role::NonExecutive, [Embedded, Embedded]),
+            (Role::NonExecutive, [Siloed, Absent]),
+            (Role::Unspecified, [Embedded, Absent]),
+        ]
+        .into_iter()
+        .map(|(role, levels)| member_fragment("RR8", role, None, &levels, Vec::new()))
+        .collect();
+        let state = compared(&members, Mode::Board).reduce(Action::OpenAgree);
+        let Screen::Agree(comparison) = &state.screen else {
+            panic!("{:?}", state.screen)
+        };
+        assert_eq!(comparison.entries.len(), 5);
+        let (_, agreement) = state.agreement.clone().unwrap();
+        // A, S, S, E, E → Siloed; A, A, A, E, E → Absent; the rest all Siloed.
+        assert_eq!(agreement.responses[0], Some(Response::Level(Siloed)));
+        assert_eq!(agreement.responses[1], Some(Response::Level(Absent)));
+        assert!(state.title().contains("Record the board"));
+
+        // The chair changes one level and records why, and a dissent.
+        let state = state
+            .reduce(Action::AgreeLevel(1, Response::Level(Siloed)))
+            .reduce(Action::AgreeReason(1, "Pilots in two divisions.".into()))
+            .reduce(Action::AgreeDissent(1, "The CNIO says Absent.".into()));
+        // Back to the comparison and in again: nothing typed is lost.
+        let state = state.reduce(Action::CloseAgree).reduce(Action::OpenAgree);
+        let today = Date::from_ymd(2026, 12, 7);
+        let (effects, saved) = effects_of(&state, Action::SaveAgreed(today));
+        assert!(saved.agree_problems.is_empty());
+        let (handover, result) = handed_over(&effects);
+        assert_eq!(handover, Handover::BoardAnswers);
+        assert_eq!(
+            result.label(),
+            Some(&Label {
+                organisation: "RR8".into(),
+                role: Role::Board
+            })
+        );
+        assert_eq!(result.date(), today);
+        assert_eq!(result.answers().responses[1], Some(Response::Level(Siloed)));
+        assert_eq!(
+            result.answers().notes[1],
+            "Pilots in two divisions.\n\nDissent: The CNIO says Absent."
+        );
+    }
+
+    #[test]
+    fn a_split_question_must_be_decided_before_saving() {
+        let members = [
+            member_fragment("", Role::Executive, None, &[Level::Absent], Vec::new()),
+            member_fragment("", Role::NonExecutive, None, &[Level::Embedded], Vec::new()),
+        ];
+        let state = compared(&members, Mode::Board).reduce(Action::OpenAgree);
+        let (effects, refused) = effects_of(&state, Action::SaveAgreed(None));
+        assert!(!effects.iter().any(|e| matches!(e, Effect::HandOver(_))));
+        assert_eq!(refused.agree_problems, [(0, AgreeProblem::NoLevel)]);
+        assert!(refused.shows_errors());
+        assert!(
+            effects.contains(&Effect::ShowPage),
+            "focus goes to the errors"
+        );
+        let decided = refused.reduce(Action::AgreeLevel(0, Response::DontKnow));
+        let (effects, _) = effects_of(&decided, Action::SaveAgreed(None));
+        assert_eq!(
+            handed_over(&effects).1.answers().responses[0],
+            Some(Response::DontKnow)
+        );
+    }
+
+    #[test]
+    fn agreeing_is_offered_for_a_board_only_and_forward_returns_to_it() {
+        let trusts = [
+            shared_fragment("RXX", Level::Siloed),
+            shared_fragment("RYY", Level::Absent),
+        ];
+        let system = compared(&trusts, Mode::System);
+        assert!(Rc::ptr_eq(
+            &system.clone().reduce(Action::OpenAgree),
+            &system
+        ));
+
+        let board = compared(&trusts, Mode::Board).reduce(Action::OpenAgree);
+        assert!(matches!(board.screen, Screen::Agree(_)));
+        let back = board.reduce(Action::ShowScreen(Step::Comparison));
+        assert!(matches!(back.screen, Screen::Comparison(_)));
+        let forward = back.reduce(Action::ShowScreen(Step::Agree));
+        assert!(matches!(forward.screen, Screen::Agree(_)));
+    }
+
+    fn commitment(what: &str, questions: &[usize]) -> Commitment {
+        Commitment {
+            what: what.into(),
+            lead: "Chief digital officer".into(),
+            by: digital_board_core::actions::MonthYear::new(2026, 3),
+            measure: "Reported to the board".into(),
+            questions: questions.to_vec(),
+            status: None,
+        }
+    }
+
+    #[test]
+    fn last_times_actions_need_a_status_each_and_travel_with_the_later_result() {
+        let last_year = vec![
+            commitment("Publish a data strategy", &[0]),
+            commitment("Train the board", &[]),
+        ];
+        let results = [
+            member_fragment(
+                "Torbay",
+                Role::Board,
+                Date::from_ymd(2025, 11, 30),
+                &[Level::Absent],
+                last_year.clone(),
+            ),
+            member_fragment(
+                "Torbay",
+                Role::Board,
+                Date::from_ymd(2026, 12, 1),
+                &[Level::Embedded],
+                Vec::new(),
+            ),
+        ];
+        let state = compared(&results, Mode::ThenAndNow);
+        assert!(matches!(state.screen, Screen::Comparison(_)));
+        let state = state.reduce(Action::SetStatus(0, Status::Done));
+        let (effects, refused) = effects_of(&state, Action::CarryStatuses);
+        assert!(!effects.iter().any(|e| matches!(e, Effect::HandOver(_))));
+        assert_eq!(refused.status_problems, [1]);
+        // An action that is not there is ignored.
+        let refused = refused.reduce(Action::SetStatus(7, Status::Done));
+        let state = refused.reduce(Action::SetStatus(1, Status::Dropped));
+        let (effects, _) = effects_of(&state, Action::CarryStatuses);
+        let (handover, later) = handed_over(&effects);
+        assert_eq!(handover, Handover::FollowUp);
+        assert_eq!(later.date(), Date::from_ymd(2026, 12, 1));
+        let statuses: Vec<_> = later.actions().iter().map(|a| a.status).collect();
+        assert_eq!(statuses, [Some(Status::Done), Some(Status::Dropped)]);
+
+        // Statuses belong to the actions they were recorded for.
+        let state = state
+            .reduce(Action::ChangeComparison)
+            .reduce(Action::ShowComparison);
+        let Screen::Comparison(comparison) = &state.screen else {
+            panic!()
+        };
+        assert_eq!(
+            state.statuses_for(follow_up::earlier_actions(comparison)),
+            [Some(Status::Done), Some(Status::Dropped)]
+        );
+        assert_eq!(state.statuses_for(&[commitment("Other", &[])]), [None]);
+    }
+
     #[test]
     fn steps_have_keys_for_the_history() {
-        for step in [Step::Gather, Step::Comparison] {
+        for step in [Step::Gather, Step::Comparison, Step::Agree] {
             assert_eq!(Step::from_key(step.key()), Some(step));
         }
         assert_eq!(Step::from_key("results"), None);

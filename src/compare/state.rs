@@ -5,11 +5,14 @@
 use std::rc::Rc;
 
 use crate::effects::{Effects, History};
+use digital_board_core::actions::{Commitment, Status};
+use digital_board_core::compare::agree::{AgreeProblem, Agreement};
 use digital_board_core::compare::collect::Collection;
 use digital_board_core::compare::{CompareError, Comparison};
 use digital_board_core::content::default_assessment;
 use digital_board_core::report::page_title;
 use digital_board_core::share::ShareError;
+use digital_board_core::text::agree::Phrase as AgreePhrase;
 use digital_board_core::text::compare::Phrase;
 
 /// Which screen of the compare view is showing, with what only it shows.
@@ -22,6 +25,9 @@ pub enum Screen {
     Comparison(Rc<Comparison>),
     /// A compare link that could not be read, and why.
     BadLink(ShareError),
+    /// Recording the board's agreed answers after comparing its members'
+    /// (a board comparison; [`State::agreement`] holds what is recorded).
+    Agree(Rc<Comparison>),
 }
 
 impl Screen {
@@ -32,6 +38,7 @@ impl Screen {
             Screen::Gather => Some(Step::Gather),
             Screen::Comparison(_) => Some(Step::Comparison),
             Screen::BadLink(_) => None,
+            Screen::Agree(_) => Some(Step::Agree),
         }
     }
 }
@@ -44,6 +51,8 @@ pub enum Step {
     Gather,
     /// The comparison of the results gathered.
     Comparison,
+    /// Recording the board's agreed answers.
+    Agree,
 }
 
 impl Step {
@@ -53,6 +62,7 @@ impl Step {
         match self {
             Step::Gather => "gather",
             Step::Comparison => "comparison",
+            Step::Agree => "agree",
         }
     }
 
@@ -61,6 +71,7 @@ impl Step {
         match key {
             "gather" => Some(Step::Gather),
             "comparison" => Some(Step::Comparison),
+            "agree" => Some(Step::Agree),
             _ => None,
         }
     }
@@ -77,6 +88,9 @@ pub enum Effect {
     Leave,
     /// Record the screen now showing in the browser's session history.
     RecordScreen(History),
+    /// Ask the page to switch to the assessment, handing it a result to
+    /// take up as this browser's own ([`digital_board_core::handover`]).
+    HandOver(String),
     /// Set the title of the screen now showing and move focus to it.
     ShowPage,
 }
@@ -99,6 +113,19 @@ pub struct State {
     /// Counts screen changes and error displays, so the app knows when to
     /// move focus (never on first load).
     pub moves: u32,
+    /// The board's agreed answers being recorded, with the comparison they
+    /// were started from (kept while the user looks back at it).
+    pub agreement: Option<(Rc<Comparison>, Agreement)>,
+    /// What stops the agreed answers being saved, after "Save".
+    pub agree_problems: Vec<(usize, AgreeProblem)>,
+    /// The statuses recorded for last time's actions (then and now): the
+    /// earlier result's actions they are for, and one status per action.
+    pub statuses: Option<(Vec<Commitment>, Vec<Option<Status>>)>,
+    /// Last time's actions with no status, after "Save the statuses"
+    /// (positions from 0).
+    pub status_problems: Vec<usize>,
+    /// The later result could not take last time's actions: too many.
+    pub carry_refused: bool,
     /// Side effects asked for, for the app to perform.
     pub effects: Effects<Effect>,
 }
@@ -112,6 +139,11 @@ impl Default for State {
             added: None,
             error: None,
             moves: 0,
+            agreement: None,
+            agree_problems: Vec::new(),
+            statuses: None,
+            status_problems: Vec::new(),
+            carry_refused: false,
             effects: Effects::default(),
         }
     }
@@ -124,9 +156,20 @@ impl State {
         State {
             screen,
             error: None,
+            agree_problems: Vec::new(),
+            status_problems: Vec::new(),
+            carry_refused: false,
             moves: self.moves + 1,
             ..self.clone()
         }
+    }
+
+    /// Whether the screen shows an error summary (focus goes to it).
+    pub fn shows_errors(&self) -> bool {
+        self.error.is_some()
+            || !self.agree_problems.is_empty()
+            || !self.status_problems.is_empty()
+            || self.carry_refused
     }
 
     pub(super) fn with_collection(&self, collection: Collection) -> Self {
@@ -151,6 +194,11 @@ impl State {
             }
             Screen::Comparison(comparison) => page_title(product, comparison.mode.heading(), false),
             Screen::BadLink(_) => page_title(product, Phrase::BrokenLink.text(), true),
+            Screen::Agree(_) => page_title(
+                product,
+                AgreePhrase::RecordAgreed.text(),
+                !self.agree_problems.is_empty(),
+            ),
         }
     }
 }

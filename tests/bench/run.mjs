@@ -1,10 +1,23 @@
-// Load-time benchmark: our widget against a SurveyJS peer page and a
-// one-button Yew page (the floor). Run by .ci/bench, which builds all three
-// and serves each from its own `target/debug/serve`.
+// Load-time benchmark: our widget against a SurveyJS peer page, a
+// one-button Yew page (the floor for a Yew page) and our start page as
+// static HTML and CSS with no script at all (the floor for the start page).
+// Run by .ci/bench, which builds all four and serves each from its own
+// `target/debug/serve`, every file precompressed with gzip (.gz beside it,
+// no .br), so each is sent gzip-compressed as a production server would.
 //
-// Env: BENCH_OURS, BENCH_PEER, BENCH_MINIMAL (base URLs), BENCH_ROUNDS
-// (default 15), BENCH_OUT (report directory, default target/bench),
-// BENCH_OURS_SIZE (the JSON written by `.ci/size --json`, optional).
+// Two profiles, in one run: `fast` (this machine, no throttling) and
+// `throttled` (an old trust laptop on hospital Wi-Fi: 150 ms round trip,
+// 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower, set through the DevTools
+// Protocol: Network.emulateNetworkConditions, Emulation.setCPUThrottlingRate).
+// And in each, a warm-cache repeat visit of ours and the peer: one untimed
+// visit in a fresh context (the page loaded, its files in the HTTP cache),
+// then the timed run in the same context, as for a member opening the link
+// again (our hashed files are cached for a year; the pages revalidate).
+//
+// Env: BENCH_OURS, BENCH_PEER, BENCH_MINIMAL, BENCH_STATIC (base URLs),
+// BENCH_ROUNDS (default 15), BENCH_PROFILES (default "fast,throttled"),
+// BENCH_OUT (report directory, default target/bench), BENCH_OURS_SIZE (the
+// JSON written by `.ci/size --json`, optional).
 //
 // Method. Each load runs in a new browser context (a fresh, empty in-memory
 // profile: no HTTP cache, no storage) in one headless Chromium; rounds
@@ -42,6 +55,9 @@
 // method added to every step.
 //
 // What is timed: ours — navigation → start page's "Start now" visible
+// (since issue 17 the start page is in the HTML: a click on it before the
+// wasm runs is held and made on the live page, so `firstQuestion` includes
+// waiting for the wasm)
 // (`start`); click it → question 1 heading visible (`firstQuestion`, from
 // navigation, click included); for each of the 13 questions the first radio
 // (#dba-answer, "Absent") then "Continue" → the next heading (the last one:
@@ -53,7 +69,7 @@
 // the next question's title, or SurveyJS's completion page (`results`);
 // afterwards Node checks that SurveyJS recorded all 13 answers as the first
 // choice and is completed. Minimal — navigation → its button visible
-// (`firstQuestion`). Per step, click → next screen visible, medians:
+// (`firstQuestion`). Static — navigation → its "Start now" visible (`start`). Per step, click → next screen visible, medians:
 // `startClick` ("Start now"), `answerStep` (one question: choice, Continue,
 // next page), `resultsStep` ("See your results"), `step` (minimal page).
 //
@@ -75,10 +91,21 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const OUT = process.env.BENCH_OUT ?? join(repo, 'target/bench');
 const PAGES = {
-  ours: { url: process.env.BENCH_OURS, root: join(repo, 'www') },
-  peer: { url: process.env.BENCH_PEER, root: join(OUT, 'peer') },
-  minimal: { url: process.env.BENCH_MINIMAL, root: join(OUT, 'minimal') },
+  ours: { url: process.env.BENCH_OURS, root: join(OUT, 'served', 'ours') },
+  peer: { url: process.env.BENCH_PEER, root: join(OUT, 'served', 'peer') },
+  minimal: { url: process.env.BENCH_MINIMAL, root: join(OUT, 'served', 'minimal') },
+  static: { url: process.env.BENCH_STATIC, root: join(OUT, 'served', 'static') },
 };
+/** The conditions of each profile; null: none. */
+const PROFILES = {
+  fast: null,
+  // The issue's trust laptop on hospital Wi-Fi. Throughputs in bytes/s.
+  throttled: { latency: 150, download: 1.6e6 / 8, upload: 750e3 / 8, cpu: 4 },
+};
+const PROFILE_NAMES = (process.env.BENCH_PROFILES ?? 'fast,throttled').split(',').filter(Boolean);
+for (const name of PROFILE_NAMES) if (!(name in PROFILES)) throw new Error(`BENCH_PROFILES: no profile ${name}`);
+/** Pages also timed on a warm-cache repeat visit. */
+const WARM = ['ours', 'peer'];
 for (const [name, { url }] of Object.entries(PAGES)) {
   if (!url) throw new Error(`BENCH_${name.toUpperCase()} is not set (run .ci/bench)`);
 }
@@ -96,7 +123,7 @@ const LAUNCH_ARGS = [
 ];
 
 const { questions } = readAssessment();
-const TIMEOUT_MS = 15000;
+const TIMEOUT_MS = 60000;
 
 // The injected driver. Runs inside the page (serialised by page.evaluate),
 // so it may use nothing from this module. `first` and every `until` are
@@ -183,6 +210,7 @@ const PLANS = {
       };
     }),
   },
+  static: { first: { selector: 'button.nhsuk-button', text: 'Start now' }, steps: [] },
   minimal: {
     first: { selector: 'button', text: 'Clicked 0 times', exact: true },
     // As many steps as ours has (Start now, 13 answers, See your results).
@@ -219,7 +247,7 @@ async function nodeDrivenFloor(page, from, clicks, repeats = 5) {
   return { ms: median(times), count };
 }
 
-async function run(name, page, url) {
+async function run(name, page, url, warm) {
   const t0 = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
   const { first, steps } = await page.evaluate(drive, { ...PLANS[name], timeout: TIMEOUT_MS });
@@ -247,7 +275,10 @@ async function run(name, page, url) {
       }
       return { firstQuestion: first, results: steps.at(-1).at, resultsNode, answerStep: median(ms), steps: ms };
     }
+    case 'static':
+      return { start: first };
     case 'minimal': {
+      if (warm) return { firstQuestion: first, step: median(ms), steps: ms };
       const one = await nodeDrivenFloor(page, steps.length, 1);
       const two = await nodeDrivenFloor(page, one.count, 2);
       return { firstQuestion: first, step: median(ms), nodeClickWait: one.ms, nodeTwoClicksWait: two.ms, steps: ms };
@@ -256,7 +287,21 @@ async function run(name, page, url) {
   throw new Error(`no run for ${name}`);
 }
 
-async function load(browser, name, served) {
+/** Applies `profile`'s network and CPU conditions to `page` (DevTools Protocol). */
+async function throttle(context, page, profile) {
+  if (!profile) return;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: profile.latency,
+    downloadThroughput: profile.download,
+    uploadThroughput: profile.upload,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+}
+
+async function load(browser, name, { profile = null, warm = false, served = null } = {}) {
   // target/debug/serve sends the widget's strict CSP with every response;
   // SurveyJS needs inline styles, so the peer's context bypasses CSP (as a
   // trust deploying it would have to relax its policy).
@@ -266,6 +311,7 @@ async function load(browser, name, served) {
     bypassCSP: name === 'peer',
   });
   const page = await context.newPage();
+  await throttle(context, page, profile);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -275,11 +321,24 @@ async function load(browser, name, served) {
     }
     served?.add(r.url());
   });
+  page.on('response', (r) => {
+    // Every file gzip-compressed on the wire, as the profiles say.
+    const type = r.headers()['content-type'] ?? '';
+    const small = Number(r.headers()['content-length'] ?? Infinity) < 1024; // not precompressed: a packet either way
+    if (r.status() === 200 && !small && /html|javascript|css|wasm/.test(type) && r.headers()['content-encoding'] !== 'gzip') {
+      errors.push(`${r.url()} was not sent gzip-compressed (${r.headers()['content-encoding'] ?? 'identity'})`);
+    }
+  });
   page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} for ${r.url()}`));
   try {
     let result;
     try {
-      result = await run(name, page, new URL('/', PAGES[name].url).href);
+      const url = new URL('/', PAGES[name].url).href;
+      if (warm) {
+        // The first visit, untimed: everything it loads is in the cache.
+        await page.goto(url, { waitUntil: 'networkidle', timeout: TIMEOUT_MS });
+      }
+      result = await run(name, page, url, warm);
     } catch (error) {
       // Say what the page reported too (e.g. files missing while www/ is rebuilt).
       if (!errors.length) throw error;
@@ -318,42 +377,76 @@ function sizes(name, urls) {
 }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: LAUNCH_ARGS });
-const names = ['ours', 'peer', 'minimal'];
-const samples = Object.fromEntries(names.map((n) => [n, []]));
+const names = Object.keys(PAGES);
+/** Series timed: every page cold, and the warm-cache repeat visits. */
+const SERIES = [...names.map((name) => ({ key: name, name, warm: false })), ...WARM.map((name) => ({ key: `${name}Warm`, name, warm: true }))];
+const samples = Object.fromEntries(PROFILE_NAMES.map((p) => [p, Object.fromEntries(SERIES.map(({ key }) => [key, []]))]));
 const requested = Object.fromEntries(names.map((n) => [n, new Set()]));
 try {
-  for (const name of names) await load(browser, name, requested[name]); // warm-up, not counted
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const name of names) samples[name].push(await load(browser, name));
-    const last = names.map((n) => `${n} ${Math.round(samples[n].at(-1).firstQuestion)}`).join(', ');
-    process.stderr.write(`round ${round}/${ROUNDS}: first question (ms) ${last}\n`);
+  for (const name of names) await load(browser, name, { served: requested[name] }); // warm-up, not counted
+  for (const profileName of PROFILE_NAMES) {
+    const profile = PROFILES[profileName];
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const { key, name, warm } of SERIES) samples[profileName][key].push(await load(browser, name, { profile, warm }));
+      const last = SERIES.map(({ key }) => {
+        const s = samples[profileName][key].at(-1);
+        return `${key} ${Math.round(s.firstQuestion ?? s.start)}`;
+      }).join(', ');
+      process.stderr.write(`${profileName} round ${round}/${ROUNDS}: first screen (ms) ${last}\n`);
+    }
   }
 } finally {
   await browser.close();
 }
 
-const med = (name, key) => (samples[name][0]?.[key] === undefined ? null : median(samples[name].map((s) => s[key])));
+const KEYS = ['start', 'firstQuestion', 'results', 'resultsNode', 'startClick', 'answerStep', 'resultsStep', 'step'];
 const timings = Object.fromEntries(
-  names.map((n) => [
-    n,
+  PROFILE_NAMES.map((p) => [
+    p,
     Object.fromEntries(
-      ['start', 'firstQuestion', 'results', 'resultsNode', 'startClick', 'answerStep', 'resultsStep', 'step']
-        .map((k) => [k, med(n, k)])
-        .filter(([, v]) => v !== null),
+      SERIES.map(({ key }) => [
+        key,
+        Object.fromEntries(
+          KEYS.map((k) => [k, samples[p][key][0]?.[k] === undefined ? null : median(samples[p][key].map((s) => s[k]))]).filter(
+            ([, v]) => v !== null,
+          ),
+        ),
+      ]),
     ),
   ]),
 );
-const harnessFloor = {
-  in_page_step: med('minimal', 'step'),
-  node_click_wait: med('minimal', 'nodeClickWait'),
-  node_two_clicks_wait: med('minimal', 'nodeTwoClicksWait'),
-};
+const harnessFloor = timings.fast
+  ? {
+      in_page_step: timings.fast.minimal.step,
+      node_click_wait: median(samples.fast.minimal.map((s) => s.nodeClickWait)),
+      node_two_clicks_wait: median(samples.fast.minimal.map((s) => s.nodeTwoClicksWait)),
+    }
+  : null;
 const ratio = (a, b) => (a && b ? a / b : null);
 const size = Object.fromEntries(names.map((n) => [n, sizes(n, requested[n])]));
 let oursAllServed = null;
 if (process.env.BENCH_OURS_SIZE && existsSync(process.env.BENCH_OURS_SIZE)) {
   oursAllServed = JSON.parse(readFileSync(process.env.BENCH_OURS_SIZE, 'utf8'));
 }
+const ratios = Object.fromEntries(
+  PROFILE_NAMES.map((p) => {
+    const t = timings[p];
+    return [
+      p,
+      {
+        start_page_ours_over_static: ratio(t.ours.start, t.static.start),
+        first_question_ours_over_peer: ratio(t.ours.firstQuestion, t.peer.firstQuestion),
+        first_question_ours_over_minimal: ratio(t.ours.firstQuestion, t.minimal.firstQuestion),
+        results_ours_over_peer: ratio(t.ours.results, t.peer.results),
+        answer_step_ours_over_peer: ratio(t.ours.answerStep, t.peer.answerStep),
+        warm_first_question_ours_over_peer: ratio(t.oursWarm.firstQuestion, t.peerWarm.firstQuestion),
+        warm_results_ours_over_peer: ratio(t.oursWarm.results, t.peerWarm.results),
+      },
+    ];
+  }),
+);
+ratios.gzip_ours_over_peer = ratio(size.ours.total_gzip_bytes, size.peer.total_gzip_bytes);
+ratios.gzip_ours_over_minimal = ratio(size.ours.total_gzip_bytes, size.minimal.total_gzip_bytes);
 
 const chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
   .toString()
@@ -365,25 +458,21 @@ const report = {
   date: new Date().toISOString(),
   machine: { nproc, cpu: cpuModel, chromium: chromiumVersion, node: process.version },
   rounds: ROUNDS,
+  profiles: Object.fromEntries(PROFILE_NAMES.map((p) => [p, PROFILES[p]])),
   method:
     'In-page driver: after page.goto (commit) Node makes ONE page.evaluate of the same driver function for every page, ' +
     'which waits frame by frame (requestAnimationFrame) for the first screen, then for each step clicks with ' +
     'element.click() (choice, one task, then Continue/Next) and waits frame by frame (first check in the frame after ' +
-    'the click) until the next screen is visible (layout box, expected text); times are the page\'s performance.now() ' +
+    "the click) until the next screen is visible (layout box, expected text); times are the page's performance.now() " +
     'from navigation start (timeOrigin), so no CDP round trip is inside any figure (resultsNode: the same run timed ' +
     'in Node from before page.goto, as a cross-check). New browser context per load; rounds alternate ours, peer, ' +
-    'minimal; one uncounted warm-up round. Peer: SurveyJS checked afterwards to have recorded all 13 answers.',
+    'minimal, static, ours warm, peer warm; one uncounted warm-up round. Warm: an untimed first visit (networkidle) ' +
+    'in the same context. Throttled: CDP Network.emulateNetworkConditions and Emulation.setCPUThrottlingRate set ' +
+    'before navigation. Every file precompressed .gz and sent gzip. Peer: SurveyJS checked afterwards to have ' +
+    'recorded all 13 answers.',
   median_ms: timings,
   harness_floor_ms: harnessFloor,
-  ratios: {
-    first_question_ours_over_peer: ratio(timings.ours.firstQuestion, timings.peer.firstQuestion),
-    first_question_ours_over_minimal: ratio(timings.ours.firstQuestion, timings.minimal.firstQuestion),
-    start_page_ours_over_minimal: ratio(timings.ours.start, timings.minimal.firstQuestion),
-    results_ours_over_peer: ratio(timings.ours.results, timings.peer.results),
-    answer_step_ours_over_peer: ratio(timings.ours.answerStep, timings.peer.answerStep),
-    gzip_ours_over_peer: ratio(size.ours.total_gzip_bytes, size.peer.total_gzip_bytes),
-    gzip_ours_over_minimal: ratio(size.ours.total_gzip_bytes, size.minimal.total_gzip_bytes),
-  },
+  ratios,
   gzip_loaded_by_page: size,
   gzip_all_served_ours: oursAllServed,
   samples_ms: samples,
@@ -393,34 +482,60 @@ writeFileSync(join(OUT, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
 const ms = (v) => (v === null || v === undefined ? '–' : `${Math.round(v)} ms`);
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-const x = (v) => (v === null ? '–' : `${v.toFixed(2)}×`);
+const x = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}×`);
+const LABELS = {
+  ours: 'ours (Yew widget)',
+  peer: 'peer (SurveyJS)',
+  minimal: 'minimal Yew (one button)',
+  static: 'static start page (no script)',
+  oursWarm: 'ours, repeat visit (warm cache)',
+  peerWarm: 'peer, repeat visit (warm cache)',
+};
 const lines = [
   `Benchmark, ${report.date.slice(0, 10)}: ${nproc} × ${cpuModel}, ${chromiumVersion}, headless; median of ${ROUNDS} loads each.`,
-  '',
-  '| page | gzip loaded (files) | start page visible | first question visible | one answer step | results after 13 answers |',
-  '| :--- | ---: | ---: | ---: | ---: | ---: |',
-  ...names.map(
-    (n) =>
-      `| ${{ ours: 'ours (Yew widget)', peer: 'peer (SurveyJS)', minimal: 'minimal Yew (one button)' }[n]} | ` +
-      `${kb(size[n].total_gzip_bytes)} (${size[n].files.length}) | ${ms(timings[n].start)} | ` +
-      `${ms(timings[n].firstQuestion)}${n === 'ours' ? ` (click ${ms(timings.ours.startClick)})` : ''} | ` +
-      `${ms(timings[n].answerStep ?? timings[n].step)}${n === 'minimal' ? ' (one click)' : ''} | ${ms(timings[n].results)} |`,
-  ),
-  `| **ours / peer** | ${x(report.ratios.gzip_ours_over_peer)} | | ${x(report.ratios.first_question_ours_over_peer)} | ` +
-    `${x(report.ratios.answer_step_ours_over_peer)} | ${x(report.ratios.results_ours_over_peer)} |`,
-  `| **ours / minimal** | ${x(report.ratios.gzip_ours_over_minimal)} | ${x(report.ratios.start_page_ours_over_minimal)} | ${x(report.ratios.first_question_ours_over_minimal)} | | |`,
-  '',
-  'Times from navigation start, measured in the page by one injected driver (element.click(), then frame-by-frame ' +
-    'checks): no CDP round trip inside any figure; a step takes whole frames. Harness floor per step: ' +
-    `${ms(harnessFloor.in_page_step)} with this driver (minimal page, one click → repainted); ` +
-    `the old Node-driven page.click + waitForFunction took ${ms(harnessFloor.node_click_wait)} for one click, ` +
-    `${ms(harnessFloor.node_two_clicks_wait)} for two (as each answer needed).`,
-  `Cross-check, timed in Node from before page.goto: results ours ${ms(timings.ours.resultsNode)}, peer ${ms(timings.peer.resultsNode)}.`,
-  '',
-  ...names.flatMap((n) => [
-    `${n}: ${size[n].files.map((f) => `${f.path} ${kb(f.gzip_bytes)}`).join(', ')}`,
-  ]),
 ];
+for (const p of PROFILE_NAMES) {
+  const t = timings[p];
+  const r = ratios[p];
+  const conditions = PROFILES[p]
+    ? `${PROFILES[p].latency} ms RTT, ${(PROFILES[p].download * 8) / 1e6} Mbit/s down, ${(PROFILES[p].upload * 8) / 1e3} kbit/s up, CPU ${PROFILES[p].cpu}× slower`
+    : 'no throttling';
+  lines.push(
+    '',
+    `**${p}** (${conditions}; files sent gzip-compressed):`,
+    '',
+    '| page | gzip loaded (files) | start page visible | first question visible | one answer step | results after 13 answers |',
+    '| :--- | ---: | ---: | ---: | ---: | ---: |',
+    ...SERIES.map(({ key, name, warm }) => {
+      const v = t[key];
+      const loaded = warm ? '(cached)' : `${kb(size[name].total_gzip_bytes)} (${size[name].files.length})`;
+      return (
+        `| ${LABELS[key]} | ${loaded} | ${ms(v.start)} | ` +
+        `${ms(v.firstQuestion)}${name === 'ours' ? ` (click ${ms(v.startClick)})` : ''} | ` +
+        `${ms(v.answerStep ?? v.step)}${name === 'minimal' ? ' (one click)' : ''} | ${ms(v.results)} |`
+      );
+    }),
+    `| **ours / peer** | ${x(ratios.gzip_ours_over_peer)} | | ${x(r.first_question_ours_over_peer)} | ` +
+      `${x(r.answer_step_ours_over_peer)} | ${x(r.results_ours_over_peer)} |`,
+    `| **ours / static** | | ${x(r.start_page_ours_over_static)} | | | |`,
+    `| **ours / minimal** | ${x(ratios.gzip_ours_over_minimal)} | | ${x(r.first_question_ours_over_minimal)} | | |`,
+    `| **warm: ours / peer** | | | ${x(r.warm_first_question_ours_over_peer)} | | ${x(r.warm_results_ours_over_peer)} |`,
+  );
+}
+lines.push('');
+if (harnessFloor) {
+  lines.push(
+    'Times from navigation start, measured in the page by one injected driver (element.click(), then frame-by-frame ' +
+      'checks): no CDP round trip inside any figure; a step takes whole frames. Harness floor per step (fast): ' +
+      `${ms(harnessFloor.in_page_step)} with this driver (minimal page, one click → repainted); ` +
+      `the old Node-driven page.click + waitForFunction took ${ms(harnessFloor.node_click_wait)} for one click, ` +
+      `${ms(harnessFloor.node_two_clicks_wait)} for two (as each answer needed).`,
+  );
+}
+for (const p of PROFILE_NAMES) {
+  lines.push(`Cross-check (${p}), timed in Node from before page.goto: results ours ${ms(timings[p].ours.resultsNode)}, peer ${ms(timings[p].peer.resultsNode)}.`);
+}
+lines.push('', ...names.map((n) => `${n}: ${size[n].files.map((f) => `${f.path} ${kb(f.gzip_bytes)}`).join(', ')}`));
 if (oursAllServed) lines.push(`ours, every served file (.ci/size): ${kb(oursAllServed.total_gzip_bytes)} gzip`);
 lines.push('', `Report: ${join(OUT, 'report.json')}`);
 console.log(lines.join('\n'));

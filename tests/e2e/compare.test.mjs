@@ -777,7 +777,7 @@ test('bad input: good lines added, each bad line named with its reason, the text
     assert.deepEqual(shown.problems, [
       'Line 3: This link is incomplete. It may have been cut off when it was copied. Ask the sender to copy the whole link again, or to send the results as a file.',
       'Line 4: This link has been changed or damaged, so we cannot show the results. Ask the sender to copy the whole link again, or to send the results as a file.',
-      'Line 5: This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.',
+      // Line 5, with no link at all, is passed over and counted (issue 16).
       'Line 6: Already added (the same answers, organisation, role and date as result 1), so it was not added again.',
     ]);
     assert.equal(shown.links, text, 'the pasted text stays, so line numbers still match');
@@ -1042,11 +1042,12 @@ test('files: a results JSON made by the widget (its link matches links.mjs), a t
     ]);
     await waitForStatus(page, '2 results added.');
     const shown = await readCompare(page);
+    // links.txt's line 2, with no link at all, is passed over and counted;
+    // minutes.txt has no link at all (issue 16).
     assert.deepEqual(shown.problems, [
-      'File links.txt, line 2: This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.',
       'File package.json: This file is not a results file from this self-assessment. Choose a JSON file downloaded from a results page or a comparison, or paste results links instead.',
       'File old-results.json: This results file has no share code, so it cannot be compared. Open the results again and download a new JSON file, or paste the results link instead.',
-      'File minutes.txt, line 1: This is not a results link. Results links end in “#r=” followed by letters and numbers. Copy the whole link from the results page.',
+      'File minutes.txt: This file does not contain any results links or results. Choose a results file (.json) downloaded from this self-assessment, or a text file of results links.',
     ]);
     assert.deepEqual(shown.entries, [
       { legend: `Result 1: ${organisation}`, facts: `${organisation} · ${today.long}`, name: '', role: 'Non-executive' },
@@ -1126,7 +1127,8 @@ test('a bare share code on its own line is read as a result', async () => {
 // 9. The compare view is a second wasm bundle (www/start.js switches)
 // ---------------------------------------------------------------------------
 
-const COMPARE_BUNDLE = /\/pkg\/digital_board_compare(_bg\.wasm|\.js)$/;
+// Content-hashed names (.ci/pages.mjs): NAME.HASH.EXT.
+const COMPARE_BUNDLE = /\/pkg\/digital_board_compare(_bg)?\.[0-9a-f]{10,}\.(wasm|js)$/;
 
 test('the compare bundle loads only when someone compares; going back keeps the results page, and the results gathered', async () => {
   await withWidget(browser, {}, async (page) => {
@@ -1138,8 +1140,11 @@ test('the compare bundle loads only when someone compares; going back keeps the 
 
     await go(page, 'link', 'Compare results with other board members or organisations', COMPARE);
     assert.deepEqual(
-      requested.filter((p) => COMPARE_BUNDLE.test(p)).sort(),
-      ['/pkg/digital_board_compare.js', '/pkg/digital_board_compare_bg.wasm'],
+      requested
+        .filter((p) => COMPARE_BUNDLE.test(p))
+        .map((p) => p.replace(/\.[0-9a-f]{10,}\./, '.HASH.'))
+        .sort(),
+      ['/pkg/digital_board_compare.HASH.js', '/pkg/digital_board_compare_bg.HASH.wasm'],
     );
     assert.equal(await page.title(), `${COMPARE} – ${TITLE}`);
     assert.equal(await page.locator('#dba-heading').count(), 1, 'one heading with the id: the other view is out of the page');
@@ -1201,9 +1206,9 @@ test('when the compare bundle cannot load, the page says so and the own answers 
   });
 });
 
-const ASSESSMENT_WASM = '/pkg/digital_board_assessment_bg.wasm';
+const ASSESSMENT_WASM = /^\/pkg\/digital_board_assessment_bg\.[0-9a-f]{10,}\.wasm$/;
 const assessmentWasmRequests = (page) =>
-  requestsMade(page).filter((url) => new URL(url).pathname === ASSESSMENT_WASM).length;
+  requestsMade(page).filter((url) => ASSESSMENT_WASM.test(new URL(url).pathname)).length;
 
 /**
  * Runs in the page before the widget: notes the path of each fetch() that
@@ -1233,7 +1238,9 @@ test('the page preloads the assessment’s wasm and uses that one download, also
     // page loads (assertClean fails on any warning); once the background
     // load has fetched the wasm, the preload is used and no warning can come.
     await page
-      .waitForFunction((path) => window.__fetched.includes(path), ASSESSMENT_WASM, { timeout: 10000 })
+      .waitForFunction((source) => window.__fetched.some((path) => new RegExp(source).test(path)), ASSESSMENT_WASM.source, {
+        timeout: 10000,
+      })
       .catch(() => assert.fail('the compare view did not fetch the assessment’s wasm in the background'));
     assert.equal(assessmentWasmRequests(page), 1, 'the compare view loads the assessment in the background');
     await go(page, 'button', 'Start your own assessment', TITLE);

@@ -7,7 +7,8 @@
 const ASSESSMENT_ID = 'board-digital-strategy';
 const CONTENT_VERSION = 1;
 const CODES = { D: 0, A: 1, S: 2, E: 3 };
-const ROLES = { '': 0, executive: 1, 'non-executive': 2 };
+const ROLES = { '': 0, executive: 1, 'non-executive': 2, board: 3 };
+const STATUSES = { '': 0, 'not started': 1, 'in progress': 2, done: 3, dropped: 4 };
 
 function crc16(bytes) {
   let crc = 0xffff;
@@ -43,14 +44,22 @@ function days(iso) {
   return Math.round((Date.UTC(...iso.split('-').map((n, i) => Number(n) - (i === 1 ? 1 : 0))) - Date.UTC(2020, 0, 1)) / 86400000);
 }
 
+/** Its UTF-8 bytes with their varint length first. */
+function text(value) {
+  const bytes = Buffer.from(value, 'utf8');
+  return [...varint(bytes.length), ...bytes];
+}
+
 /**
  * The payload (after "#r=") for `pattern`, 13 letters of A/S/E/D, with an
- * optional `organisation`, `role` ("executive", "non-executive" or "") and
- * ISO `date`.
+ * optional `organisation`, `role` ("executive", "non-executive", "board" or
+ * "") and ISO `date`, and optional `actions`: { what, lead, by ("YYYY-MM"),
+ * measure, questions (numbers from 1), status ("done", "in progress", "not
+ * started", "dropped") }.
  */
-export function makePayload(pattern, { organisation, role, date } = {}) {
+export function makePayload(pattern, { organisation, role, date, actions = [] } = {}) {
   const labelled = organisation !== undefined || role !== undefined;
-  const flags = (date ? 1 : 0) | (labelled ? 2 : 0);
+  const flags = (date ? 1 : 0) | (labelled ? 2 : 0) | (actions.length ? 8 : 0);
   const hash = assessmentHash(ASSESSMENT_ID);
   const body = [flags, hash >> 8, hash & 0xff, CONTENT_VERSION >> 8, CONTENT_VERSION & 0xff];
   if (date) {
@@ -67,8 +76,20 @@ export function makePayload(pattern, { organisation, role, date } = {}) {
     body.push(byte);
   }
   if (labelled) {
-    const text = Buffer.from(organisation ?? '', 'utf8');
-    body.push(ROLES[role ?? ''], text.length, ...text);
+    const name = Buffer.from(organisation ?? '', 'utf8');
+    body.push(ROLES[role ?? ''], name.length, ...name);
+  }
+  if (actions.length) {
+    body.push(actions.length);
+    for (const action of actions) {
+      body.push(...text(action.what), ...text(action.lead));
+      const [year, month] = (action.by ?? '').split('-').map(Number);
+      const due = action.by ? (year - 2020) * 12 + (month - 1) + 1 : 0;
+      body.push(due >> 8, due & 0xff, ...text(action.measure ?? ''));
+      const bits = new Array(Math.ceil(answers.length / 8)).fill(0);
+      for (const q of action.questions ?? []) bits[(q - 1) >> 3] |= 0x80 >> ((q - 1) & 7);
+      body.push(...bits, STATUSES[action.status ?? '']);
+    }
   }
   const sealed = [1, ...varint(body.length + 2), ...body];
   const crc = crc16(sealed);

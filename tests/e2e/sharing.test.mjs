@@ -466,7 +466,7 @@ const BAD_LINKS = [
   ['two links joined', `${GOOD}${GOOD}`, 'trailing'],
   // Damaged in particular ways, with a correct checksum.
   ['format version 2', resealAs(GOOD, 2), 'format'],
-  ['an unknown optional part (flag bit 4)', encode({ date: '2026-11-21', flags: 0b10001 }), 'format'],
+  ['an unknown optional part (flag bit 5)', encode({ date: '2026-11-21', flags: 0b100001 }), 'format'],
   ['another assessment', encode({ date: '2026-11-21', assessment: 'some-other-assessment' }), 'assessment'],
   ['a newer version of the questions', encode({ date: '2026-11-21', contentVersion: 2 }), 'newerContent'],
   ['an older version of the questions', encode({ date: '2026-11-21', contentVersion: 0 }), 'olderContent'],

@@ -39,17 +39,23 @@ import {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FILE = join(ROOT, 'target', 'single-file', 'digital-board-assessment.html');
 const FILE_URL = pathToFileURL(FILE).href;
-// Both bundles: the assessment and the compare view.
+/** www/pkg's FILE_bg.HASH.wasm (content-hashed names, .ci/pages.mjs). */
+const hashedWasm = (file) => {
+  const pattern = new RegExp(`^${file}_bg\\.[0-9a-f]{10,}\\.wasm$`);
+  const name = readdirSync(join(ROOT, 'www', 'pkg')).find((n) => pattern.test(n));
+  return join(ROOT, 'www', 'pkg', name ?? `${file}_bg.HASH.wasm`);
+};
+// The three bundles: the assessment, the compare view and the Word writer.
 const WASM = {
-  assessment: join(ROOT, 'www', 'pkg', 'digital_board_assessment_bg.wasm'),
-  compare: join(ROOT, 'www', 'pkg', 'digital_board_compare_bg.wasm'),
-  docx: join(ROOT, 'www', 'pkg', 'digital_board_docx_bg.wasm'),
+  assessment: hashedWasm('digital_board_assessment'),
+  compare: hashedWasm('digital_board_compare'),
+  docx: hashedWasm('digital_board_docx'),
 };
 // What the file is made from: rebuilt when any of these is newer.
 const INPUTS = [
   ...readdirSync(join(ROOT, 'www', 'pkg')).map((name) => join(ROOT, 'www', 'pkg', name)),
   join(ROOT, 'www', 'widget.css'),
-  join(ROOT, 'www', 'index.html'),
+  join(ROOT, 'www', 'templates', 'index.html'),
   join(ROOT, 'www', 'start.js'),
   join(ROOT, '.ci', 'single-file.mjs'),
 ];

@@ -219,6 +219,9 @@ async function openRecorded(browser, url, options, { bypass, isLocal, log }) {
     // `heading: false` skips the wait (e.g. a widget inside a shadow root,
     // which document.getElementById cannot see).
     if (options.heading !== false) await waitForHeading(page, options.heading ?? TITLE, { focused: false });
+    // The start page is in the HTML (tests/e2e/prerender.test.mjs): tests
+    // start once the widget has taken over from it.
+    if (options.heading !== false) await page.waitForFunction(() => !document.querySelector('[data-dba-prerendered]'));
   } catch (error) {
     await close();
     throw error;

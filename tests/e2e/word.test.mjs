@@ -37,7 +37,8 @@ after(async () => {
 });
 
 const WORD_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const WORD_BUNDLE = /\/pkg\/digital_board_docx(_bg\.wasm|\.js)$/;
+// Content-hashed names (.ci/pages.mjs): NAME.HASH.EXT.
+const WORD_BUNDLE = /\/pkg\/digital_board_docx(_bg)?\.[0-9a-f]{10,}\.(wasm|js)$/;
 const BUTTON = 'Download Word document (.docx)';
 const PREPARING = 'Preparing the Word document…';
 const FAILED =

@@ -10,7 +10,12 @@
 //! | 2 + 2    | assessment hash and content version, as in a share link      |
 //! | 1        | number of questions, n                                       |
 //! | varint   | number of results (1 to [`MAX_ENTRIES`])                     |
-//! | per result | flags: bits 0–1 role, bit 2 date, bit 3 name, bit 4 organisation, bit 5 organisation as the previous result; then the date (2), answers (⌈2n/8⌉), name (1 + k) and organisation (1 + k) when flagged |
+//! | per result | flags: bits 0–1 role, bit 2 date, bit 3 name, bit 4 organisation, bit 5 organisation as the previous result, bit 6 unanswered; then the date (2), answers (⌈2n/8⌉), unanswered (⌈n/8⌉, as in a share link), name (1 + k) and organisation (1 + k) when flagged |
+//!
+//! A link made with an earlier content version the assessment file lists
+//! is read in that version's layout (n is its number of questions) and its
+//! answers moved to this version's questions by id, as a share link's are
+//! (see [`crate::share::codec`]): questions added since are unanswered.
 //!
 //! Notes are never carried: a comparison shows levels only. A board of 12
 //! with short names fits well under [`share::MAX_LINK_CHARS`].
@@ -23,7 +28,7 @@ use super::collect::CollectProblem;
 use super::{Comparison, Entry, MAX_ENTRIES, Mode};
 use crate::date::Date;
 use crate::label::Role;
-use crate::model::Assessment;
+use crate::model::{Assessment, VersionChange};
 use crate::share::codec::{self, Reader};
 use crate::share::encoding::base64url_encode;
 use crate::share::{self, ShareError};
@@ -39,7 +44,8 @@ const HAS_DATE: u8 = 0b100;
 const HAS_NAME: u8 = 0b1000;
 const HAS_ORGANISATION: u8 = 0b1_0000;
 const SAME_ORGANISATION: u8 = 0b10_0000;
-const KNOWN_FLAGS: u8 = 0b11_1111;
+const UNANSWERED: u8 = 0b100_0000;
+const KNOWN_FLAGS: u8 = 0b111_1111;
 
 /// The compare link payload (base64url) for a comparison.
 pub fn encode(comparison: &Comparison) -> String {
@@ -61,6 +67,9 @@ pub fn encode(comparison: &Comparison) -> String {
         if !name.is_empty() {
             flags |= HAS_NAME;
         }
+        if entry.responses.iter().any(Option::is_none) {
+            flags |= UNANSWERED;
+        }
         if !organisation.is_empty() {
             flags |= if organisation == previous_organisation {
                 SAME_ORGANISATION
@@ -73,6 +82,9 @@ pub fn encode(comparison: &Comparison) -> String {
             body.extend(date.days().to_be_bytes());
         }
         codec::push_packed(&mut body, &entry.responses);
+        if flags & UNANSWERED != 0 {
+            codec::push_unanswered(&mut body, &entry.responses);
+        }
         for (flag, text) in [(HAS_NAME, name), (HAS_ORGANISATION, organisation)] {
             if flags & flag != 0 {
                 body.push(text.len() as u8);
@@ -95,15 +107,25 @@ fn clip_bytes(text: &str, max: usize) -> &str {
 
 /// Reads a compare link payload back. Never panics, whatever the input.
 pub fn decode(payload: &str, assessments: &'static [Assessment]) -> Result<Comparison, ShareError> {
+    decode_with_change(payload, assessments).map(|(comparison, _)| comparison)
+}
+
+/// Reads a compare link payload back, with how it was read from the earlier
+/// content version it was made with (`None` when made with this one), so
+/// the page can say so ([`crate::text::versions::Sentence::MadeWithEarlier`]).
+pub fn decode_with_change(
+    payload: &str,
+    assessments: &'static [Assessment],
+) -> Result<(Comparison, Option<VersionChange>), ShareError> {
     let (version, body) = codec::unseal(payload)?;
     if version != FORMAT_VERSION {
         return Err(ShareError::UnknownFormat { version });
     }
     let mut reader = Reader::new(&body);
     let mode = Mode::from_code(reader.u8()?).ok_or(ShareError::UnknownFormat { version })?;
-    let assessment = codec::read_assessment(&mut reader, assessments)?;
+    let (assessment, change) = codec::read_assessment(&mut reader, assessments)?;
     let questions = usize::from(reader.u8()?);
-    if questions != assessment.question_count() {
+    if questions != codec::layout_count(assessment, change.as_ref()) {
         return Err(ShareError::InvalidAnswers);
     }
     let count = reader.varint(ShareError::InvalidAnswers)? as usize;
@@ -124,7 +146,14 @@ pub fn decode(payload: &str, assessments: &'static [Assessment]) -> Result<Compa
         } else {
             None
         };
-        let responses = codec::read_packed(&mut reader, questions)?;
+        let mut responses = codec::read_packed(&mut reader, questions)?;
+        if flags & UNANSWERED != 0 {
+            codec::read_unanswered(&mut reader, &mut responses)?;
+        }
+        if let Some(change) = &change {
+            let now = assessment.question_count();
+            responses = codec::move_to_now(change, now, responses, None);
+        }
         let mut text = |flag: u8| -> Result<String, ShareError> {
             if flags & flag == 0 {
                 return Ok(String::new());
@@ -151,16 +180,20 @@ pub fn decode(payload: &str, assessments: &'static [Assessment]) -> Result<Compa
             role,
             date,
             responses,
+            actions: Vec::new(),
         });
     }
     if !reader.is_empty() {
         return Err(ShareError::TrailingBytes);
     }
-    Ok(Comparison {
-        assessment,
-        mode,
-        entries,
-    })
+    Ok((
+        Comparison {
+            assessment,
+            mode,
+            entries,
+        },
+        change,
+    ))
 }
 
 /// The compare link: `base_url` without its fragment, then `#c=payload`.

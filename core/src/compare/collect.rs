@@ -20,6 +20,122 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Most bytes of one pasted text, or of one file, looked at: a board's
+/// links, or a results file with every note, are a few kilobytes; beyond
+/// this is not ours (a log, a mailbox) and would only hold the page up.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+
+/// Most bytes read from all the files chosen at once.
+pub const MAX_TOTAL_BYTES: u64 = 8 << 20;
+
+/// Most files read from one choice.
+pub const MAX_FILES: usize = 100;
+
+/// Most lines of one pasted text or file looked at: ten for each result a
+/// comparison can hold, and few enough that a line-by-line look at the
+/// worst input (every line a damaged link) stays well under 200 ms in the
+/// browser.
+pub const MAX_LINES: usize = 5_000;
+
+/// Most problems listed for one addition; the rest are counted.
+pub const MAX_PROBLEMS: usize = 20;
+
+/// What the last addition left out or passed over, so the page can say so.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Skipped {
+    /// Lines with no link at all (a greeting, a signature), passed over
+    /// quietly.
+    pub lines_without_links: usize,
+    /// Lines after the first [`MAX_LINES`] of a text or file, not looked at.
+    pub lines_not_read: usize,
+    /// Problems found beyond the [`MAX_PROBLEMS`] listed.
+    pub problems_not_listed: usize,
+    /// Texts or files of which only the first [`MAX_INPUT_BYTES`] were read:
+    /// the file's name (`None` for pasted text) and its whole size in bytes.
+    pub cut: Vec<(Option<String>, u64)>,
+    /// Files not read at all (beyond [`MAX_FILES`] or [`MAX_TOTAL_BYTES`]).
+    pub files_not_read: usize,
+}
+
+impl Skipped {
+    /// Whether nothing was left out.
+    pub fn is_empty(&self) -> bool {
+        *self == Skipped::default()
+    }
+
+    /// What was left out, one sentence each, in plain English (the count of
+    /// problems not listed is the problem list's to show).
+    pub fn sentences(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.lines_without_links > 0 {
+            out.push(Sentence::LinesSkipped(self.lines_without_links).text());
+        }
+        for (file, size) in &self.cut {
+            out.push(
+                Sentence::InputCut {
+                    file: file.as_deref(),
+                    size: *size,
+                    read: MAX_INPUT_BYTES as u64,
+                }
+                .text(),
+            );
+        }
+        if self.lines_not_read > 0 {
+            out.push(
+                Sentence::LinesNotRead {
+                    read: MAX_LINES,
+                    rest: self.lines_not_read,
+                }
+                .text(),
+            );
+        }
+        if self.files_not_read > 0 {
+            out.push(
+                Sentence::FilesNotRead {
+                    count: self.files_not_read,
+                    most: MAX_FILES,
+                    bytes: MAX_TOTAL_BYTES,
+                }
+                .text(),
+            );
+        }
+        out
+    }
+}
+
+/// A chosen file as the browser read it: at most the bytes
+/// [`reading_plan`] gave it, from its start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileInput {
+    /// The file's name.
+    pub name: String,
+    /// Its text, as far as it was read.
+    pub text: String,
+    /// Its whole size in bytes.
+    pub size: u64,
+}
+
+/// How many bytes to read from the start of each chosen file, by their
+/// sizes: at most [`MAX_INPUT_BYTES`] each, [`MAX_TOTAL_BYTES`] in all and
+/// the first [`MAX_FILES`] files; 0 for a file not read. The browser checks
+/// a file's size before reading it, so a 50 MB file costs 1 MB.
+pub fn reading_plan(sizes: &[u64]) -> Vec<u64> {
+    let mut left = MAX_TOTAL_BYTES;
+    sizes
+        .iter()
+        .enumerate()
+        .map(|(index, &size)| {
+            let bytes = size.min(MAX_INPUT_BYTES as u64);
+            if index >= MAX_FILES || bytes > left {
+                left = 0;
+                return 0;
+            }
+            left -= bytes;
+            bytes
+        })
+        .collect()
+}
+
 /// Results gathered for comparing, and what could not be added.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Collection {
@@ -27,8 +143,10 @@ pub struct Collection {
     pub assessment: Option<&'static Assessment>,
     /// Results added, in order.
     pub entries: Vec<Entry>,
-    /// Problems with the last input added.
+    /// Problems with the last input added (at most [`MAX_PROBLEMS`]).
     pub problems: Vec<Problem>,
+    /// What the last input added left out or passed over.
+    pub skipped: Skipped,
     /// The mode chosen, or `None` to follow [`Comparison::suggested_mode`].
     pub chosen_mode: Option<Mode>,
 }
@@ -82,6 +200,11 @@ pub enum CollectProblem {
     NoShareCode,
     /// A JSON file that is not from this self-assessment.
     NotAResultsFile,
+    /// A JSON file whose format, assessment or answers disagree with its
+    /// code: edited by hand, or another kind of file.
+    FileDisagrees,
+    /// A JSON file of a newer file format than this page reads.
+    NewerFile(u32),
     /// A result of another assessment than the ones added.
     OtherAssessment {
         /// The title of the result's assessment.
@@ -139,8 +262,8 @@ impl Collection {
         Collection {
             assessment: Some(comparison.assessment),
             entries: comparison.entries,
-            problems: Vec::new(),
             chosen_mode: Some(comparison.mode),
+            ..Collection::default()
         }
     }
 
@@ -149,65 +272,122 @@ impl Collection {
     /// "Jane Smith, Chair:", also wrapped by Microsoft Safe Links), compare
     /// links, or an exported JSON results or comparison file. Good results
     /// are added, duplicates and bad input are listed in
-    /// [`Collection::problems`] (replacing the last input's). Returns how
-    /// many results were added.
+    /// [`Collection::problems`] (replacing the last input's), and what was
+    /// passed over in [`Collection::skipped`]. Only the first
+    /// [`MAX_INPUT_BYTES`] and [`MAX_LINES`] are looked at, so no input
+    /// holds the page up. Returns how many results were added.
     pub fn add_text(&mut self, text: &str, origin: Origin<'_>) -> usize {
         self.problems.clear();
+        self.skipped = Skipped::default();
         let before = self.entries.len();
-        match super::codec::json_code(text) {
-            Some(Ok(code)) => {
-                let found = read_code(&code, "");
-                self.take(found, origin.whole());
-            }
-            Some(Err(problem)) => self.problems.push(Problem {
-                source: origin.whole(),
-                message: problem.to_string(),
-            }),
-            None => {
-                let mut any = false;
-                for (number, line) in text.lines().enumerate() {
-                    for found in read_line(line) {
-                        any = true;
-                        self.take(found, origin.line(number + 1));
-                    }
-                }
-                if !any {
-                    let problem = match origin {
-                        Origin::Pasted => CollectProblem::NothingPasted,
-                        Origin::File(_) => CollectProblem::NoResultsInFile,
-                    };
-                    self.problems.push(Problem {
-                        source: origin.whole(),
-                        message: problem.to_string(),
-                    });
-                }
-            }
+        if text.len() > MAX_INPUT_BYTES {
+            let name = match origin {
+                Origin::Pasted => None,
+                Origin::File(name) => Some(name.to_owned()),
+            };
+            self.skipped.cut.push((name, text.len() as u64));
+            self.add_input(whole_lines(clip(text, MAX_INPUT_BYTES)), origin);
+        } else {
+            self.add_input(text, origin);
         }
         self.entries.len() - before
     }
 
-    fn take(&mut self, found: Found, source: String) {
-        let (entries, assessment, mode) = match found {
-            Found::Problem(problem) => {
-                self.problems.push(Problem {
-                    source,
-                    message: problem.to_string(),
-                });
-                return;
+    /// Adds the results in chosen files, read as [`reading_plan`] says:
+    /// each as [`Collection::add_text`] would, with the problems and what
+    /// was passed over of them all together. Returns how many results were
+    /// added.
+    pub fn add_files(&mut self, files: &[FileInput]) -> usize {
+        self.problems.clear();
+        self.skipped = Skipped::default();
+        let before = self.entries.len();
+        let sizes: Vec<u64> = files.iter().map(|file| file.size).collect();
+        for (file, bytes) in files.iter().zip(reading_plan(&sizes)) {
+            if bytes == 0 && file.size > 0 {
+                self.skipped.files_not_read += 1;
+                continue;
             }
+            // Never more than planned, whatever the browser handed over.
+            let bytes = usize::try_from(bytes).unwrap_or(MAX_INPUT_BYTES);
+            let mut text = clip(&file.text, bytes);
+            if file.size > bytes as u64 || file.text.len() > bytes {
+                self.skipped.cut.push((
+                    Some(file.name.clone()),
+                    file.size.max(file.text.len() as u64),
+                ));
+                // The last line read may be a link cut in two.
+                text = whole_lines(text);
+            }
+            self.add_input(text, Origin::File(&file.name));
+        }
+        self.entries.len() - before
+    }
+
+    /// Adds one text or file, already cut to size, adding to the problems
+    /// and what was skipped.
+    fn add_input(&mut self, text: &str, origin: Origin<'_>) {
+        if let Some(code) = super::codec::json_code(text) {
+            match code.and_then(|code| {
+                let found = read_code(&code, "");
+                check_json(text, &found).map(|()| found)
+            }) {
+                Ok(found) => self.take(found, origin, None),
+                Err(problem) => self.problem(origin, None, problem),
+            }
+            return;
+        }
+        let mut any = false;
+        let mut lines = text.lines().enumerate();
+        for (number, line) in lines.by_ref().take(MAX_LINES) {
+            match read_line(line) {
+                Read::Blank => {}
+                Read::NoLink => self.skipped.lines_without_links += 1,
+                Read::Found(found) => {
+                    for found in found {
+                        any = true;
+                        self.take(found, origin, Some(number + 1));
+                    }
+                }
+            }
+        }
+        self.skipped.lines_not_read += lines.count();
+        if !any {
+            let problem = match origin {
+                Origin::Pasted => CollectProblem::NothingPasted,
+                Origin::File(_) => CollectProblem::NoResultsInFile,
+            };
+            self.problem(origin, None, problem);
+        }
+    }
+
+    /// Lists a problem, or counts it once [`MAX_PROBLEMS`] are listed (its
+    /// words are written only when listed).
+    fn problem(&mut self, origin: Origin<'_>, line: Option<usize>, problem: CollectProblem) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.skipped.problems_not_listed += 1;
+            return;
+        }
+        self.problems.push(Problem {
+            source: match line {
+                Some(number) => origin.line(number),
+                None => origin.whole(),
+            },
+            message: problem.to_string(),
+        });
+    }
+
+    fn take(&mut self, found: Found, origin: Origin<'_>, line: Option<usize>) {
+        let (entries, assessment, mode) = match found {
+            Found::Problem(problem) => return self.problem(origin, line, problem),
             Found::Results(entries, assessment, mode) => (entries, assessment, mode),
         };
         match self.assessment {
             Some(ours) if ours.id != assessment.id => {
-                self.problems.push(Problem {
-                    source,
-                    message: CollectProblem::OtherAssessment {
-                        found: assessment.title,
-                        ours: ours.title,
-                    }
-                    .to_string(),
-                });
-                return;
+                let problem = CollectProblem::OtherAssessment {
+                    found: assessment.title,
+                    ours: ours.title,
+                };
+                return self.problem(origin, line, problem);
             }
             _ => self.assessment = Some(assessment),
         }
@@ -218,11 +398,7 @@ impl Collection {
         let mut duplicates = Vec::new();
         for entry in entries {
             if self.entries.len() >= MAX_ENTRIES {
-                self.problems.push(Problem {
-                    source,
-                    message: CollectProblem::Full.to_string(),
-                });
-                return;
+                return self.problem(origin, line, CollectProblem::Full);
             }
             match self.entries.iter().position(|e| e.same_result(&entry)) {
                 Some(earlier) => duplicates.push(earlier + 1),
@@ -241,10 +417,7 @@ impl Collection {
             } else {
                 CollectProblem::AlreadyAdded(duplicates)
             };
-            self.problems.push(Problem {
-                source,
-                message: problem.to_string(),
-            });
+            self.problem(origin, line, problem);
         }
     }
 
@@ -260,11 +433,22 @@ impl Collection {
     }
 }
 
+/// What one pasted line holds.
+enum Read {
+    /// Nothing but spaces.
+    Blank,
+    /// No link at all (a greeting, a signature): passed over quietly.
+    NoLink,
+    /// Results, or problems with what looks like a link.
+    Found(Vec<Found>),
+}
+
 /// Reads one pasted line: blank, a share link, a compare link, or neither.
-fn read_line(line: &str) -> Vec<Found> {
+/// Cheap for a line with no link: a scan for '#', '%', "://" and spaces.
+fn read_line(line: &str) -> Read {
     let line = line.trim();
     if line.is_empty() {
-        return Vec::new();
+        return Read::Blank;
     }
     let mut found = Vec::new();
     let mut rest = line;
@@ -274,13 +458,18 @@ fn read_line(line: &str) -> Vec<Found> {
         // it is a name, e.g. "Jane Smith (Chair): https://…", or, after an
         // earlier link on the line, ", Bob Jones: https://…". A space may be
         // wider than a byte (a no-break space pasted from Outlook or Teams).
-        let before = &rest[..hash];
+        let (before, after) = rest.split_at(hash);
         let word = before
             .char_indices()
             .rfind(|(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let start = before[word..].find("http").map_or(word, |i| word + i);
-        let name = before[..start]
+        let start = before
+            .get(word..)
+            .and_then(|w| w.find("http"))
+            .map_or(word, |i| word + i);
+        let name = before
+            .get(..start)
+            .unwrap_or_default()
             .trim_end_matches(|c: char| {
                 c.is_whitespace()
                     || matches!(c, ':' | '-' | '–' | '—' | '<' | '(' | '[' | ',' | '"')
@@ -293,16 +482,17 @@ fn read_line(line: &str) -> Vec<Found> {
         // The code ends at a space, at what closes a link in text, or at
         // '&' (the next parameter of a Safe Links address, decoded below);
         // share and compare codes hold none of these.
-        let after = &rest[hash + 1..];
+        let after = after.get(1..).unwrap_or_default();
         let end = after
             .find(|c: char| c.is_whitespace() || matches!(c, '>' | '"' | '\'' | ')' | ']' | '&'))
             .unwrap_or(after.len());
-        let code = after[..end].trim_end_matches(['.', ',', ';']);
+        let (code, next) = after.split_at(end);
+        let code = code.trim_end_matches(['.', ',', ';']);
         found.push(read_code(code, name));
-        rest = &after[end..];
+        rest = next;
     }
     if !found.is_empty() {
-        return found;
+        return Read::Found(found);
     }
     // A link from an email or a Teams message may come wrapped by Microsoft
     // Safe Links ("https://…safelinks.protection.outlook.com/?url=https%3A%2F%2F…%23r%3D…"):
@@ -311,18 +501,35 @@ fn read_line(line: &str) -> Vec<Found> {
         return read_line(&decoded);
     }
     if looks_like_payload(line) {
-        return vec![read_code(&format!("{}{line}", share::FRAGMENT_PREFIX), "")];
+        return Read::Found(vec![read_code(
+            &format!("{}{line}", share::FRAGMENT_PREFIX),
+            "",
+        )]);
     }
-    vec![Found::Problem(CollectProblem::NotALink)]
+    // An address, or one long word (a code cut or mangled), was meant as a
+    // link: say why it is not one. Other text is passed over.
+    let one_word = !line.contains(char::is_whitespace) && line.len() >= 16;
+    if one_word || line.contains("://") || line.contains("www.") || line.contains('#') {
+        return Read::Found(vec![Found::Problem(CollectProblem::NotALink)]);
+    }
+    Read::NoLink
 }
 
-/// Where the next share or compare fragment ("#r=" or "#c=") in `text`
-/// starts (the index of its '#').
+/// Where the next share or compare fragment ("#r=" or "#c=", also as mail
+/// clients mangle it: "#R=", "#r%3D") in `text` starts (the index of its
+/// '#').
 fn next_marker(text: &str) -> Option<usize> {
-    [share::FRAGMENT_PREFIX, super::codec::FRAGMENT_PREFIX]
-        .into_iter()
-        .filter_map(|prefix| text.find(&format!("#{prefix}")))
-        .min()
+    text.match_indices('#').map(|(at, _)| at).find(|&at| {
+        text.get(at..).is_some_and(|fragment| {
+            // Spaces end a link in text: "# r=" is not one.
+            !fragment
+                .get(1..)
+                .unwrap_or_default()
+                .starts_with(char::is_whitespace)
+                && (share::payload_from_fragment(fragment).is_some()
+                    || super::codec::payload_from_fragment(fragment).is_some())
+        })
+    })
 }
 
 /// `text` with every "%XX" escape decoded, if it has any and the result is
@@ -366,7 +573,7 @@ fn looks_like_payload(text: &str) -> bool {
 /// Decodes a fragment (`r=…` or `c=…`, no `#`) into entries.
 fn read_code(code: &str, name: &str) -> Found {
     use crate::content::ASSESSMENTS;
-    if let Some(payload) = code.strip_prefix(super::codec::FRAGMENT_PREFIX) {
+    if let Some(payload) = super::codec::payload_from_fragment(code) {
         return match super::codec::decode(payload, ASSESSMENTS) {
             Ok(comparison) => Found::Results(
                 comparison.entries,
@@ -387,6 +594,128 @@ fn read_code(code: &str, name: &str) -> Found {
     }
 }
 
+/// The first `bytes` of `text` at most, ending on a character boundary.
+fn clip(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// `text` up to its last line break: what follows may be a line cut in two.
+fn whole_lines(text: &str) -> &str {
+    text.rfind('\n')
+        .map_or(text, |at| text.get(..at).unwrap_or_default())
+}
+
+/// Checks an exported JSON file against its code, so a file is never read
+/// as something it is not: its `format` must be ours (a results file's
+/// for a share code, a comparison's for a compare code), its
+/// `format_version` one this page reads, its assessment the code's, and
+/// every `answer` in it the code's answer, in order. A file without
+/// answers (cut down by hand to its code) is read by its code.
+fn check_json(text: &str, found: &Found) -> Result<(), CollectProblem> {
+    use crate::export::{JSON_FORMAT, JSON_FORMAT_VERSION, answer_key};
+    let Found::Results(entries, assessment, mode) = found else {
+        return Ok(());
+    };
+    let expected = match mode {
+        None => JSON_FORMAT,
+        Some(_) => super::export::JSON_FORMAT,
+    };
+    match json_member(text, "format").and_then(json_str) {
+        Some(format) if format == expected => {}
+        Some(format) if format == JSON_FORMAT || format == super::export::JSON_FORMAT => {
+            return Err(CollectProblem::FileDisagrees);
+        }
+        _ => return Err(CollectProblem::NotAResultsFile),
+    }
+    match json_member(text, "format_version").map(|v| v.parse::<u32>()) {
+        Some(Ok(version)) if version <= JSON_FORMAT_VERSION => {}
+        Some(Ok(version)) => return Err(CollectProblem::NewerFile(version)),
+        _ => return Err(CollectProblem::NotAResultsFile),
+    }
+    // The assessment's id and version come first in the file; "id" and
+    // "version" are not members anywhere before them.
+    let version = json_member(text, "version").and_then(|v| v.parse::<u16>().ok());
+    if json_member(text, "id").and_then(json_str) != Some(assessment.id)
+        || version.is_none_or(|v| v > assessment.version)
+    {
+        return Err(CollectProblem::FileDisagrees);
+    }
+    // A file of an earlier content version lists that version's questions:
+    // its code was matched to today's by question id, so the answers are
+    // not compared by position.
+    if version != Some(assessment.version) {
+        return Ok(());
+    }
+    let mut written = json_members(text, "answer");
+    let mut any = false;
+    for entry in entries {
+        for response in &entry.responses {
+            let want = answer_key(*response);
+            match written.next() {
+                Some(value) if json_str(value) == want && (want.is_some() || value == "null") => {
+                    any = true;
+                }
+                None if !any => return Ok(()),
+                _ => return Err(CollectProblem::FileDisagrees),
+            }
+        }
+    }
+    match written.next() {
+        Some(_) => Err(CollectProblem::FileDisagrees),
+        None => Ok(()),
+    }
+}
+
+/// The raw values of every member called `key` in a JSON text, in order: a
+/// string with its quotes, or a number, `null`, `true` or `false` (an object
+/// or array value is passed over). Inside a JSON string every '"' is
+/// escaped, so `"key":` is always a member, never text in a value.
+fn json_members<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let quoted = format!("\"{key}\"");
+    let at: Vec<usize> = text
+        .match_indices(&quoted)
+        .map(|(at, _)| at + quoted.len())
+        .collect();
+    at.into_iter().filter_map(move |at| {
+        let value = text.get(at..)?.trim_start().strip_prefix(':')?.trim_start();
+        if let Some(string) = value.strip_prefix('"') {
+            // The end is the first '"' not escaped.
+            let bytes = string.as_bytes();
+            let mut i = 0;
+            while let Some(&byte) = bytes.get(i) {
+                match byte {
+                    b'\\' => i += 2,
+                    b'"' => return value.get(..i + 2),
+                    _ => i += 1,
+                }
+            }
+            return None;
+        }
+        let end = value
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.')))
+            .unwrap_or(value.len());
+        value.get(..end).filter(|v| !v.is_empty())
+    })
+}
+
+/// The first member called `key`'s raw value.
+fn json_member<'a>(text: &'a str, key: &'a str) -> Option<&'a str> {
+    json_members(text, key).next()
+}
+
+/// A raw JSON string value without its quotes, if it is a string with no
+/// escapes (every value checked here is plain ASCII).
+fn json_str(value: &str) -> Option<&str> {
+    value
+        .strip_prefix('"')?
+        .strip_suffix('"')
+        .filter(|inner| !inner.contains('\\'))
+}
+
 #[cfg(test)]
 #[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
@@ -394,9 +723,13 @@ mod tests {
 
     #[test]
     fn blank_lines_are_skipped_and_unreadable_ones_are_problems() {
-        assert!(read_line("   ").is_empty());
-        assert!(matches!(read_line("hello there")[..], [Found::Problem(_)]));
-        match &read_line("Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.")[..] {
+        assert!(matches!(read_line("   "), Read::Blank));
+        assert!(matches!(read_line("hello there"), Read::NoLink));
+        let Read::Found(found) = read_line("Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.")
+        else {
+            panic!("a damaged link is found");
+        };
+        match &found[..] {
             [Found::Problem(problem)] => assert!(
                 matches!(
                     problem,

@@ -10,10 +10,13 @@
 // untrusted input and comparing results must not index, unwrap or expect.
 #![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod agree;
 pub mod codec;
 pub mod collect;
 pub mod export;
+pub mod follow_up;
 
+use crate::actions::Commitment;
 use crate::date::Date;
 use crate::label::Role;
 use crate::model::{Assessment, Level};
@@ -128,6 +131,9 @@ pub struct Entry {
     pub date: Option<Date>,
     /// One response per question, every one present.
     pub responses: Vec<Option<Response>>,
+    /// The board's actions, if the result's link carried them. Compare
+    /// links leave them out: only then and now's follow-up reads them.
+    pub actions: Vec<Commitment>,
 }
 
 impl Entry {
@@ -146,6 +152,7 @@ impl Entry {
             role: label.map_or(Role::Unspecified, |l| l.role),
             date: result.date(),
             responses: result.answers().responses.clone(),
+            actions: result.actions().to_vec(),
         }
     }
 
@@ -349,7 +356,7 @@ impl Comparison {
             .fold((0, 0), |(e, n), entry| match entry.role {
                 Role::Executive => (e + 1, n),
                 Role::NonExecutive => (e, n + 1),
-                Role::Unspecified => (e, n),
+                Role::Unspecified | Role::Board => (e, n),
             })
     }
 }
@@ -768,6 +775,7 @@ mod tests {
             role: Role::Unspecified,
             date: date.and_then(|(y, m, d)| Date::from_ymd(y, m, d)),
             responses: Vec::new(),
+            actions: Vec::new(),
         }
     }
 

@@ -16,7 +16,7 @@
 //! |------------|-------------------------------------------------------------------|
 //! | 1          | format version, [`FORMAT_VERSION`]                                |
 //! | varint     | number of bytes that follow, checksum included                    |
-//! | 1          | flags: bit 0 date, bit 1 label, bit 2 notes, bit 3 actions; other bits 0 |
+//! | 1          | flags: bit 0 date, bit 1 label, bit 2 notes, bit 3 actions, bit 4 unanswered; other bits 0 |
 //! | 2          | assessment: [`assessment_hash`] of its id                         |
 //! | 2          | content version ([`Assessment::version`])                         |
 //! | 2          | date, if flagged: days since 2020-01-01                           |
@@ -25,9 +25,21 @@
 //! | 1 + 1 + k  | label, if flagged: role, byte length k (≤ 255), UTF-8 organisation |
 //! | 1 + …      | notes, if flagged: count, then per note its question position (strictly increasing), varint byte length (1 to 2000) and UTF-8 text |
 //! | 1 + …      | actions, if flagged: count (1 to [`MAX_ACTIONS`]), then per action: what, lead (each varint byte length and UTF-8, not empty), due month (2: 0 none, else months since January 2020 plus 1), measure (varint byte length and UTF-8, may be empty), the questions it answers (⌈n/8⌉ bytes, a bit per question, first question in the high bit; spare bits 0) and status (1: 0 none, 1 not started, 2 in progress, 3 done, 4 dropped) |
+//! | ⌈n/8⌉      | unanswered, if flagged: a bit per question, first question in the high bit, set for a question with no answer (its answer code 0); at least one set, spare bits 0 |
 //! | 2          | checksum: CRC-16/CCITT-FALSE of every byte before it              |
 //!
 //! Answer codes: 0 Don't know, 1 Absent, 2 Siloed, 3 Embedded.
+//!
+//! # Earlier content versions
+//!
+//! A link names the content version it was made with, and its answers,
+//! notes and actions are laid out by that version's questions. A link of an
+//! earlier version the assessment file lists (`[[earlier_versions]]`) is
+//! read in that layout and then moved to this version's questions by id
+//! ([`Assessment::changes_since`]): questions added since, or reworded with
+//! a change of meaning, are left unanswered (hence the unanswered part, so
+//! such a result can be shared on as it is), and removed ones are left out.
+//! The result says so ([`SharedResult::version_change`]).
 //!
 //! New optional parts can be added without a new format version by giving
 //! them a new flag bit and appending them; older widgets reject unknown flag
@@ -46,7 +58,7 @@ use super::{MAX_LABEL_BYTES, MAX_NOTE_BYTES, SharedResult};
 use crate::actions::{self, Commitment, MAX_ACTIONS, MonthYear, Status};
 use crate::date::Date;
 use crate::label::{Label, Role};
-use crate::model::{Assessment, Level};
+use crate::model::{Assessment, Level, VersionChange};
 use crate::scoring::{Answers, Response};
 
 /// The format version written by [`encode`]; the first byte of every link.
@@ -56,7 +68,8 @@ const FLAG_DATE: u8 = 0b001;
 const FLAG_LABEL: u8 = 0b010;
 const FLAG_NOTES: u8 = 0b100;
 const FLAG_ACTIONS: u8 = 0b1000;
-const KNOWN_FLAGS: u8 = FLAG_DATE | FLAG_LABEL | FLAG_NOTES | FLAG_ACTIONS;
+const FLAG_UNANSWERED: u8 = 0b1_0000;
+const KNOWN_FLAGS: u8 = FLAG_DATE | FLAG_LABEL | FLAG_NOTES | FLAG_ACTIONS | FLAG_UNANSWERED;
 
 const CHECKSUM_BYTES: usize = 2;
 
@@ -191,6 +204,10 @@ pub fn encode(result: &SharedResult) -> String {
     if !result.actions.is_empty() {
         flags |= FLAG_ACTIONS;
     }
+    let unanswered = responses.iter().any(Option::is_none);
+    if unanswered {
+        flags |= FLAG_UNANSWERED;
+    }
 
     let mut body = vec![flags];
     body.extend(assessment_hash(assessment.id).to_be_bytes());
@@ -199,7 +216,8 @@ pub fn encode(result: &SharedResult) -> String {
         body.extend(date.days().to_be_bytes());
     }
     // SharedResult::new checked the count fits in a byte and every question
-    // is answered.
+    // is answered; only a result read from an earlier content version has
+    // questions without an answer (code 0, marked in the unanswered part).
     push_responses(&mut body, responses);
     if let Some(label) = &result.label {
         body.push(label.role.code());
@@ -220,6 +238,9 @@ pub fn encode(result: &SharedResult) -> String {
         for action in &result.actions {
             push_action(&mut body, action, responses.len());
         }
+    }
+    if unanswered {
+        push_unanswered(&mut body, responses);
     }
     base64url_encode(&seal(FORMAT_VERSION, &body))
 }
@@ -297,16 +318,7 @@ fn read_action(reader: &mut Reader<'_>, count: usize) -> Result<Commitment, Shar
     let lead = read_text(reader, 4 * actions::MAX_LEAD_CHARS)?;
     let by = month_from_code(reader.u16()?).ok_or(ShareError::InvalidActions)?;
     let measure = read_text(reader, 4 * actions::MAX_MEASURE_CHARS)?;
-    let bits = reader.bytes(count.div_ceil(8))?;
-    let questions: Vec<usize> = (0..bits.len() * 8)
-        .filter(|&i| {
-            bits.get(i / 8)
-                .is_some_and(|byte| byte & (0x80 >> (i % 8)) != 0)
-        })
-        .collect();
-    if questions.last().is_some_and(|&last| last >= count) {
-        return Err(ShareError::InvalidActions);
-    }
+    let questions = read_bits(reader, count, ShareError::InvalidActions)?;
     let status = status_from_code(reader.u8()?).ok_or(ShareError::InvalidActions)?;
     let action = Commitment {
         what,
@@ -320,6 +332,59 @@ fn read_action(reader: &mut Reader<'_>, count: usize) -> Result<Commitment, Shar
         Ok(action)
     } else {
         Err(ShareError::InvalidActions)
+    }
+}
+
+/// Writes a bit per question, set where there is no response.
+pub(crate) fn push_unanswered(body: &mut Vec<u8>, responses: &[Option<Response>]) {
+    let mut bits = vec![0u8; responses.len().div_ceil(8)];
+    for (question, _) in responses.iter().enumerate().filter(|(_, r)| r.is_none()) {
+        if let Some(byte) = bits.get_mut(question / 8) {
+            *byte |= 0x80 >> (question % 8);
+        }
+    }
+    body.extend(bits);
+}
+
+/// Reads what [`push_unanswered`] wrote into `responses`: at least one
+/// question unanswered, each one's code 0 (so each result has one link).
+pub(crate) fn read_unanswered(
+    reader: &mut Reader<'_>,
+    responses: &mut [Option<Response>],
+) -> Result<(), ShareError> {
+    let unanswered = read_bits(reader, responses.len(), ShareError::InvalidAnswers)?;
+    if unanswered.is_empty() {
+        return Err(ShareError::InvalidAnswers);
+    }
+    for question in unanswered {
+        let response = responses
+            .get_mut(question)
+            .ok_or(ShareError::InvalidAnswers)?;
+        if *response != Some(Response::DontKnow) {
+            return Err(ShareError::InvalidAnswers);
+        }
+        *response = None;
+    }
+    Ok(())
+}
+
+/// Reads a bit per question for `count` questions (first question in the
+/// high bit) as the positions set; `spare_bit` if a spare bit is set.
+fn read_bits(
+    reader: &mut Reader<'_>,
+    count: usize,
+    spare_bit: ShareError,
+) -> Result<Vec<usize>, ShareError> {
+    let bits = reader.bytes(count.div_ceil(8))?;
+    let set: Vec<usize> = (0..bits.len() * 8)
+        .filter(|&i| {
+            bits.get(i / 8)
+                .is_some_and(|byte| byte & (0x80 >> (i % 8)) != 0)
+        })
+        .collect();
+    match set.last() {
+        Some(&last) if last >= count => Err(spare_bit),
+        _ => Ok(set),
     }
 }
 
@@ -340,36 +405,66 @@ pub(crate) fn push_packed(body: &mut Vec<u8>, responses: &[Option<Response>]) {
     }
 }
 
-/// Reads an assessment hash and content version and finds that assessment.
+/// Reads an assessment hash and content version and finds that assessment,
+/// with how to read a result of an earlier content version its file lists
+/// (`None` for this version). A newer version, or an earlier one not
+/// listed, is [`ShareError::ContentVersion`].
 pub(crate) fn read_assessment(
     reader: &mut Reader<'_>,
     assessments: &'static [Assessment],
-) -> Result<&'static Assessment, ShareError> {
+) -> Result<(&'static Assessment, Option<VersionChange>), ShareError> {
     let hash = reader.u16()?;
     let content_version = reader.u16()?;
-    let mut candidates = assessments
-        .iter()
-        .filter(|a| assessment_hash(a.id) == hash)
-        .peekable();
-    let first = *candidates.peek().ok_or(ShareError::UnknownAssessment)?;
-    // Hook for opening links made with other content versions: keep the
-    // question ids of earlier versions, read the answers by the link's
-    // version and match them to this version's questions by stable id.
-    candidates
-        .find(|a| a.version == content_version)
-        .ok_or(ShareError::ContentVersion {
-            link: content_version,
-            ours: first.version,
-        })
+    let mut first = None;
+    let mut earlier = None;
+    for candidate in assessments.iter().filter(|a| assessment_hash(a.id) == hash) {
+        if candidate.version == content_version {
+            return Ok((candidate, None));
+        }
+        first.get_or_insert(candidate);
+        if earlier.is_none() && candidate.version > content_version {
+            earlier = candidate
+                .changes_since(content_version)
+                .map(|change| (candidate, Some(change)));
+        }
+    }
+    let first = first.ok_or(ShareError::UnknownAssessment)?;
+    earlier.ok_or(ShareError::ContentVersion {
+        link: content_version,
+        ours: first.version,
+    })
 }
 
-/// Reads what [`push_responses`] wrote, for `assessment`'s questions.
+/// The number of questions a result of `assessment` is laid out by: its
+/// own, or the earlier version's it was made with.
+pub(crate) fn layout_count(assessment: &Assessment, change: Option<&VersionChange>) -> usize {
+    change.map_or(assessment.question_count(), |c| c.moves_to.len())
+}
+
+/// Moves what was given per question of an earlier version to this
+/// version's positions (`count` of them); what has nowhere to go is left
+/// out, and positions nothing moves to get `empty`.
+pub(crate) fn move_to_now<T: Clone>(
+    change: &VersionChange,
+    count: usize,
+    earlier: Vec<T>,
+    empty: T,
+) -> Vec<T> {
+    let mut now = vec![empty; count];
+    for (value, to) in earlier.into_iter().zip(&change.moves_to) {
+        if let Some(slot) = to.and_then(|to| now.get_mut(to)) {
+            *slot = value;
+        }
+    }
+    now
+}
+
+/// Reads what [`push_responses`] wrote, for `count` questions.
 pub(crate) fn read_responses(
     reader: &mut Reader<'_>,
-    assessment: &Assessment,
+    count: usize,
 ) -> Result<Vec<Option<Response>>, ShareError> {
-    let count = usize::from(reader.u8()?);
-    if count != assessment.question_count() {
+    if usize::from(reader.u8()?) != count {
         return Err(ShareError::InvalidAnswers);
     }
     read_packed(reader, count)
@@ -490,7 +585,7 @@ fn read_body(body: &[u8], assessments: &'static [Assessment]) -> Result<SharedRe
             version: FORMAT_VERSION,
         });
     }
-    let assessment = read_assessment(&mut reader, assessments)?;
+    let (assessment, change) = read_assessment(&mut reader, assessments)?;
 
     let date = if flags & FLAG_DATE != 0 {
         Some(Date::from_days(reader.u16()?))
@@ -498,8 +593,8 @@ fn read_body(body: &[u8], assessments: &'static [Assessment]) -> Result<SharedRe
         None
     };
 
-    let responses = read_responses(&mut reader, assessment)?;
-    let count = responses.len();
+    let count = layout_count(assessment, change.as_ref());
+    let mut responses = read_responses(&mut reader, count)?;
 
     let label = if flags & FLAG_LABEL != 0 {
         let role = Role::from_code(reader.u8()?).ok_or(ShareError::InvalidRole)?;
@@ -546,16 +641,31 @@ fn read_body(body: &[u8], assessments: &'static [Assessment]) -> Result<SharedRe
             actions.push(read_action(&mut reader, count)?);
         }
     }
+    if flags & FLAG_UNANSWERED != 0 {
+        read_unanswered(&mut reader, &mut responses)?;
+    }
     if !reader.is_empty() {
         return Err(ShareError::TrailingBytes);
     }
 
+    if let Some(change) = &change {
+        let now = assessment.question_count();
+        responses = move_to_now(change, now, responses, None);
+        notes = move_to_now(change, now, notes, String::new());
+        for action in &mut actions {
+            action.questions = (action.questions.iter())
+                .filter_map(|&q| change.moves_to.get(q).copied().flatten())
+                .collect();
+            action.questions.sort_unstable();
+        }
+    }
     Ok(SharedResult {
         assessment,
         answers: Answers { responses, notes },
         label,
         date,
         actions,
+        version_change: change,
     })
 }
 

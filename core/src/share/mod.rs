@@ -18,7 +18,7 @@ use std::fmt;
 use crate::actions::{Commitment, MAX_ACTIONS};
 use crate::date::Date;
 use crate::label::Label;
-use crate::model::Assessment;
+use crate::model::{Assessment, VersionChange};
 use crate::scoring::Answers;
 
 /// Longest organisation name or ODS code a link carries, in UTF-8 bytes.
@@ -54,6 +54,7 @@ pub struct SharedResult {
     label: Option<Label>,
     date: Option<Date>,
     actions: Vec<Commitment>,
+    version_change: Option<VersionChange>,
 }
 
 /// Why a result cannot be made into a link.
@@ -141,6 +142,7 @@ impl SharedResult {
             label,
             date,
             actions: Vec::new(),
+            version_change: None,
         })
     }
 
@@ -167,12 +169,21 @@ impl SharedResult {
         &self.actions
     }
 
+    /// How the result was read from the earlier content version it was
+    /// made with (questions added since are unanswered, removed ones left
+    /// out), to tell the reader; `None` when made with this version.
+    pub fn version_change(&self) -> Option<&VersionChange> {
+        self.version_change.as_ref()
+    }
+
     /// The assessment answered.
     pub fn assessment(&self) -> &'static Assessment {
         self.assessment
     }
 
-    /// The responses (all present) and notes (one per question, empty when
+    /// The responses (all present, except questions a result made with an
+    /// earlier content version could not answer: see
+    /// [`SharedResult::version_change`]) and notes (one per question, empty when
     /// there is none).
     pub fn answers(&self) -> &Answers {
         &self.answers
@@ -241,10 +252,33 @@ pub fn payload_from_fragment(fragment: &str) -> Option<&str> {
     payload_after_prefix(fragment, FRAGMENT_PREFIX)
 }
 
-/// What follows `prefix` in a URL fragment (with or without its `#`).
+/// What follows `prefix` (a letter and `=`) in a URL fragment (with or
+/// without its `#`). Mail clients mangle the prefix, so it is read in any
+/// case (`#R=`), with its `=` escaped (`#r%3D`) and after spaces, plain or
+/// escaped (`#%20r=`): such a link opens, or gets the bad-link page, never
+/// a silent start page. Any other fragment (`#maincontent`) is `None`.
 pub(crate) fn payload_after_prefix<'a>(fragment: &'a str, prefix: &str) -> Option<&'a str> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    fragment.strip_prefix(prefix)
+    let mut rest = fragment.strip_prefix('#').unwrap_or(fragment);
+    loop {
+        let trimmed = rest.trim_start();
+        let trimmed = trimmed.strip_prefix("%20").unwrap_or(trimmed);
+        if trimmed.len() == rest.len() {
+            break;
+        }
+        rest = trimmed;
+    }
+    let letter = prefix.strip_suffix('=')?;
+    let rest = strip_prefix_ignoring_case(rest, letter)?;
+    rest.strip_prefix('=')
+        .or_else(|| strip_prefix_ignoring_case(rest, "%3D"))
+}
+
+/// `text` after `prefix` (ASCII), in any case.
+fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| text.get(prefix.len()..))
+        .flatten()
 }
 
 #[cfg(test)]
@@ -263,10 +297,40 @@ mod tests {
         assert_eq!(payload_from_fragment("#r=AbC-_"), Some("AbC-_"));
         assert_eq!(payload_from_fragment("r="), Some(""));
         assert_eq!(payload_from_fragment("#maincontent"), None);
+        assert_eq!(payload_from_fragment("#results"), None);
+        assert_eq!(payload_from_fragment("#%20results=1"), None);
         assert_eq!(payload_from_fragment(""), None);
         let base = "https://example.nhs.uk/";
         let fits = "A".repeat(MAX_LINK_CHARS - link_length(base, ""));
         assert!(fits_in_link(base, &fits));
         assert!(!fits_in_link(base, &format!("{fits}A")));
+    }
+
+    #[test]
+    fn prefixes_mangled_by_mail_clients_are_read() {
+        for fragment in [
+            "#r=AbC-_",
+            "#R=AbC-_",
+            "#r%3DAbC-_",
+            "#r%3dAbC-_",
+            "#R%3DAbC-_",
+            "#%20r=AbC-_",
+            "#%20%20R%3dAbC-_",
+            "# r=AbC-_",
+            "r%3DAbC-_",
+        ] {
+            assert_eq!(payload_from_fragment(fragment), Some("AbC-_"), "{fragment}");
+        }
+        for fragment in ["#c=AbC", "#C=AbC", "#c%3DAbC", "#%20c=AbC"] {
+            assert_eq!(payload_from_fragment(fragment), None, "{fragment}");
+            assert_eq!(
+                payload_after_prefix(fragment, "c="),
+                Some("AbC"),
+                "{fragment}"
+            );
+        }
+        for fragment in ["#rr=AbC", "#r%3", "#r", "#%2", "#%20", "#r%20=AbC", "#é=x"] {
+            assert_eq!(payload_from_fragment(fragment), None, "{fragment}");
+        }
     }
 }

@@ -139,6 +139,36 @@ pub enum Phrase {
     CannotSave,
     /// The notice on the start page once answers have been deleted.
     AnswersDeleted,
+    /// The notice when this page has followed answers saved in another tab.
+    ChangedInOtherTab,
+    /// The notice when this page has followed answers deleted in another tab.
+    DeletedInOtherTab,
+    /// The heading of the question asked when another tab saved answers
+    /// over ones this page has.
+    OtherTabChangedHeading,
+    /// The heading of the question asked when another tab deleted answers
+    /// this page has.
+    OtherTabDeletedHeading,
+    /// What the question about another tab's answers means.
+    OtherTabExplained,
+    /// The button taking up another tab's answers.
+    UseOtherTabAnswers,
+    /// The button following another tab that deleted its answers.
+    DeleteTheseAnswersToo,
+    /// The button keeping this page's answers (saved over the other tab's).
+    KeepTheseAnswers,
+    /// Said of a saved record that could not be read, before anything is saved.
+    UnreadableWillBeKept,
+    /// Said once a record that could not be read has been set aside.
+    UnreadableKeptAside,
+    /// Said on later visits of a record that could not be read, kept aside.
+    UnreadableKeptEarlier,
+    /// The button downloading a record that could not be read.
+    DownloadUnreadable,
+    /// The file name of a record that could not be read, downloaded.
+    UnreadableFileName,
+    /// The notice when a record that could not be read cannot be set aside.
+    CannotSetAside,
 }
 
 impl Phrase {

@@ -22,6 +22,8 @@ pub enum Phrase {
     NonExecutive,
     /// Another role, or none given.
     OtherRole,
+    /// The role of a result recording the board's agreed position.
+    Board,
     /// Visually hidden before an inset text's words: "Information: ".
     InformationPrefix,
     /// Visually hidden before an error message, and first in an error

@@ -328,6 +328,36 @@ pub enum Sentence<'a> {
     RoleLegend(usize),
     /// Visually hidden after "Remove": " result 2" (number from 1).
     RemoveWhich(usize),
+    /// Lines with no link at all, passed over: "2 lines with no results
+    /// link were skipped".
+    LinesSkipped(usize),
+    /// Lines beyond the most looked at.
+    LinesNotRead {
+        /// Lines read.
+        read: usize,
+        /// Lines after them, not read.
+        rest: usize,
+    },
+    /// Pasted text or a file cut short.
+    InputCut {
+        /// The file's name, or `None` for pasted text.
+        file: Option<&'a str>,
+        /// Its whole size, in bytes.
+        size: u64,
+        /// Bytes read, from its start.
+        read: u64,
+    },
+    /// Files not read at all.
+    FilesNotRead {
+        /// How many.
+        count: usize,
+        /// Most files read at once.
+        most: usize,
+        /// Most bytes read at once.
+        bytes: u64,
+    },
+    /// Problems found but not listed: "And 99,990 more problems".
+    MoreProblems(usize),
     /// The caption over a comparison page's heading: "Comparing: Board
     /// members".
     ComparingMode(Mode),

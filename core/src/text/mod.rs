@@ -3,7 +3,8 @@
 //! The keys are Rust types: the enums in [`common`] (shared by every
 //! screen), [`assessment`] (the assessment view), [`report`] (a result's
 //! page and paper), [`compare`] (the compare view and its exports), [`paper`]
-//! (the Word board paper and its button) and the
+//! (the Word board paper and its button), [`versions`] (a result made
+//! with an earlier content version) and the
 //! core's error enums ([`crate::share::ShareError`],
 //! [`crate::share::ShareBuildError`], [`crate::saved::SavedError`],
 //! [`crate::compare::CompareError`],
@@ -21,12 +22,14 @@
 //! carries only the words its screens show.
 
 pub mod actions;
+pub mod agree;
 pub mod assessment;
 pub mod common;
 pub mod compare;
 pub mod en;
 pub mod paper;
 pub mod report;
+pub mod versions;
 
 /// The edition built in.
 pub(crate) use en as edition;

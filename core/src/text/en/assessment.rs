@@ -103,6 +103,30 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
             "Your answers cannot be saved in this browser, because storage is blocked or full. You can still finish the assessment, but if you close or reload this page your answers will be lost."
         }
         Phrase::AnswersDeleted => "Your answers have been deleted from this browser.",
+        Phrase::ChangedInOtherTab => "Your answers were changed in another tab or window.",
+        Phrase::DeletedInOtherTab => "Your answers were deleted in another tab or window.",
+        Phrase::OtherTabChangedHeading => "Your answers were changed in another tab or window",
+        Phrase::OtherTabDeletedHeading => "Your answers were deleted in another tab or window",
+        Phrase::OtherTabExplained => {
+            "The answers on this page are different. So that neither is lost, nothing on this page is saved until you choose. If you keep these answers, the other tab or window will ask the same question."
+        }
+        Phrase::UseOtherTabAnswers => "Use the answers from the other tab",
+        Phrase::DeleteTheseAnswersToo => "Delete these answers too",
+        Phrase::KeepTheseAnswers => "Keep these answers",
+        Phrase::UnreadableWillBeKept => {
+            "They may have been saved by a newer version of this self-assessment. They are kept exactly as they are: new answers will be saved beside them, not over them."
+        }
+        Phrase::UnreadableKeptAside => {
+            "Answers saved in this browser earlier could not be read. They have been kept aside exactly as they were, and your new answers are saved beside them, not over them."
+        }
+        Phrase::UnreadableKeptEarlier => {
+            "Answers saved in this browser earlier could not be read. They are kept aside, exactly as they were, beside your answers."
+        }
+        Phrase::DownloadUnreadable => "Download the answers that could not be read (text file)",
+        Phrase::UnreadableFileName => "saved-answers-that-could-not-be-read.txt",
+        Phrase::CannotSetAside => {
+            "Answers saved in this browser earlier could not be read, and this browser would not let them be kept aside. So that they are not lost, your answers are not being saved. You can still finish the assessment, but if you close or reload this page your answers will be lost."
+        }
     }
 }
 
@@ -139,12 +163,14 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             // "From Leeds Teaching Hospitals, Non-executive. Made on 21
             // November 2026."
             let from = match (organisation, role) {
+                // The organisation is isolated: an override in it must not
+                // reverse the words after it (crate::bidi).
                 (Some(organisation), Some(role)) => {
-                    write!(f, "From {organisation}, {role}.")?;
+                    write!(f, "From {}, {role}.", crate::bidi::isolate(organisation))?;
                     true
                 }
                 (Some(one), None) | (None, Some(one)) => {
-                    write!(f, "From {one}.")?;
+                    write!(f, "From {}.", crate::bidi::isolate(one))?;
                     true
                 }
                 (None, None) => false,

@@ -45,6 +45,7 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::Executive => "Executive",
         Phrase::NonExecutive => "Non-executive",
         Phrase::OtherRole => "Other or not given",
+        Phrase::Board => "Board",
         Phrase::InformationPrefix => "Information: ",
         Phrase::ErrorPrefix => "Error: ",
         Phrase::ThereIsAProblem => "There is a problem",

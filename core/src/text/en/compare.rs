@@ -3,6 +3,7 @@
 use std::fmt::{self, Write};
 
 use super::plural;
+use crate::bidi::isolate;
 use crate::compare::{Mode, tenths_text};
 use crate::export::ExportFormat;
 use crate::model::Level;
@@ -173,14 +174,14 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
         Sentence::NowDated(when) => write!(f, "Now ({when})"),
         Sentence::ChangeBetween { then, now } => write!(f, "Change from {then} to {now}"),
         Sentence::NameWithRole { name, role } => {
-            write!(f, "{name} ({})", role.to_lowercase())
+            write!(f, "{} ({})", isolate(name), role.to_lowercase())
         }
         Sentence::AverageRange(low, high) => {
             write!(f, "{} to {}", tenths_text(low), tenths_text(high))
         }
         Sentence::StageWithAverage { stage, average } => write!(f, "{stage} ({average})"),
         Sentence::TwinLabel { name, date, result } => {
-            write!(f, "{name} (")?;
+            write!(f, "{} (", isolate(name))?;
             if let Some(date) = date {
                 f.write_str(date)?;
             }
@@ -197,11 +198,11 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
                     i if i + 1 == repeated.len() => " and ",
                     _ => ", ",
                 };
-                write!(f, "{joiner}{name} has {count} results")?;
+                write!(f, "{joiner}{} has {count} results", isolate(name))?;
             }
             f.write_str(" in this comparison. The system’s range and median count an organisation once for each of its results, so they count ")?;
             match repeated {
-                [(name, count)] => write!(f, "{name} {count} times")?,
+                [(name, count)] => write!(f, "{} {count} times", isolate(name))?,
                 _ => f.write_str("each of these organisations more than once")?,
             }
             write!(
@@ -252,7 +253,7 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
         Sentence::ResultLegend { number, heading } => write!(f, "Result {number}: {heading}"),
         Sentence::EntryFacts { organisation, date } => {
             if !organisation.is_empty() {
-                write!(f, "{organisation} · ")?;
+                write!(f, "{} · ", isolate(organisation))?;
             }
             match date {
                 Some(date) => super::common::sentence(&CommonSentence::LongDate(date), f),
@@ -262,6 +263,43 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
         Sentence::NameLabel(number) => write!(f, "Name for result {number} (optional)"),
         Sentence::RoleLegend(number) => write!(f, "Role for result {number}"),
         Sentence::RemoveWhich(number) => write!(f, " result {number}"),
+        Sentence::LinesSkipped(n) => write!(
+            f,
+            "{} with no results link {} skipped, such as greetings and signatures.",
+            counted(n, "line", "lines"),
+            if n == 1 { "was" } else { "were" }
+        ),
+        Sentence::LinesNotRead { read, rest } => write!(
+            f,
+            "Only the first {} lines were read: {} more {} not. Add fewer links at a time.",
+            grouped(read as u64),
+            grouped(rest as u64),
+            if rest == 1 { "was" } else { "were" }
+        ),
+        Sentence::InputCut { file, size, read } => {
+            match file {
+                Some(file) => write!(f, "Only the first {} of {file} ", megabytes(read))?,
+                None => write!(f, "Only the first {} of the pasted text ", megabytes(read))?,
+            }
+            write!(f, "was read (it is {}).", megabytes(size))
+        }
+        Sentence::FilesNotRead { count, most, bytes } => write!(
+            f,
+            "{} not read: up to {} files and {} in all are read at a time.",
+            if count == 1 {
+                "1 file was".to_owned()
+            } else {
+                format!("{} files were", grouped(count as u64))
+            },
+            grouped(most as u64),
+            megabytes(bytes)
+        ),
+        Sentence::MoreProblems(n) => write!(
+            f,
+            "And {} more {} not listed.",
+            grouped(n as u64),
+            if n == 1 { "problem" } else { "problems" }
+        ),
         Sentence::ComparingMode(mode) => {
             write!(f, "{}: {}", phrase(Phrase::Comparing), mode.name())
         }
@@ -333,13 +371,18 @@ pub(crate) fn sentence(sentence: &Sentence<'_>, f: &mut String) -> fmt::Result {
             "{n} {} moved between “Don’t know” and a level.",
             questions(n)
         ),
-        Sentence::WhoOnDates { who, then, now } => write!(f, "{who}: {then} and {now}"),
+        Sentence::WhoOnDates { who, then, now } => write!(f, "{}: {then} and {now}", isolate(who)),
         Sentence::WhosOnDates {
             then_who,
             then,
             now_who,
             now,
-        } => write!(f, "{then_who}, {then}, and {now_who}, {now}"),
+        } => write!(
+            f,
+            "{}, {then}, and {}, {now}",
+            isolate(then_who),
+            isolate(now_who)
+        ),
         Sentence::LevelCounts(counts) => level_counts(f, counts),
         Sentence::GapCounts {
             counts,
@@ -399,6 +442,35 @@ fn level_counts(f: &mut String, counts: crate::compare::LevelCounts) -> fmt::Res
         }
     }
     Ok(())
+}
+
+/// A whole number with commas between thousands: "99,990".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// "1 line" / "99,990 lines".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n as u64), if n == 1 { one } else { many })
+}
+
+/// A size in megabytes (of 2^20 bytes): "50 MB", "1.4 MB" (one decimal
+/// under 10 MB, so a cut is never said to be as big as the whole).
+fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10 + (1 << 19)) >> 20;
+    if tenths < 100 && !tenths.is_multiple_of(10) {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} MB", grouped(((bytes + (1 << 19)) >> 20).max(1)))
+    }
 }
 
 /// "1 question" / "2 questions", written out.
@@ -525,6 +597,49 @@ mod tests {
             (Sentence::ChartQuestion(0), "Question 1"),
             (Sentence::MarkerKey("AB"), "AB:"),
             (Sentence::RemoveWhich(2), " result 2"),
+            (
+                Sentence::LinesSkipped(99_990),
+                "99,990 lines with no results link were skipped, such as greetings and signatures.",
+            ),
+            (
+                Sentence::LinesSkipped(1),
+                "1 line with no results link was skipped, such as greetings and signatures.",
+            ),
+            (
+                Sentence::LinesNotRead {
+                    read: 10_000,
+                    rest: 90_000,
+                },
+                "Only the first 10,000 lines were read: 90,000 more were not. Add fewer links at a time.",
+            ),
+            (
+                Sentence::InputCut {
+                    file: Some("big.txt"),
+                    size: 50 << 20,
+                    read: 1 << 20,
+                },
+                "Only the first 1 MB of big.txt was read (it is 50 MB).",
+            ),
+            (
+                Sentence::InputCut {
+                    file: None,
+                    size: 1_500_000,
+                    read: 1 << 20,
+                },
+                "Only the first 1 MB of the pasted text was read (it is 1.4 MB).",
+            ),
+            (
+                Sentence::FilesNotRead {
+                    count: 3,
+                    most: 100,
+                    bytes: 8 << 20,
+                },
+                "3 files were not read: up to 100 files and 8 MB in all are read at a time.",
+            ),
+            (
+                Sentence::MoreProblems(1_234_567),
+                "And 1,234,567 more problems not listed.",
+            ),
             (
                 Sentence::ChangeSummary {
                     then: "1 June 2025",

@@ -169,6 +169,13 @@ pub(crate) fn collect_problem(problem: &CollectProblem, f: &mut fmt::Formatter<'
         CollectProblem::NotAResultsFile => f.write_str(
             "This file is not a results file from this self-assessment. Choose a JSON file downloaded from a results page or a comparison, or paste results links instead.",
         ),
+        CollectProblem::FileDisagrees => f.write_str(
+            "This file’s details do not match its share code, so it may have been edited or be another kind of file. It was not added. Download the file again from the results page, or paste the results link instead.",
+        ),
+        CollectProblem::NewerFile(version) => write!(
+            f,
+            "This file was made by a newer version of this self-assessment (file format {version}), so this page cannot read it. Refresh the page to get the latest version and try again, or paste the results link instead."
+        ),
         CollectProblem::OtherAssessment { found, ours } => write!(
             f,
             "This result is for “{found}”, but the results added so far are for “{ours}”. Only results of the same assessment can be compared."

@@ -11,6 +11,10 @@
 // "compare" to open at compare results). The compare view is a second wasm
 // bundle, loaded only when someone compares (see start.js).
 //
+// This is the source: .ci/pages.mjs writes www/element.js from it, with the
+// content-hashed names of the modules and stylesheet it loads (the element's
+// own name stays, as host pages use it).
+//
 // Fallback content: anything inside the element (say, a link to the
 // widget's own page) shows until the element is defined, and so stays
 // whenever this script cannot load (e.g. the widget's server sends no

@@ -175,6 +175,8 @@ test('answers typed in both tabs: the question is asked and nothing is lost', as
     await a.getByRole('button', { name: 'Clear my answers' }).click();
     await a.getByRole('button', { name: 'Delete my answers' }).click();
     await a.getByRole('button', { name: 'Start now' }).waitFor();
+    // The deletion is an effect performed just after the page renders.
+    await a.waitForFunction(() => localStorage.length === 0, null, { timeout: 2000 }).catch(() => {});
     assert.deepEqual(await storedKeys(a), []);
   });
 });

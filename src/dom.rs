@@ -162,6 +162,31 @@ pub fn record_screen(from: &yew::NodeRef, screen: &str, how: crate::effects::His
     tell_page(from, name, Some(screen));
 }
 
+/// The tab's session-storage key of the board's agreed answers being
+/// recorded (`digital_board_core::compare::agree::draft_text`); www/start.js
+/// opens the compare view at load when it is there.
+pub const AGREEMENT_KEY: &str = "dba-agreement";
+
+/// The text kept under `key` in this tab's session storage, if any (none
+/// when storage is blocked).
+pub fn session_text(key: &str) -> Option<String> {
+    let storage = web_sys::window()?.session_storage().ok().flatten()?;
+    storage.get_item(key).ok().flatten()
+}
+
+/// Keeps `text` under `key` in this tab's session storage, or removes it
+/// (`None`). Blocked or full storage is not an error here: the text is
+/// still on screen, only a reload would lose it.
+pub fn keep_session_text(key: &str, text: Option<&str>) {
+    let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else {
+        return;
+    };
+    let _ = match text {
+        Some(text) => storage.set_item(key, text),
+        None => storage.remove_item(key),
+    };
+}
+
 /// Event the page sends to the element the assessment view is mounted in
 /// (it does not bubble) with a result the compare view handed over
 /// (`digital_board_core::handover`), after switching views.

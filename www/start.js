@@ -464,7 +464,16 @@ export async function startWidget(root, options, bundles) {
     lastHash = hash;
   });
 
-  await show(isCompareLink(location.hash) || options.start === 'compare' ? 'compare' : 'assessment');
+  // The board's agreed answers were being recorded when the page was
+  // reloaded (src/dom.rs AGREEMENT_KEY): the compare view brings them back.
+  let agreeing = false;
+  try {
+    agreeing = sessionStorage.getItem('dba-agreement') !== null;
+  } catch {
+    // Storage blocked: nothing was kept.
+  }
+  const opening = isCompareLink(location.hash) || options.start === 'compare' || (agreeing && !isShareLink(location.hash));
+  await show(opening ? 'compare' : 'assessment');
 }
 
 /**

@@ -66,7 +66,7 @@ impl SavedError {
     }
 }
 
-fn response_code(response: Option<Response>) -> char {
+pub(crate) fn response_code(response: Option<Response>) -> char {
     match response {
         None => '-',
         Some(Response::DontKnow) => 'd',
@@ -76,7 +76,7 @@ fn response_code(response: Option<Response>) -> char {
     }
 }
 
-fn parse_response(code: &str) -> Option<Option<Response>> {
+pub(crate) fn parse_response(code: &str) -> Option<Option<Response>> {
     Some(match code {
         "-" => None,
         "d" => Some(Response::DontKnow),
@@ -108,7 +108,7 @@ fn parse_role(code: &str) -> Option<Role> {
 
 /// Escapes text onto one field of a line: `\` as `\\`, newline as `\n`,
 /// CR as `\r`, tab as `\t`.
-fn escape(note: &str) -> String {
+pub(crate) fn escape(note: &str) -> String {
     let mut out = String::with_capacity(note.len());
     for c in note.chars() {
         match c {
@@ -122,7 +122,7 @@ fn escape(note: &str) -> String {
     out
 }
 
-fn unescape(text: &str) -> Option<String> {
+pub(crate) fn unescape(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {

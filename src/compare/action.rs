@@ -60,4 +60,7 @@ pub enum Action {
     SetStatus(usize, Status),
     /// "Save the statuses with the later result".
     CarryStatuses,
+    /// The page was reloaded while the board's agreed answers were being
+    /// recorded: the text kept in the tab ([`digital_board_core::compare::agree::draft_text`]).
+    RestoreAgreement(String),
 }

@@ -47,10 +47,15 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
         let fragment = dom::fragment();
         let from_link =
             digital_board_core::compare::codec::payload_from_fragment(&fragment).is_some();
-        let opening = if from_link {
-            Action::OpenFragment(fragment)
-        } else {
-            Action::Open(shared_link)
+        // After a reload while the board's agreed answers were being
+        // recorded, they come back (unless a link asks for something else).
+        let kept = (!from_link && shared_link.is_none())
+            .then(|| dom::session_text(dom::AGREEMENT_KEY))
+            .flatten();
+        let opening = match kept {
+            _ if from_link => Action::OpenFragment(fragment),
+            Some(text) => Action::RestoreAgreement(text),
+            None => Action::Open(shared_link),
         };
         let state = Rc::new(State::default()).reduce(opening);
         // The first screen's history entry: a new one when the user opened
@@ -125,6 +130,9 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
                     }
                     // The page shows the assessment, which takes the
                     // result up (www/start.js passes it on).
+                    Effect::KeepAgreement(text) => {
+                        dom::keep_session_text(dom::AGREEMENT_KEY, text.as_deref())
+                    }
                     Effect::HandOver(text) => {
                         dom::clear_compare_fragment();
                         dom::tell_page(&root, dom::LEAVE_COMPARE_EVENT, Some(text));

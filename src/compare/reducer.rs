@@ -11,7 +11,7 @@ use super::action::Action;
 use super::state::{Effect, Screen, State, Step};
 use crate::effects::History;
 use digital_board_core::actions::{Commitment, Status};
-use digital_board_core::compare::agree::Agreement;
+use digital_board_core::compare::agree::{self, Agreement};
 use digital_board_core::compare::codec as compare_codec;
 use digital_board_core::compare::collect::{Collection, Origin};
 use digital_board_core::compare::{Entry, MAX_NAME_CHARS, Mode, follow_up, spreads};
@@ -43,6 +43,11 @@ impl State {
             let changed = before.screen.step() != Some(step);
             let how = History::for_screen(asked, changed, before.screen.step().is_none());
             effects.extend(how.map(Effect::RecordScreen));
+        }
+        if self.agreement != before.agreement {
+            effects.push(Effect::KeepAgreement(self.agreement.as_ref().map(
+                |(comparison, agreement)| agree::draft_text(comparison, agreement),
+            )));
         }
         if self.moves != before.moves || self.title() != before.title() {
             effects.push(Effect::ShowPage);
@@ -295,10 +300,12 @@ impl Reducible for State {
                 };
                 let problems = agreement.problems();
                 match agreement.result(comparison, today) {
+                    // Taken up by the assessment: nothing is kept here.
                     Ok(result) if problems.is_empty() => {
                         requested.push(Effect::HandOver(Handover::BoardAnswers.to_text(&result)));
                         State {
                             agree_problems: Vec::new(),
+                            agreement: None,
                             ..(*self).clone()
                         }
                     }
@@ -355,6 +362,26 @@ impl Reducible for State {
                         moves: self.moves + 1,
                         ..(*self).clone()
                     },
+                }
+            }
+            // After a reload: the comparison and what was typed, or, if the
+            // text kept is damaged, nothing (and it is forgotten).
+            (Action::RestoreAgreement(text), _) => {
+                match agree::from_draft_text(&text, ASSESSMENTS) {
+                    Some((comparison, agreement)) => {
+                        let comparison = Rc::new(comparison);
+                        // The browser made the reloaded page's entry.
+                        requested.push(Effect::RecordScreen(History::Replace));
+                        State {
+                            collection: Rc::new(Collection::from_comparison((*comparison).clone())),
+                            agreement: Some((comparison.clone(), agreement)),
+                            ..self.go(Screen::Agree(comparison))
+                        }
+                    }
+                    None => {
+                        requested.push(Effect::KeepAgreement(None));
+                        (*self).clone()
+                    }
                 }
             }
             // Only on the screens that offer them.
@@ -627,11 +654,39 @@ mod tests {
             .reduce(Action::AgreeLevel(1, Response::Level(Siloed)))
             .reduce(Action::AgreeReason(1, "Pilots in two divisions.".into()))
             .reduce(Action::AgreeDissent(1, "The CNIO says Absent.".into()));
+        // What is typed is kept in the tab, and a reload brings it back.
+        let (effects, typed) = effects_of(
+            &state,
+            Action::AgreeReason(2, "Agreed without dissent.".into()),
+        );
+        let kept = effects
+            .iter()
+            .find_map(|effect| match effect {
+                Effect::KeepAgreement(Some(text)) => Some(text.clone()),
+                _ => None,
+            })
+            .expect("the agreement kept");
+        let reloaded = run([Action::RestoreAgreement(kept)]);
+        assert!(matches!(reloaded.screen, Screen::Agree(_)));
+        assert_eq!(
+            reloaded.agreement.as_ref().map(|(_, a)| a),
+            typed.agreement.as_ref().map(|(_, a)| a)
+        );
+        // Damaged text is forgotten, and nothing else changes.
+        let (effects, damaged) = effects_of(
+            &Rc::new(State::default()),
+            Action::RestoreAgreement("dba-agreement 1\n???".into()),
+        );
+        assert_eq!(effects, [Effect::KeepAgreement(None)]);
+        assert_eq!(damaged.screen, Screen::Gather);
+
         // Back to the comparison and in again: nothing typed is lost.
         let state = state.reduce(Action::CloseAgree).reduce(Action::OpenAgree);
         let today = Date::from_ymd(2026, 12, 7);
         let (effects, saved) = effects_of(&state, Action::SaveAgreed(today));
         assert!(saved.agree_problems.is_empty());
+        // Taken up: nothing is kept in the tab any more.
+        assert!(effects.contains(&Effect::KeepAgreement(None)));
         let (handover, result) = handed_over(&effects);
         assert_eq!(handover, Handover::BoardAnswers);
         assert_eq!(

@@ -88,6 +88,10 @@ pub enum Effect {
     Leave,
     /// Record the screen now showing in the browser's session history.
     RecordScreen(History),
+    /// Keep the agreement being recorded in the tab's session storage
+    /// (the text to keep), or forget it (`None`): a reload loses nothing
+    /// typed, and closing the tab leaves nothing behind.
+    KeepAgreement(Option<String>),
     /// Ask the page to switch to the assessment, handing it a result to
     /// take up as this browser's own ([`digital_board_core::handover`]).
     HandOver(String),

@@ -130,6 +130,15 @@ test('the board’s agreed answers from five members’ links, by keyboard: medi
     await page.keyboard.press('Tab');
     await page.keyboard.type('The CIO thinks Siloed.');
 
+    // A reload loses nothing typed: the tab kept it, and the compare view
+    // opens on it again.
+    await page.reload();
+    await waitForHeading(page, AGREE, { focused: false });
+    assert.equal(await page.locator('#dba-agree-0-reason').inputValue(), 'Strategy papers rarely mention digital.');
+    assert.equal(await page.locator('#dba-agree-0-dissent').inputValue(), 'The CIO thinks Siloed.');
+    assert.equal((await readAgree(page)).questions[0].checked, 'Absent');
+    await page.locator('#dba-agree-0-dissent').focus();
+
     // Saving with question 5 undecided: the summary says so, focus on it.
     await tabTo(page, 'Save the board’s agreed answers');
     await page.keyboard.press('Enter');
@@ -184,6 +193,9 @@ test('the board’s agreed answers from five members’ links, by keyboard: medi
     assert.equal(first.notes, 'Strategy papers rarely mention digital.\n\nDissent: The CIO thinks Siloed.');
     assert.equal(json.answers[1].answer, 'dont_know');
     assert.equal(json.answers[4].answer, 'siloed');
+
+    // Taken up: the tab keeps no agreement, so a reload opens the result.
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('dba-agreement')), null);
 
     // Saved as the board's: a reload keeps it.
     await page.reload();

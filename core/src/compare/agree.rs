@@ -8,6 +8,7 @@
 use super::{Comparison, Spread, organisation_key};
 use crate::date::Date;
 use crate::label::{Label, Role};
+use crate::saved;
 use crate::scoring::{Answers, Response};
 use crate::share::{MAX_LABEL_BYTES, MAX_NOTE_BYTES, ShareBuildError, SharedResult};
 use crate::text::agree::Sentence;
@@ -99,6 +100,72 @@ impl Agreement {
         };
         SharedResult::new(comparison.assessment, answers, Some(label), today)
     }
+}
+
+/// First line of an agreement kept while it is being recorded.
+const DRAFT_HEADER: &str = "dba-agreement 1";
+
+/// Its last line: text cut short is dropped, not read as shorter answers.
+const DRAFT_END: &str = "end";
+
+/// The agreement being recorded for `comparison`, as text to keep in the
+/// tab's session storage, so a reload does not lose what was typed: a
+/// header, the compare link's payload, then a line per question (answer
+/// code, reason and dissent, tab-separated and escaped as saved answers
+/// are) and an end line.
+pub fn draft_text(comparison: &Comparison, agreement: &Agreement) -> String {
+    let mut text = format!("{DRAFT_HEADER}\n{}\n", super::codec::encode(comparison));
+    for (index, response) in agreement.responses.iter().enumerate() {
+        let field = |list: &[String]| list.get(index).map_or(String::new(), |t| saved::escape(t));
+        text.push(saved::response_code(*response));
+        text.push('\t');
+        text.push_str(&field(&agreement.reasons));
+        text.push('\t');
+        text.push_str(&field(&agreement.dissent));
+        text.push('\n');
+    }
+    text.push_str(DRAFT_END);
+    text.push('\n');
+    text
+}
+
+/// The comparison and agreement [`draft_text`] kept, or `None` if `text`
+/// is not one whole (damaged text is dropped, never half read).
+pub fn from_draft_text(
+    text: &str,
+    assessments: &'static [crate::model::Assessment],
+) -> Option<(Comparison, Agreement)> {
+    let mut lines = text.lines();
+    if lines.next()? != DRAFT_HEADER {
+        return None;
+    }
+    let comparison = super::codec::decode(lines.next()?, assessments).ok()?;
+    let count = comparison.assessment.question_count();
+    let mut agreement = Agreement {
+        responses: Vec::with_capacity(count),
+        reasons: Vec::with_capacity(count),
+        dissent: Vec::with_capacity(count),
+    };
+    let mut ended = false;
+    for line in lines {
+        if ended {
+            return None;
+        }
+        if line == DRAFT_END {
+            ended = true;
+            continue;
+        }
+        let mut fields = line.split('\t');
+        agreement
+            .responses
+            .push(saved::parse_response(fields.next()?)?);
+        agreement.reasons.push(saved::unescape(fields.next()?)?);
+        agreement.dissent.push(saved::unescape(fields.next()?)?);
+        if fields.next().is_some() {
+            return None;
+        }
+    }
+    (ended && agreement.responses.len() == count).then_some((comparison, agreement))
 }
 
 /// The organisation the board's result names: the one most of the results
@@ -254,6 +321,41 @@ mod tests {
         agreement.dissent[4] = "b".repeat(30);
         assert_eq!(agreement.problems(), [(4, AgreeProblem::TooLong)]);
         assert!(agreement.result(&comparison, None).is_err());
+    }
+
+    #[test]
+    fn an_agreement_being_typed_survives_a_reload_whole_or_not_at_all() {
+        let comparison = board(vec![
+            member("RX1", Role::Executive, &[level(Absent)]),
+            member("RX1", Role::NonExecutive, &[level(Embedded)]),
+        ]);
+        let mut agreement = Agreement::suggested(&spreads_of(&comparison));
+        agreement.responses[0] = Some(Response::DontKnow);
+        agreement.reasons[0] = "Two lines\nand a \\ and a\ttab".to_owned();
+        agreement.dissent[12] = "The CIO".to_owned();
+        let text = draft_text(&comparison, &agreement);
+        let (back, kept) = from_draft_text(&text, crate::content::ASSESSMENTS).unwrap();
+        assert_eq!(kept, agreement);
+        assert_eq!(back.entries.len(), 2);
+        assert_eq!(back.entries[1].response(0), level(Embedded));
+        // Every cut short, and damaged lines, are dropped whole.
+        for end in 0..text.len() - 1 {
+            if text.is_char_boundary(end) {
+                let cut = &text[..end];
+                // A cut at a line's end can still be whole only at the end.
+                assert_eq!(
+                    from_draft_text(cut, crate::content::ASSESSMENTS),
+                    None,
+                    "{end}"
+                );
+            }
+        }
+        let damaged = text.replacen("\nd\t", "\nx\t", 1);
+        assert_eq!(from_draft_text(&damaged, crate::content::ASSESSMENTS), None);
+        assert_eq!(
+            from_draft_text("dba-agreement 2\n", crate::content::ASSESSMENTS),
+            None
+        );
     }
 
     #[test]

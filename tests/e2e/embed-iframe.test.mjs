@@ -68,7 +68,9 @@ after(async () => {
 /** The iframe's Frame, once the widget inside it shows its start page. */
 async function widgetFrame(page) {
   const frame = await frameOf(page);
-  await waitForHeading(frame, TITLE, { focused: false });
+  // A fresh frame compiles the wasm first: on a loaded 2-core CI machine
+  // that has taken over 5 s (a wait, not a speed check).
+  await waitForHeading(frame, TITLE, { focused: false, timeout: 20000 });
   return frame;
 }
 

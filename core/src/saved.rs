@@ -26,7 +26,11 @@ pub struct Record {
 }
 
 /// First line of every saved record; bumped if the layout changes.
-const HEADER: &str = "dba-saved 3";
+const HEADER: &str = "dba-saved 4";
+
+/// The layout before the content version (on the assessment's line): still
+/// read, its answers matched by id alone.
+const HEADER_3: &str = "dba-saved 3";
 
 /// The layout before actions (no action lines): still read.
 const HEADER_2: &str = "dba-saved 2";
@@ -290,8 +294,9 @@ pub fn to_text_with_draft(
     draft: Option<(Option<usize>, &Draft)>,
 ) -> String {
     let mut text = format!(
-        "{HEADER}\n{}\n{}\t{}\n",
+        "{HEADER}\n{}\t{}\n{}\t{}\n",
         assessment.id,
+        assessment.version,
         role_code(label.role),
         escape(&label.organisation)
     );
@@ -318,12 +323,12 @@ pub fn to_text_with_draft(
 pub fn from_text(assessment: &'static Assessment, text: &str) -> Result<Record, SavedError> {
     let mut lines = text.lines();
     let (has_label, has_actions) = match lines.next() {
-        Some(HEADER) => (true, true),
+        Some(HEADER | HEADER_3) => (true, true),
         Some(HEADER_2) => (true, false),
         Some(HEADER_1) => (false, false),
         _ => return Err(SavedError::UnknownFormat),
     };
-    match lines.next() {
+    let version = match lines.next() {
         // The header alone holds nothing: an empty record, not another
         // assessment's.
         None => {
@@ -334,10 +339,39 @@ pub fn from_text(assessment: &'static Assessment, text: &str) -> Result<Record, 
                 draft: None,
             });
         }
-        Some(id) if id == assessment.id => {}
-        Some("") => return Err(SavedError::Damaged { line: 2 }),
-        Some(_) => return Err(SavedError::OtherAssessment),
-    }
+        Some(line) => {
+            // Layout 4 names the content version the answers were given to.
+            let (id, version) = match line.split_once('\t') {
+                Some((id, version)) => (
+                    id,
+                    Some(
+                        version
+                            .parse::<u16>()
+                            .map_err(|_| SavedError::Damaged { line: 2 })?,
+                    ),
+                ),
+                None => (line, None),
+            };
+            if id.is_empty() {
+                return Err(SavedError::Damaged { line: 2 });
+            }
+            if id != assessment.id {
+                return Err(SavedError::OtherAssessment);
+            }
+            // Answers to a newer version's questions cannot be read here
+            // (the page keeps the record aside, untouched).
+            if version.is_some_and(|v| v > assessment.version) {
+                return Err(SavedError::UnknownFormat);
+            }
+            version
+        }
+    };
+    // Questions reworded with a new meaning since the answers were saved
+    // start unanswered, as they do for links of that version.
+    let changed_meaning: &[&str] = version
+        .filter(|&v| v < assessment.version)
+        .and_then(|v| assessment.earlier_versions.iter().find(|e| e.version == v))
+        .map_or(&[], |earlier| earlier.changed_meaning);
     let mut label = Label::default();
     if has_label {
         let damaged = SavedError::Damaged { line: 3 };
@@ -382,7 +416,10 @@ pub fn from_text(assessment: &'static Assessment, text: &str) -> Result<Record, 
         let response = parse_response(code).ok_or(damaged.clone())?;
         let note = unescape(note).ok_or(damaged)?;
         // Questions removed from the content since saving are dropped.
-        if let Some(index) = assessment.index_of(id) {
+        if let Some(index) = assessment
+            .index_of(id)
+            .filter(|_| !changed_meaning.contains(&id))
+        {
             answers.responses[index] = response;
             answers.notes[index] = note;
         }

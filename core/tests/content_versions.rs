@@ -460,3 +460,37 @@ fn a_json_file_of_a_newer_version_says_so() {
         collection.problems
     );
 }
+
+#[test]
+fn answers_saved_in_version_1_are_read_in_version_2_by_id_and_meaning() {
+    use digital_board_core::saved;
+    let (v1, v2) = (v1(), v2());
+    let result = v1_result(v1);
+    let label = result.label().cloned().unwrap_or_default();
+    let text = saved::to_text(&v1[0], result.answers(), &label, &[]);
+    assert!(text.starts_with("dba-saved 4\nversioned\t1\n"), "{text}");
+    let record = saved::from_text(&v2[0], &text).expect("read in version 2");
+    // measures (added), strategy, skills (new meaning), budgets (same meaning).
+    assert_eq!(record.answers.responses, [None, E, None, S]);
+    assert_eq!(record.answers.notes, ["", "On strategy", "", "On budgets"]);
+    assert_eq!(record.label, label);
+
+    // A record saved before the version was written (layout 3) is matched
+    // by id alone, as it always was.
+    let layout_3 = text.replacen("dba-saved 4\nversioned\t1\n", "dba-saved 3\nversioned\n", 1);
+    let record = saved::from_text(&v2[0], &layout_3).expect("layout 3");
+    assert_eq!(record.answers.responses, [None, E, D, S]);
+
+    // Answers saved by a newer version are not read here (the page keeps
+    // them aside); a damaged version number is damage on line 2.
+    let newer = saved::to_text(&v2[0], &Answers::empty(4), &label, &[]);
+    assert_eq!(
+        saved::from_text(&v1[0], &newer),
+        Err(saved::SavedError::UnknownFormat)
+    );
+    let damaged = text.replacen("versioned\t1", "versioned\tone", 1);
+    assert_eq!(
+        saved::from_text(&v2[0], &damaged),
+        Err(saved::SavedError::Damaged { line: 2 })
+    );
+}

@@ -227,6 +227,7 @@ fn three_results(
 fn comparison_pages_in_each_mode() {
     use digital_board_assessment::compare::comparison_page::{ComparisonPage, ComparisonPageProps};
     use digital_board_core::compare::Mode;
+    use digital_board_core::compare::collect::Notice;
     use digital_board_core::date::Date;
     for mode in Mode::ALL {
         let html = render::<ComparisonPage>(ComparisonPageProps {
@@ -237,8 +238,23 @@ fn comparison_pages_in_each_mode() {
             statuses: Vec::new(),
             status_problems: Vec::new(),
             carry_refused: false,
+            // A board's compare link made with an earlier version says so.
+            notices: (mode == Mode::Board)
+                .then(|| Notice {
+                    source: "The compare link".to_owned(),
+                    message: "This result was made with an earlier version of the questions: 1 question added since is unanswered.".to_owned(),
+                })
+                .into_iter()
+                .collect(),
         });
         assert!(html.contains(mode.heading()), "{mode:?}");
+        assert_eq!(
+            html.contains(
+                "<strong>The compare link: </strong>This result was made with an earlier version"
+            ),
+            mode == Mode::Board,
+            "{mode:?}: the version notice"
+        );
         assert!(
             html.contains("http://127.0.0.1:8080/#c="),
             "{mode:?}: compare link"
@@ -318,6 +334,7 @@ fn one_organisation_added_three_times_is_dated_and_warned_of() {
         statuses: Vec::new(),
         status_problems: Vec::new(),
         carry_refused: false,
+        notices: Vec::new(),
     });
     assert!(html.contains("4 results from 2 organisations side by side."));
     let dated = [
@@ -757,6 +774,7 @@ fn then_and_now_lists_last_times_actions_with_a_status_to_record() {
         statuses: vec![Some(Status::Done), None],
         status_problems: vec![1],
         carry_refused: false,
+        notices: Vec::new(),
     });
     assert!(html.contains("Actions agreed last time"));
     // Question 1 went from Embedded to Absent: its change is beside the action.

@@ -72,7 +72,8 @@ function start() {
     if (typeof url !== 'string' || url.includes('#') || page.origin !== origin || !/^https?:$/.test(page.protocol)) return;
     addressed = true;
     root.dataset.dbaLinkBase = page.href;
-    if (typeof link === 'string' && /^#[rc]=/.test(link) && link !== location.hash) location.replace(link);
+    // As leniently as the widget reads links (core/src/share): "#R=", "#r%3D".
+    if (typeof link === 'string' && /^#(?:\s|%20)*[rc](?:=|%3d)/i.test(link) && link !== location.hash) location.replace(link);
   }
 
   // From the embedding page only; all it can do is ask for the height again

@@ -51,7 +51,9 @@
     iframe.contentWindow.postMessage(message, origin);
   }
 
-  const isLink = (hash) => /^#[rc]=/.test(hash);
+  // A share (#r=) or compare (#c=) link, read as leniently as the widget
+  // reads them (core/src/share): "#R=", "#r%3D", "#%20r=" from mail clients.
+  const isLink = (hash) => /^#(?:\s|%20)*[rc](?:=|%3d)/i.test(hash);
   const withoutFragment = () => location.href.split('#')[0];
   const address = () => ({
     type: PREFIX + 'address',

@@ -5,8 +5,9 @@
 //! a count, and a JSON file whose details disagree with its code is refused.
 
 use digital_board_core::compare::collect::{
-    Collection, FileInput, MAX_FILES, MAX_INPUT_BYTES, MAX_LINES, MAX_PROBLEMS, MAX_TOTAL_BYTES,
-    Origin, Problem, Skipped, reading_plan,
+    Collection, FileInput, MAX_FILES, MAX_INPUT_BYTES, MAX_LINES, MAX_PROBLEMS,
+    MAX_SHOWN_PASTE_BYTES, MAX_SHOWN_PASTE_LINES, MAX_TOTAL_BYTES, Origin, Problem, Skipped,
+    reading_plan, shown_in_box,
 };
 use digital_board_core::compare::export as compare_export;
 use digital_board_core::compare::{Comparison, Entry, Mode};
@@ -141,6 +142,71 @@ fn a_hundred_thousand_lines_are_looked_at_only_so_far() {
     collection.add_text(&text, Origin::Pasted);
     assert_eq!(collection.skipped.lines_not_read, 95_000);
     assert!(collection.skipped.cut.is_empty());
+}
+
+#[test]
+fn a_paste_too_long_to_show_is_read_as_pasted_and_said_so() {
+    // A board's links go into the box as usual.
+    let links = (0..12).map(link).collect::<Vec<_>>().join("\n");
+    assert!(shown_in_box(&links));
+    assert!(shown_in_box(&"x\n".repeat(MAX_SHOWN_PASTE_LINES - 1)));
+    assert!(!shown_in_box(&"x\n".repeat(MAX_SHOWN_PASTE_LINES)));
+    assert!(!shown_in_box(&"x".repeat(MAX_SHOWN_PASTE_BYTES + 1)));
+
+    // 100,000 lines, of which the browser handed over the first 1 MB and
+    // a bit (the page never copies more out of a 50 MB clipboard).
+    let mut lines = vec![
+        "Dear all,".to_owned(),
+        link(1),
+        format!("Jane: {}", link(2)),
+    ];
+    while lines.len() < 100_000 {
+        lines.push(format!("Kind regards, line {}", lines.len()));
+    }
+    let text = lines.join("\n");
+    let start = &text[..MAX_INPUT_BYTES + 10];
+    let mut collection = Collection::default();
+    assert_eq!(collection.add_long_paste(start, text.len() as u64), 2);
+    assert!(collection.problems.is_empty());
+    assert!(collection.skipped.read_at_once);
+    assert_eq!(collection.skipped.cut, [(None, text.len() as u64)]);
+    let sentences = collection.skipped.sentences();
+    assert_eq!(
+        sentences[0],
+        "The text you pasted was too long to show in the box, so it was read as soon as you pasted it."
+    );
+    assert_eq!(
+        sentences[1],
+        "4,998 lines with no results link were skipped, such as greetings and signatures."
+    );
+    assert!(sentences[2].starts_with("Only the first 1 MB of the pasted text was read (it is "));
+
+    // The same paste whole, as a paste into the box would have been read:
+    // the same results and the same lines looked at.
+    let mut whole = Collection::default();
+    assert_eq!(whole.add_text(&text, Origin::Pasted), 2);
+    assert_eq!(whole.entries, collection.entries);
+    assert_eq!(
+        whole.skipped,
+        Skipped {
+            read_at_once: false,
+            ..collection.skipped.clone()
+        }
+    );
+
+    // A long paste under the byte limit, handed over whole: nothing cut.
+    let short_lines = format!("{}\n{}", link(3), "x\n".repeat(2_000));
+    let mut collection = Collection::default();
+    assert_eq!(
+        collection.add_long_paste(&short_lines, short_lines.len() as u64),
+        1
+    );
+    assert!(collection.skipped.cut.is_empty());
+    assert_eq!(collection.skipped.lines_without_links, 2_000);
+
+    // The next addition, from the box, no longer says so.
+    collection.add_text(&link(4), Origin::Pasted);
+    assert!(!collection.skipped.read_at_once);
 }
 
 #[test]

@@ -334,8 +334,12 @@ fn text_run(text: &str) -> Run {
 
 /// Text XML can hold: control characters (which no XML 1.0 document may
 /// contain, and which would make Word refuse the file) become spaces.
+/// Bidirectional controls typed into a name or note go, as in the CSV and
+/// Markdown downloads ([`digital_board_core::bidi`]): in Word they would
+/// reverse the paper's own words after them; every letter typed is kept.
 fn clean(text: &str) -> String {
     text.chars()
+        .filter(|&c| !digital_board_core::bidi::is_control(c))
         .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
         .collect()
 }

@@ -322,6 +322,43 @@ fn a_shared_result_makes_the_same_paper_as_the_senders() {
 }
 
 #[test]
+fn bidi_controls_typed_into_a_name_or_note_do_not_reach_the_paper() {
+    // A right-to-left override in the organisation would reverse the
+    // paper's own words after it in Word; the letters typed stay.
+    let assessment = default_assessment();
+    let mut typed = answers();
+    typed.notes[0] = "Plan \u{202E}agreed\u{202C} in May \u{2067}ok\u{2069}".to_owned();
+    let name = Label {
+        organisation: "Leeds \u{202E}Trust".to_owned(),
+        role: Role::Executive,
+    };
+    let record = paper::result_record(assessment, &typed, &name, &[]);
+    let xml = part(
+        &result_document(&record, None).expect("a document"),
+        "word/document.xml",
+    );
+    for control in [
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}',
+    ] {
+        assert!(
+            !xml.contains(control),
+            "U+{:04X} left in the paper",
+            control as u32
+        );
+    }
+    let text = unescape(&xml);
+    assert!(
+        text.contains("Leeds Trust"),
+        "the name, without the override"
+    );
+    assert!(
+        text.contains("Plan agreed in May ok"),
+        "the note, without its controls"
+    );
+}
+
+#[test]
 fn records_that_cannot_be_read_say_why() {
     assert_eq!(
         result_document("not a record", None),

@@ -23,6 +23,17 @@ pub enum Action {
     SetText(String),
     /// "Add results" with the pasted text.
     Add,
+    /// A paste too long to show in the box
+    /// ([`digital_board_core::compare::collect::shown_in_box`]), read as it
+    /// was pasted: as much of its text as was copied out of the clipboard,
+    /// and its whole size in bytes.
+    AddLongPaste {
+        /// The paste, or at least its first
+        /// [`digital_board_core::compare::collect::MAX_INPUT_BYTES`].
+        start: String,
+        /// Its whole size in bytes.
+        size: u64,
+    },
     /// Files chosen for comparing, each read only as far as
     /// [`digital_board_core::compare::collect::reading_plan`] allows.
     AddFiles(Vec<digital_board_core::compare::collect::FileInput>),

@@ -174,6 +174,7 @@ pub fn compare_app(props: &CompareAppProps) -> Html {
             html! {
                 <ComparisonPage comparison={comparison.clone()} base_url={dom::page_url()} today={*today}
                     {statuses} status_problems={state.status_problems.clone()} carry_refused={state.carry_refused}
+                    notices={state.collection.notices.clone()}
                     {on_action} />
             }
         }

@@ -11,6 +11,7 @@ use super::follow_up_section::follow_up_section;
 use super::spread_table::{SpreadTable, cell_heading};
 use super::system_chart::SystemChart;
 use super::then_and_now_table::ThenAndNowTable;
+use super::version_notices::version_notices;
 use crate::components::HEADING_ID;
 use crate::components::action_link;
 use crate::components::link_box::LinkBox;
@@ -18,6 +19,7 @@ use crate::components::word_button::{WordButton, WordPaper};
 use crate::dom;
 use digital_board_core::actions::Status;
 use digital_board_core::compare::codec as compare_codec;
+use digital_board_core::compare::collect::Notice;
 use digital_board_core::compare::export::{
     self as compare_export, differ_text, gap_text, numbered_question, section_cell,
 };
@@ -52,6 +54,10 @@ pub struct ComparisonPageProps {
     /// Whether the later result could not take last time's actions.
     #[prop_or_default]
     pub carry_refused: bool,
+    /// Results of the compare link opened, or of the last addition, made
+    /// with an earlier version of the questions.
+    #[prop_or_default]
+    pub notices: Vec<Notice>,
 }
 
 /// The comparison page.
@@ -233,6 +239,7 @@ pub fn comparison_page(props: &ComparisonPageProps) -> Html {
             <a class="nhsuk-back-link dba-no-print" href="#" onclick={action_link(on_action, || Action::ChangeComparison)}>{ Phrase::ChangeResults.text() }</a>
             <span class="nhsuk-caption-l">{ Sentence::ComparingMode(mode).text() }</span>
             <h1 id={HEADING_ID} tabindex="-1">{ mode.heading() }</h1>
+            { version_notices(&props.notices) }
             { summary }
             { body }
 

@@ -8,10 +8,13 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::Action;
+use super::version_notices::version_notices;
 use crate::components::HEADING_ID;
 use crate::components::action_link;
 use crate::components::error_summary::ErrorSummary;
-use digital_board_core::compare::collect::{Collection, FileInput, reading_plan};
+use digital_board_core::compare::collect::{
+    Collection, FileInput, MAX_INPUT_BYTES, MAX_SHOWN_PASTE_BYTES, reading_plan, shown_in_box,
+};
 use digital_board_core::compare::export::column_headings;
 use digital_board_core::compare::{Comparison, MAX_NAME_CHARS, Mode};
 use digital_board_core::label::Role;
@@ -72,6 +75,60 @@ fn read_files(input: HtmlInputElement, on_action: Callback<Action>) {
         }
         on_action.emit(Action::AddFiles(read));
     });
+}
+
+// A paste event's clipboard, read as a JS string: a 50 MB paste is
+// measured and cut in the browser, and only its start copied into the wasm.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A `paste` event.
+    type PasteEvent;
+    #[wasm_bindgen(method, getter = clipboardData)]
+    fn clipboard_data(this: &PasteEvent) -> Option<PastedData>;
+    /// A paste event's `DataTransfer`.
+    type PastedData;
+    #[wasm_bindgen(method, js_name = getData)]
+    fn get_data(this: &PastedData, format: &str) -> js_sys::JsString;
+}
+
+/// Lets a paste into the links box happen as usual unless it is too long
+/// to show there ([`shown_in_box`]): the browser alone takes over 200 ms to
+/// lay out 100,000 lines. A long paste is read at once instead, without
+/// ever entering the box, and at most its first [`MAX_INPUT_BYTES`] (and a
+/// little) is copied out of the browser.
+fn paste_into_links(event: &Event, on_action: &Callback<Action>) {
+    let Some(data) = event.unchecked_ref::<PasteEvent>().clipboard_data() else {
+        return;
+    };
+    let text = data.get_data("text/plain");
+    // UTF-16 units: never more than the UTF-8 bytes, so a paste this short
+    // is small enough to copy and look at whole.
+    let units = text.length() as usize;
+    let (start, size) = if units <= MAX_SHOWN_PASTE_BYTES {
+        let whole = text.as_string().unwrap_or_default();
+        if shown_in_box(&whole) {
+            return;
+        }
+        let size = whole.len() as u64;
+        (whole, size)
+    } else if units <= MAX_INPUT_BYTES {
+        let whole = text.as_string().unwrap_or_default();
+        let size = whole.len() as u64;
+        (whole, size)
+    } else {
+        // One unit past the limit, so the cut is seen; the whole size in
+        // UTF-8 bytes, as a file's would be, from a Blob of it.
+        let start = text
+            .slice(0, MAX_INPUT_BYTES as u32 + 1)
+            .as_string()
+            .unwrap_or_default();
+        let size = js_sys::Array::of1(&text);
+        let size = web_sys::Blob::new_with_str_sequence(&size)
+            .map_or(units as u64, |blob| blob.size() as u64);
+        (start, size)
+    };
+    event.prevent_default();
+    on_action.emit(Action::AddLongPaste { start, size });
 }
 
 /// Id of the "Results added" heading, where focus goes when the last
@@ -235,6 +292,10 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
     let on_text = on_action.reform(|e: InputEvent| {
         Action::SetText(e.target_unchecked_into::<HtmlTextAreaElement>().value())
     });
+    let on_paste = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: Event| paste_into_links(&e, &on_action))
+    };
     let on_files = {
         let on_action = on_action.clone();
         Callback::from(move |e: Event| {
@@ -275,7 +336,7 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                 <textarea class={classes!("nhsuk-textarea", "dba-compare-links", props.error.is_some().then_some("nhsuk-textarea--error"))}
                     id={LINKS_ID} name="links" rows="5" spellcheck="false" autocomplete="off"
                     aria-describedby={if props.error.is_some() { "dba-compare-links-hint dba-compare-links-error" } else { "dba-compare-links-hint" }}
-                    value={props.text.clone()} oninput={on_text} />
+                    value={props.text.clone()} oninput={on_text} onpaste={on_paste} />
             </div>
             <button class="nhsuk-button nhsuk-button--secondary" type="button" onclick={on_action.reform(|_: MouseEvent| Action::Add)}>
                 { Phrase::AddResults.text() }
@@ -303,6 +364,7 @@ pub fn gather_page(props: &GatherPageProps) -> Html {
                     }) }
                 }
             </div>
+            { version_notices(&collection.notices) }
             if !collection.problems.is_empty() {
                 <div class="nhsuk-card nhsuk-card--warning dba-compare-problems">
                     <div class="nhsuk-card__content">

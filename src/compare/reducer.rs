@@ -101,9 +101,12 @@ impl Reducible for State {
                 };
                 // The browser made the address's entry: it is this screen's.
                 requested.push(Effect::RecordScreen(History::Replace));
-                match compare_codec::decode(payload, ASSESSMENTS) {
-                    Ok(comparison) => State {
-                        collection: Rc::new(Collection::from_comparison(comparison.clone())),
+                match compare_codec::decode_with_change(payload, ASSESSMENTS) {
+                    Ok((comparison, change)) => State {
+                        collection: Rc::new(Collection::from_compare_link(
+                            comparison.clone(),
+                            change.as_ref(),
+                        )),
                         added: None,
                         ..self.go(Screen::Comparison(Rc::new(comparison)))
                     },
@@ -189,6 +192,16 @@ impl Reducible for State {
                     ..self.with_collection(collection)
                 }
             }
+            // The box keeps what it had: the paste never went into it.
+            (Action::AddLongPaste { start, size }, Screen::Gather) => {
+                let mut collection = (*self.collection).clone();
+                let added = collection.add_long_paste(&start, size);
+                State {
+                    added: Some(added),
+                    error: None,
+                    ..self.with_collection(collection)
+                }
+            }
             (Action::AddFiles(files), Screen::Gather) => {
                 let mut collection = (*self.collection).clone();
                 let added = collection.add_files(&files);
@@ -202,6 +215,7 @@ impl Reducible for State {
                 let mut collection = (*self.collection).clone();
                 collection.remove(index);
                 collection.problems.clear();
+                collection.notices.clear();
                 collection.skipped = Default::default();
                 State {
                     added: None,
@@ -256,6 +270,7 @@ impl Reducible for State {
             (
                 Action::Add
                 | Action::AddFiles(_)
+                | Action::AddLongPaste { .. }
                 | Action::Remove(_)
                 | Action::SetName(..)
                 | Action::SetRole(..)

@@ -583,6 +583,17 @@ test('iframe embed: share links point at the host page, which opens them in its 
     await assertClean(page);
   });
 
+  // The same link as a mail client may leave it ("#R%3D…"): the host page
+  // still hands it to its frame, which opens the shared results.
+  const mangled = link.replace('#r=', '#R%3D');
+  await withWidget(browser, { path: mangled, heading: false, initScript: watchDocument }, async (page) => {
+    const frame = await frameOf(page);
+    await waitForHeading(frame, 'Shared results', { focused: false });
+    assert.equal((await readResults(frame)).overall, 'Siloed');
+    takeConsoleMessages(page, SAME_ORIGIN_SANDBOX_WARNING);
+    await assertClean(page);
+  });
+
   // A compare link (#c=) in the host page's address opens the compare view
   // in the frame (this one is damaged, which the compare view says).
   await withWidget(browser, { path: '/examples/iframe.html#c=garbage', heading: false, initScript: watchDocument }, async (page) => {

@@ -8,8 +8,10 @@
 
 use super::{CompareError, Comparison, Entry, MAX_ENTRIES, Mode};
 use crate::model::Assessment;
+use crate::model::VersionChange;
 use crate::share;
 use crate::text::compare::{Phrase, Sentence};
+use crate::text::versions::Sentence as VersionSentence;
 
 /// A piece of input that could not be added, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +42,33 @@ pub const MAX_LINES: usize = 5_000;
 /// Most problems listed for one addition; the rest are counted.
 pub const MAX_PROBLEMS: usize = 20;
 
+/// Most bytes of a paste the links box shows. A longer paste, or one of
+/// [`MAX_SHOWN_PASTE_LINES`] lines or more, is read as soon as it is pasted
+/// and never put in the box: the browser alone takes over 200 ms to lay out
+/// 100,000 lines in a text box. A board's links are a few kilobytes.
+pub const MAX_SHOWN_PASTE_BYTES: usize = 64 << 10;
+
+/// Most lines of a paste the links box shows (see [`MAX_SHOWN_PASTE_BYTES`]).
+pub const MAX_SHOWN_PASTE_LINES: usize = 1_000;
+
+/// Whether a paste of `text` goes into the links box as usual, or is too
+/// long to show there (and is read at once with [`Collection::add_long_paste`]).
+pub fn shown_in_box(text: &str) -> bool {
+    text.len() <= MAX_SHOWN_PASTE_BYTES
+        && text.bytes().filter(|&b| b == b'\n').count() < MAX_SHOWN_PASTE_LINES
+}
+
+/// A result added from an earlier version of the questions, and what
+/// happened to its answers: not a problem (it was added), but the page says
+/// so beside the problems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Where it came from: "Line 3" or "File board.json".
+    pub source: String,
+    /// What happened to its answers, in plain English.
+    pub message: String,
+}
+
 /// What the last addition left out or passed over, so the page can say so.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Skipped {
@@ -55,6 +84,9 @@ pub struct Skipped {
     pub cut: Vec<(Option<String>, u64)>,
     /// Files not read at all (beyond [`MAX_FILES`] or [`MAX_TOTAL_BYTES`]).
     pub files_not_read: usize,
+    /// The addition was a paste too long to show in the box, read as it
+    /// was pasted ([`Collection::add_long_paste`]).
+    pub read_at_once: bool,
 }
 
 impl Skipped {
@@ -67,6 +99,9 @@ impl Skipped {
     /// problems not listed is the problem list's to show).
     pub fn sentences(&self) -> Vec<String> {
         let mut out = Vec::new();
+        if self.read_at_once {
+            out.push(Phrase::PasteReadAtOnce.text().to_owned());
+        }
         if self.lines_without_links > 0 {
             out.push(Sentence::LinesSkipped(self.lines_without_links).text());
         }
@@ -136,9 +171,31 @@ pub fn reading_plan(sizes: &[u64]) -> Vec<u64> {
         .collect()
 }
 
+/// The assessments links and files are read against: those built in
+/// ([`crate::content::ASSESSMENTS`]) but in tests of other content.
+#[derive(Debug, Clone, Copy)]
+struct Content(&'static [Assessment]);
+
+impl Default for Content {
+    fn default() -> Content {
+        Content(crate::content::ASSESSMENTS)
+    }
+}
+
+// The same content is the same slice.
+impl PartialEq for Content {
+    fn eq(&self, other: &Content) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Content {}
+
 /// Results gathered for comparing, and what could not be added.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Collection {
+    /// What links and files are read against.
+    content: Content,
     /// The assessment of the entries, fixed by the first one added.
     pub assessment: Option<&'static Assessment>,
     /// Results added, in order.
@@ -147,6 +204,9 @@ pub struct Collection {
     pub problems: Vec<Problem>,
     /// What the last input added left out or passed over.
     pub skipped: Skipped,
+    /// Results the last input added that were made with an earlier version
+    /// of the questions (at most [`MAX_PROBLEMS`]).
+    pub notices: Vec<Notice>,
     /// The mode chosen, or `None` to follow [`Comparison::suggested_mode`].
     pub chosen_mode: Option<Mode>,
 }
@@ -178,7 +238,14 @@ impl Origin<'_> {
 
 /// What one line or file turned out to hold.
 enum Found {
-    Results(Vec<Entry>, &'static Assessment, Option<Mode>),
+    /// Results read, their assessment, the compare mode of a compare link
+    /// or file, and how they were read from an earlier content version.
+    Results(
+        Vec<Entry>,
+        &'static Assessment,
+        Option<Mode>,
+        Option<VersionChange>,
+    ),
     Problem(CollectProblem),
 }
 
@@ -257,6 +324,16 @@ impl Collection {
         }
     }
 
+    /// An empty collection reading links and files against `assessments`
+    /// instead of those built in (as the codecs take them): for content
+    /// versions other than the one built.
+    pub fn reading(assessments: &'static [Assessment]) -> Collection {
+        Collection {
+            content: Content(assessments),
+            ..Collection::default()
+        }
+    }
+
     /// A collection holding a whole comparison (from a compare link).
     pub fn from_comparison(comparison: Comparison) -> Collection {
         Collection {
@@ -265,6 +342,19 @@ impl Collection {
             chosen_mode: Some(comparison.mode),
             ..Collection::default()
         }
+    }
+
+    /// A collection holding the comparison of a compare link opened from the
+    /// page's address, saying so if it was made with an earlier version of
+    /// the questions (`change`, from
+    /// [`super::codec::decode_with_change`]).
+    pub fn from_compare_link(comparison: Comparison, change: Option<&VersionChange>) -> Collection {
+        let mut collection = Collection::from_comparison(comparison);
+        collection.notices.extend(change.map(|change| Notice {
+            source: Phrase::CompareLinkSource.text().to_owned(),
+            message: VersionSentence::MadeWithEarlier(change).text(),
+        }));
+        collection
     }
 
     /// Adds the results in pasted text or a file: share links (one per
@@ -277,15 +367,36 @@ impl Collection {
     /// [`MAX_INPUT_BYTES`] and [`MAX_LINES`] are looked at, so no input
     /// holds the page up. Returns how many results were added.
     pub fn add_text(&mut self, text: &str, origin: Origin<'_>) -> usize {
+        self.add_text_of_size(text, text.len() as u64, origin)
+    }
+
+    /// Adds the results in a paste too long to show in the box
+    /// ([`shown_in_box`]), read as it was pasted: `start` is as much of it
+    /// as the browser handed over (the whole paste, or at least its first
+    /// [`MAX_INPUT_BYTES`]), `size` its whole size in bytes. As
+    /// [`Collection::add_text`] otherwise, and the page says it was read at
+    /// once. Returns how many results were added.
+    pub fn add_long_paste(&mut self, start: &str, size: u64) -> usize {
+        let added = self.add_text_of_size(start, size, Origin::Pasted);
+        self.skipped.read_at_once = true;
+        added
+    }
+
+    /// [`Collection::add_text`] of a text whose whole size is `size` bytes,
+    /// of which `text` is the start (all of it, or more than can be read).
+    fn add_text_of_size(&mut self, text: &str, size: u64, origin: Origin<'_>) -> usize {
         self.problems.clear();
+        self.notices.clear();
         self.skipped = Skipped::default();
         let before = self.entries.len();
-        if text.len() > MAX_INPUT_BYTES {
+        let size = size.max(text.len() as u64);
+        if size > MAX_INPUT_BYTES as u64 || size > text.len() as u64 {
             let name = match origin {
                 Origin::Pasted => None,
                 Origin::File(name) => Some(name.to_owned()),
             };
-            self.skipped.cut.push((name, text.len() as u64));
+            self.skipped.cut.push((name, size));
+            // The last line read may be a link cut in two.
             self.add_input(whole_lines(clip(text, MAX_INPUT_BYTES)), origin);
         } else {
             self.add_input(text, origin);
@@ -299,6 +410,7 @@ impl Collection {
     /// added.
     pub fn add_files(&mut self, files: &[FileInput]) -> usize {
         self.problems.clear();
+        self.notices.clear();
         self.skipped = Skipped::default();
         let before = self.entries.len();
         let sizes: Vec<u64> = files.iter().map(|file| file.size).collect();
@@ -328,7 +440,7 @@ impl Collection {
     fn add_input(&mut self, text: &str, origin: Origin<'_>) {
         if let Some(code) = super::codec::json_code(text) {
             match code.and_then(|code| {
-                let found = read_code(&code, "");
+                let found = read_code(&code, "", self.content.0);
                 check_json(text, &found).map(|()| found)
             }) {
                 Ok(found) => self.take(found, origin, None),
@@ -339,7 +451,7 @@ impl Collection {
         let mut any = false;
         let mut lines = text.lines().enumerate();
         for (number, line) in lines.by_ref().take(MAX_LINES) {
-            match read_line(line) {
+            match read_line(line, self.content.0) {
                 Read::Blank => {}
                 Read::NoLink => self.skipped.lines_without_links += 1,
                 Read::Found(found) => {
@@ -377,9 +489,11 @@ impl Collection {
     }
 
     fn take(&mut self, found: Found, origin: Origin<'_>, line: Option<usize>) {
-        let (entries, assessment, mode) = match found {
+        let (entries, assessment, mode, change) = match found {
             Found::Problem(problem) => return self.problem(origin, line, problem),
-            Found::Results(entries, assessment, mode) => (entries, assessment, mode),
+            Found::Results(entries, assessment, mode, change) => {
+                (entries, assessment, mode, change)
+            }
         };
         match self.assessment {
             Some(ours) if ours.id != assessment.id => {
@@ -406,6 +520,15 @@ impl Collection {
             }
         }
         let added = self.entries.len() - before;
+        if let Some(change) = change.filter(|_| added > 0 && self.notices.len() < MAX_PROBLEMS) {
+            self.notices.push(Notice {
+                source: match line {
+                    Some(number) => origin.line(number),
+                    None => origin.whole(),
+                },
+                message: VersionSentence::MadeWithEarlier(&change).text(),
+            });
+        }
         if !duplicates.is_empty() {
             // A compare link or file holds several results: say what was
             // added as well as what was already there.
@@ -445,7 +568,7 @@ enum Read {
 
 /// Reads one pasted line: blank, a share link, a compare link, or neither.
 /// Cheap for a line with no link: a scan for '#', '%', "://" and spaces.
-fn read_line(line: &str) -> Read {
+fn read_line(line: &str, assessments: &'static [Assessment]) -> Read {
     let line = line.trim();
     if line.is_empty() {
         return Read::Blank;
@@ -488,7 +611,7 @@ fn read_line(line: &str) -> Read {
             .unwrap_or(after.len());
         let (code, next) = after.split_at(end);
         let code = code.trim_end_matches(['.', ',', ';']);
-        found.push(read_code(code, name));
+        found.push(read_code(code, name, assessments));
         rest = next;
     }
     if !found.is_empty() {
@@ -498,12 +621,13 @@ fn read_line(line: &str) -> Read {
     // Safe Links ("https://…safelinks.protection.outlook.com/?url=https%3A%2F%2F…%23r%3D…"):
     // ours is inside it, percent-encoded.
     if let Some(decoded) = percent_decoded(line).filter(|decoded| next_marker(decoded).is_some()) {
-        return read_line(&decoded);
+        return read_line(&decoded, assessments);
     }
     if looks_like_payload(line) {
         return Read::Found(vec![read_code(
             &format!("{}{line}", share::FRAGMENT_PREFIX),
             "",
+            assessments,
         )]);
     }
     // An address, or one long word (a code cut or mangled), was meant as a
@@ -571,24 +695,25 @@ fn looks_like_payload(text: &str) -> bool {
 }
 
 /// Decodes a fragment (`r=…` or `c=…`, no `#`) into entries.
-fn read_code(code: &str, name: &str) -> Found {
-    use crate::content::ASSESSMENTS;
+fn read_code(code: &str, name: &str, assessments: &'static [Assessment]) -> Found {
     if let Some(payload) = super::codec::payload_from_fragment(code) {
-        return match super::codec::decode(payload, ASSESSMENTS) {
-            Ok(comparison) => Found::Results(
+        return match super::codec::decode_with_change(payload, assessments) {
+            Ok((comparison, change)) => Found::Results(
                 comparison.entries,
                 comparison.assessment,
                 Some(comparison.mode),
+                change,
             ),
             Err(error) => Found::Problem(CollectProblem::BadCompareLink(error)),
         };
     }
     let payload = share::payload_from_fragment(code).unwrap_or(code);
-    match share::decode(payload, ASSESSMENTS) {
+    match share::decode(payload, assessments) {
         Ok(result) => Found::Results(
             vec![Entry::from_shared(&result, name)],
             result.assessment(),
             None,
+            result.version_change().cloned(),
         ),
         Err(error) => Found::Problem(CollectProblem::BadLink(error)),
     }
@@ -617,7 +742,7 @@ fn whole_lines(text: &str) -> &str {
 /// answers (cut down by hand to its code) is read by its code.
 fn check_json(text: &str, found: &Found) -> Result<(), CollectProblem> {
     use crate::export::{JSON_FORMAT, JSON_FORMAT_VERSION, answer_key};
-    let Found::Results(entries, assessment, mode) = found else {
+    let Found::Results(entries, assessment, mode, change) = found else {
         return Ok(());
     };
     let expected = match mode {
@@ -644,18 +769,35 @@ fn check_json(text: &str, found: &Found) -> Result<(), CollectProblem> {
     {
         return Err(CollectProblem::FileDisagrees);
     }
-    // A file of an earlier content version lists that version's questions:
-    // its code was matched to today's by question id, so the answers are
-    // not compared by position.
-    if version != Some(assessment.version) {
-        return Ok(());
+    // The file's version is its code's: a code of an earlier version was
+    // read with that version's questions.
+    if version != Some(change.as_ref().map_or(assessment.version, |c| c.from)) {
+        return Err(CollectProblem::FileDisagrees);
     }
+    // A file lists the answers to the questions of the version it was made
+    // with, in order: one of an earlier version has each answer compared
+    // with where its code's answer moved to (an answer left out, to a
+    // question since removed or whose meaning changed, is only counted).
     let mut written = json_members(text, "answer");
     let mut any = false;
     for entry in entries {
-        for response in &entry.responses {
-            let want = answer_key(*response);
-            match written.next() {
+        let positions: Vec<Option<usize>> = match &change {
+            Some(change) => change.moves_to.clone(),
+            None => (0..entry.responses.len()).map(Some).collect(),
+        };
+        for position in positions {
+            let value = written.next();
+            let Some(position) = position else {
+                if value.is_none() && !any {
+                    return Ok(());
+                }
+                if value.is_none() {
+                    return Err(CollectProblem::FileDisagrees);
+                }
+                continue;
+            };
+            let want = answer_key(entry.responses.get(position).copied().flatten());
+            match value {
                 Some(value) if json_str(value) == want && (want.is_some() || value == "null") => {
                     any = true;
                 }
@@ -723,10 +865,18 @@ mod tests {
 
     #[test]
     fn blank_lines_are_skipped_and_unreadable_ones_are_problems() {
-        assert!(matches!(read_line("   "), Read::Blank));
-        assert!(matches!(read_line("hello there"), Read::NoLink));
-        let Read::Found(found) = read_line("Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.")
-        else {
+        assert!(matches!(
+            read_line("   ", crate::content::ASSESSMENTS),
+            Read::Blank
+        ));
+        assert!(matches!(
+            read_line("hello there", crate::content::ASSESSMENTS),
+            Read::NoLink
+        ));
+        let Read::Found(found) = read_line(
+            "Jane Smith (Chair): https://x.nhs.uk/a#r=AAAA>.",
+            crate::content::ASSESSMENTS,
+        ) else {
             panic!("a damaged link is found");
         };
         match &found[..] {

@@ -27,6 +27,8 @@ pub enum Phrase {
     NowDontKnow,
     /// Where pasted input came from, as a whole.
     PastedText,
+    /// Where a compare link opened from the address came from.
+    CompareLinkSource,
     /// The heading over organisations counted more than once.
     RepeatsHeading,
     /// A comparison whose answers all agree.
@@ -88,6 +90,8 @@ pub enum Phrase {
     GatherHow,
     /// The gather page's inset text: nothing is saved.
     NotSaved,
+    /// A paste too long to show in the links box, read as it was pasted.
+    PasteReadAtOnce,
     /// The label of the gather page's paste box.
     ResultsLinks,
     /// The hint of the gather page's paste box.

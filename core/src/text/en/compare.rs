@@ -44,6 +44,7 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::NowAnswered => "Now answered",
         Phrase::NowDontKnow => "Now don’t know",
         Phrase::PastedText => "The pasted text",
+        Phrase::CompareLinkSource => "The compare link",
         Phrase::RepeatsHeading => "Organisations counted more than once",
         Phrase::AllAgree => "All agree",
         Phrase::NeedsTwoDatedResults => "Then and now needs 2 dated results",
@@ -78,6 +79,9 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         }
         Phrase::NotSaved => {
             "The results stay in this browser and are not saved. To come back to this comparison, keep its compare link or download it as a file. Notes are not shown in comparisons."
+        }
+        Phrase::PasteReadAtOnce => {
+            "The text you pasted was too long to show in the box, so it was read as soon as you pasted it."
         }
         Phrase::ResultsLinks => "Results links",
         Phrase::ResultsLinksHint => {

@@ -520,9 +520,9 @@ fn the_compare_page_says_which_results_were_made_with_an_earlier_version() {
     .expect("complete");
     let v2_link = share::link("https://x.nhs.uk/a", &share::encode(&today));
 
-    let mut collection = Collection::reading(v2);
+    let mut collection = Collection::default();
     let text = format!("Chair: {v1_link}\n{v2_link}\n{v1_compare_link}");
-    assert_eq!(collection.add_text(&text, Origin::Pasted), 4);
+    assert_eq!(collection.add_text_against(&text, Origin::Pasted, v2), 4);
     assert!(collection.problems.is_empty(), "{:?}", collection.problems);
     assert_eq!(
         collection.notices,
@@ -549,9 +549,10 @@ fn the_compare_page_says_which_results_were_made_with_an_earlier_version() {
     )
     .expect("complete");
     assert_eq!(
-        collection.add_text(
+        collection.add_text_against(
             &share::link("https://x.nhs.uk/b", &share::encode(&another)),
-            Origin::Pasted
+            Origin::Pasted,
+            v2
         ),
         1
     );
@@ -580,7 +581,7 @@ fn the_compare_page_says_which_results_were_made_with_an_earlier_version() {
     );
 
     // A result already there is not added again, and not noticed again.
-    assert_eq!(collection.add_text(&v1_link, Origin::Pasted), 0);
+    assert_eq!(collection.add_text_against(&v1_link, Origin::Pasted, v2), 0);
     assert!(collection.notices.is_empty());
     assert_eq!(collection.problems.len(), 1);
 }
@@ -603,8 +604,11 @@ fn a_version_1_results_file_is_checked_answer_by_answer_against_its_code() {
     assert_eq!(file.matches("\"answer\": ").count(), 4, "{file}");
 
     // As written: added, and said to be from an earlier version.
-    let mut collection = Collection::reading(v2);
-    assert_eq!(collection.add_text(&file, Origin::File("v1.json")), 1);
+    let mut collection = Collection::default();
+    assert_eq!(
+        collection.add_text_against(&file, Origin::File("v1.json"), v2),
+        1
+    );
     assert!(collection.problems.is_empty(), "{:?}", collection.problems);
     assert_eq!(collection.notices.len(), 1);
     assert_eq!(collection.notices[0].source, "File v1.json");
@@ -615,9 +619,9 @@ fn a_version_1_results_file_is_checked_answer_by_answer_against_its_code() {
     // skills): strategy and budgets moved; leadership (removed) and skills
     // (new meaning) are only counted.
     let refused = |edited: &str| {
-        let mut collection = Collection::reading(v2);
+        let mut collection = Collection::default();
         assert_eq!(
-            collection.add_text(edited, Origin::File("v1.json")),
+            collection.add_text_against(edited, Origin::File("v1.json"), v2),
             0,
             "{edited}"
         );
@@ -647,9 +651,9 @@ fn a_version_1_results_file_is_checked_answer_by_answer_against_its_code() {
     // The removed question's or the changed one's answer edited: not
     // compared (the code has no answer for them today), so still read.
     for n in [2, 3] {
-        let mut collection = Collection::reading(v2);
+        let mut collection = Collection::default();
         assert_eq!(
-            collection.add_text(&edit(n, "\"embedded\""), Origin::File("v1.json")),
+            collection.add_text_against(&edit(n, "\"embedded\""), Origin::File("v1.json"), v2),
             1
         );
     }

@@ -26,12 +26,12 @@ pub enum Action {
     /// A paste too long to show in the box
     /// ([`digital_board_core::compare::collect::shown_in_box`]), read as it
     /// was pasted: as much of its text as was copied out of the clipboard,
-    /// and its whole size in bytes.
+    /// and its whole size (in UTF-16 units when it was too long to copy).
     AddLongPaste {
         /// The paste, or at least its first
         /// [`digital_board_core::compare::collect::MAX_INPUT_BYTES`].
         start: String,
-        /// Its whole size in bytes.
+        /// Its whole size, for saying how much was not read.
         size: u64,
     },
     /// Files chosen for comparing, each read only as far as

@@ -116,16 +116,15 @@ fn paste_into_links(event: &Event, on_action: &Callback<Action>) {
         let size = whole.len() as u64;
         (whole, size)
     } else {
-        // One unit past the limit, so the cut is seen; the whole size in
-        // UTF-8 bytes, as a file's would be, from a Blob of it.
+        // One unit past the limit, so the cut is seen. The whole size is
+        // its length in UTF-16 units: its bytes for links and plain text,
+        // and near enough for a size said in MB (measuring UTF-8 bytes with
+        // a Blob took 36 ms of a 6 MB paste's task).
         let start = text
             .slice(0, MAX_INPUT_BYTES as u32 + 1)
             .as_string()
             .unwrap_or_default();
-        let size = js_sys::Array::of1(&text);
-        let size = web_sys::Blob::new_with_str_sequence(&size)
-            .map_or(units as u64, |blob| blob.size() as u64);
-        (start, size)
+        (start, units as u64)
     };
     event.prevent_default();
     on_action.emit(Action::AddLongPaste { start, size });

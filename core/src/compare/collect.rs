@@ -7,6 +7,7 @@
 #![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 
 use super::{CompareError, Comparison, Entry, MAX_ENTRIES, Mode};
+use crate::content::ASSESSMENTS;
 use crate::model::Assessment;
 use crate::model::VersionChange;
 use crate::share;
@@ -67,6 +68,17 @@ pub struct Notice {
     pub source: String,
     /// What happened to its answers, in plain English.
     pub message: String,
+}
+
+impl Notice {
+    /// The notice of a result from `source` read with `change`. One place
+    /// for the sentence, whose words are inlined where they are written.
+    fn made_with_earlier(source: String, change: &VersionChange) -> Notice {
+        Notice {
+            source,
+            message: VersionSentence::MadeWithEarlier(change).text(),
+        }
+    }
 }
 
 /// What the last addition left out or passed over, so the page can say so.
@@ -171,31 +183,9 @@ pub fn reading_plan(sizes: &[u64]) -> Vec<u64> {
         .collect()
 }
 
-/// The assessments links and files are read against: those built in
-/// ([`crate::content::ASSESSMENTS`]) but in tests of other content.
-#[derive(Debug, Clone, Copy)]
-struct Content(&'static [Assessment]);
-
-impl Default for Content {
-    fn default() -> Content {
-        Content(crate::content::ASSESSMENTS)
-    }
-}
-
-// The same content is the same slice.
-impl PartialEq for Content {
-    fn eq(&self, other: &Content) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-
-impl Eq for Content {}
-
 /// Results gathered for comparing, and what could not be added.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Collection {
-    /// What links and files are read against.
-    content: Content,
     /// The assessment of the entries, fixed by the first one added.
     pub assessment: Option<&'static Assessment>,
     /// Results added, in order.
@@ -324,16 +314,6 @@ impl Collection {
         }
     }
 
-    /// An empty collection reading links and files against `assessments`
-    /// instead of those built in (as the codecs take them): for content
-    /// versions other than the one built.
-    pub fn reading(assessments: &'static [Assessment]) -> Collection {
-        Collection {
-            content: Content(assessments),
-            ..Collection::default()
-        }
-    }
-
     /// A collection holding a whole comparison (from a compare link).
     pub fn from_comparison(comparison: Comparison) -> Collection {
         Collection {
@@ -350,9 +330,8 @@ impl Collection {
     /// [`super::codec::decode_with_change`]).
     pub fn from_compare_link(comparison: Comparison, change: Option<&VersionChange>) -> Collection {
         let mut collection = Collection::from_comparison(comparison);
-        collection.notices.extend(change.map(|change| Notice {
-            source: Phrase::CompareLinkSource.text().to_owned(),
-            message: VersionSentence::MadeWithEarlier(change).text(),
+        collection.notices.extend(change.map(|change| {
+            Notice::made_with_earlier(Phrase::CompareLinkSource.text().to_owned(), change)
         }));
         collection
     }
@@ -367,7 +346,21 @@ impl Collection {
     /// [`MAX_INPUT_BYTES`] and [`MAX_LINES`] are looked at, so no input
     /// holds the page up. Returns how many results were added.
     pub fn add_text(&mut self, text: &str, origin: Origin<'_>) -> usize {
-        self.add_text_of_size(text, text.len() as u64, origin)
+        self.add_text_against(text, origin, ASSESSMENTS)
+    }
+
+    /// [`Collection::add_text`] reading links and files against
+    /// `assessments` instead of those built in, as the codecs take them: for
+    /// content versions other than the one built (tests). The widget passes
+    /// only [`ASSESSMENTS`], so the optimiser drops what the built-in
+    /// content never needs (reading earlier versions, while it has none).
+    pub fn add_text_against(
+        &mut self,
+        text: &str,
+        origin: Origin<'_>,
+        assessments: &'static [Assessment],
+    ) -> usize {
+        self.add_text_of_size(text, text.len() as u64, origin, assessments)
     }
 
     /// Adds the results in a paste too long to show in the box
@@ -377,14 +370,20 @@ impl Collection {
     /// [`Collection::add_text`] otherwise, and the page says it was read at
     /// once. Returns how many results were added.
     pub fn add_long_paste(&mut self, start: &str, size: u64) -> usize {
-        let added = self.add_text_of_size(start, size, Origin::Pasted);
+        let added = self.add_text_of_size(start, size, Origin::Pasted, ASSESSMENTS);
         self.skipped.read_at_once = true;
         added
     }
 
     /// [`Collection::add_text`] of a text whose whole size is `size` bytes,
     /// of which `text` is the start (all of it, or more than can be read).
-    fn add_text_of_size(&mut self, text: &str, size: u64, origin: Origin<'_>) -> usize {
+    fn add_text_of_size(
+        &mut self,
+        text: &str,
+        size: u64,
+        origin: Origin<'_>,
+        assessments: &'static [Assessment],
+    ) -> usize {
         self.problems.clear();
         self.notices.clear();
         self.skipped = Skipped::default();
@@ -397,9 +396,13 @@ impl Collection {
             };
             self.skipped.cut.push((name, size));
             // The last line read may be a link cut in two.
-            self.add_input(whole_lines(clip(text, MAX_INPUT_BYTES)), origin);
+            self.add_input(
+                whole_lines(clip(text, MAX_INPUT_BYTES)),
+                origin,
+                assessments,
+            );
         } else {
-            self.add_input(text, origin);
+            self.add_input(text, origin, assessments);
         }
         self.entries.len() - before
     }
@@ -430,17 +433,17 @@ impl Collection {
                 // The last line read may be a link cut in two.
                 text = whole_lines(text);
             }
-            self.add_input(text, Origin::File(&file.name));
+            self.add_input(text, Origin::File(&file.name), ASSESSMENTS);
         }
         self.entries.len() - before
     }
 
     /// Adds one text or file, already cut to size, adding to the problems
     /// and what was skipped.
-    fn add_input(&mut self, text: &str, origin: Origin<'_>) {
+    fn add_input(&mut self, text: &str, origin: Origin<'_>, assessments: &'static [Assessment]) {
         if let Some(code) = super::codec::json_code(text) {
             match code.and_then(|code| {
-                let found = read_code(&code, "", self.content.0);
+                let found = read_code(&code, "", assessments);
                 check_json(text, &found).map(|()| found)
             }) {
                 Ok(found) => self.take(found, origin, None),
@@ -451,7 +454,7 @@ impl Collection {
         let mut any = false;
         let mut lines = text.lines().enumerate();
         for (number, line) in lines.by_ref().take(MAX_LINES) {
-            match read_line(line, self.content.0) {
+            match read_line(line, assessments) {
                 Read::Blank => {}
                 Read::NoLink => self.skipped.lines_without_links += 1,
                 Read::Found(found) => {
@@ -521,13 +524,12 @@ impl Collection {
         }
         let added = self.entries.len() - before;
         if let Some(change) = change.filter(|_| added > 0 && self.notices.len() < MAX_PROBLEMS) {
-            self.notices.push(Notice {
-                source: match line {
-                    Some(number) => origin.line(number),
-                    None => origin.whole(),
-                },
-                message: VersionSentence::MadeWithEarlier(&change).text(),
-            });
+            let source = match line {
+                Some(number) => origin.line(number),
+                None => origin.whole(),
+            };
+            self.notices
+                .push(Notice::made_with_earlier(source, &change));
         }
         if !duplicates.is_empty() {
             // A compare link or file holds several results: say what was

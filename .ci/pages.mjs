@@ -17,7 +17,8 @@
 //     start page (PRERENDERED, from `cargo run --example prerender`) in their
 //     widget root, and element.js.
 //
-// www/pkg's own files are renamed; the JS sources in www/ (boot.js,
+// www/pkg's own files are renamed but for __wasm_split.js, the loader of the
+// assessment's late module (see below); the JS sources in www/ (boot.js,
 // bundles.js, start.js, embed-frame.js) stay as they are beside their hashed
 // copies, and www/widget.css too (the example host pages link it). The
 // generated files are git-ignored. Fails if a page or module would still
@@ -99,9 +100,17 @@ function hash(path, { keep = false } = {}) {
 }
 
 // Leaves first: each file after everything it refers to.
-const pkg = readdirSync(join(WWW, 'pkg'));
-for (const name of pkg.filter((n) => n.endsWith('_bg.wasm'))) hash(`pkg/${name}`);
-for (const name of pkg.filter((n) => n.endsWith('.js') && !HASHED.test(n))) hash(`pkg/${name}`);
+const pkg = readdirSync(join(WWW, 'pkg')).sort();
+for (const name of pkg.filter((n) => n.endsWith('.wasm'))) hash(`pkg/${name}`);
+// The split assessment's loader (.ci/build) and its glue import each other,
+// so one of them keeps its name: the loader, which the glue imports by it.
+// Rewritten and minified in place after the glue is hashed, it fetches the
+// late module and imports the glue by their hashed names.
+const LOADER = 'pkg/__wasm_split.js';
+for (const name of pkg.filter((n) => n.endsWith('.js') && !HASHED.test(n) && `pkg/${n}` !== LOADER)) hash(`pkg/${name}`);
+if (pkg.includes('__wasm_split.js')) {
+  writeFileSync(join(WWW, LOADER), minify(rewrite(readFileSync(join(WWW, LOADER), 'utf8'), LOADER), LOADER));
+}
 for (const path of ['widget.css', 'start.js', 'bundles.js', 'boot.js', 'embed-frame.js']) hash(path, { keep: true });
 
 // The pages and element.js, from their templates.
@@ -118,7 +127,7 @@ for (const name of ['index.html', 'embed.html', 'element.js']) {
 
 // Nothing served may refer to a plain name, or to a file that is missing.
 const problems = [];
-for (const path of [...names.values(), 'index.html', 'embed.html', 'element.js']) {
+for (const path of [...names.values(), 'index.html', 'embed.html', 'element.js', ...(pkg.includes('__wasm_split.js') ? [LOADER] : [])]) {
   if (path.endsWith('.wasm')) continue;
   const text = readFileSync(join(WWW, path), 'utf8');
   // Not an object key: the glue names the wasm's import module "./NAME_bg.js".

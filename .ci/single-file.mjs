@@ -118,8 +118,26 @@ ${BUNDLES.map(
 ).join('\n')}
 });
 `;
+  // The split assessment's loader fetches its late module by URL: here it
+  // gets the inline bytes instead, as a Response (no request is made).
+  const inlineSplitModules = {
+    name: 'inline-split-modules',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]__wasm_split\.js$/ }, ({ path }) => {
+        const fetchModule = /fetch\(new URL\(["']\.\/(split_\w+)\.[0-9a-f]{10,}\.wasm["'],\s*import\.meta\.url\)\)/g;
+        const source = readFileSync(path, 'utf8');
+        const contents = source.replace(fetchModule, (_, name) => {
+          if (!(name in wasmBase64)) fail(`${show(path)} fetches ${name}, which is not in www/pkg`);
+          return `Promise.resolve(new Response(Uint8Array.from(atob(WASM_BASE64.${name}),(c)=>c.charCodeAt(0)),{headers:{'Content-Type':'application/wasm'}}))`;
+        });
+        if (contents === source) fail(`${show(path)}: no split module fetch found to inline`);
+        return { contents, loader: 'js' };
+      });
+    },
+  };
   const { outputFiles } = await build({
     stdin: { contents: boot, resolveDir: WWW, sourcefile: 'single-file-boot.js' },
+    plugins: [inlineSplitModules],
     bundle: true,
     format: 'esm',
     write: false,
@@ -253,6 +271,11 @@ async function main() {
     const wasm = readInput(path, `the compiled ${bundle.name} bundle`);
     if (wasm.length < 8 || wasm.readUInt32BE(0) !== 0x0061736d) fail(`${show(path)} is not a WebAssembly module`);
     wasmBase64[bundle.name] = wasm.toString('base64');
+  }
+  // The assessment's split-off modules (split_NAME.HASH.wasm, .ci/build),
+  // which its loader would fetch: inline too, as split_NAME.
+  for (const name of readdirSync(join(WWW, 'pkg')).filter((n) => /^split_\w+\.[0-9a-f]{10,}\.wasm$/.test(n))) {
+    wasmBase64[name.split('.')[0]] = readInput(join(WWW, 'pkg', name), 'a split-off module').toString('base64');
   }
   const css = readCss();
   let html = readInput(HTML, 'the page')

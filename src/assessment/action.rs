@@ -99,6 +99,11 @@ pub enum Action {
     /// A record that could not be read could not be set aside, so nothing
     /// may be saved.
     AsideFailed,
+    /// The module of a result's pages ([`super::late`]) arrived, or could
+    /// not be fetched: the page showing is drawn again.
+    LatePagesSettled,
+    /// "Try again" after that module could not be fetched.
+    RetryLatePages,
 }
 
 /// A change to a saved record made elsewhere: the key changed (`None`:

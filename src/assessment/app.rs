@@ -7,29 +7,19 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::action_form::ActionForm;
-use super::actions_page::ActionsPage;
-use super::check_answers_page::CheckAnswersPage;
-use super::confirm_page::confirm_page;
+use super::late;
 use super::other_tab_notice::other_tab_notice;
 use super::question_page::QuestionPage;
-use super::results_page::ResultsPage;
-use super::share_panel::{self, SharePanel};
-use super::shared_page::shared_page;
 use super::start_page::StartPage;
 use super::storage;
 use super::unreadable_notice::unreadable_notice;
-use super::{Action, Effect, Page, ReturnTo, Screen, State, StoredChange, Unreadable};
-use crate::components::bad_link_page::BadLinkPage;
+use super::{Action, Effect, Page, Screen, State, StoredChange, Unreadable};
 use crate::components::page_change::show_page;
 use crate::dom;
 use crate::effects::{Effects, History};
 use digital_board_core::model::Assessment;
-use digital_board_core::report::answers_held;
 use digital_board_core::saved;
 use digital_board_core::scoring::Answers;
-use digital_board_core::text::agree::Phrase as AgreePhrase;
-use digital_board_core::text::assessment::{Phrase, Sentence};
 use digital_board_core::text::common::Phrase as CommonPhrase;
 
 /// Properties of [`App`].
@@ -166,6 +156,14 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The pages of a result, fetched now, while the member answers.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            late::load(move || dispatcher.dispatch(Action::LatePagesSettled));
+        });
+    }
+
     // Other tabs' saves, as they happen.
     {
         let dispatcher = state.dispatcher();
@@ -232,6 +230,10 @@ pub fn app(props: &AppProps) -> Html {
                             dom::record_screen(&root, &screen.key(), *how);
                         }
                     }
+                    Effect::LoadLatePages => {
+                        let dispatcher = state.dispatcher();
+                        late::load(move || dispatcher.dispatch(Action::LatePagesSettled));
+                    }
                     Effect::ShowPage => show_page(
                         &root,
                         current.title(),
@@ -277,85 +279,15 @@ pub fn app(props: &AppProps) -> Html {
                 {on_action}
             />
         },
-        Page::CheckAnswers => html! {
-            <CheckAnswersPage {assessment} answers={state.answers.clone()} {on_action} />
-        },
-        Page::Results => {
-            let label = share_panel::given_label(&state.label);
-            html! {
-                <ResultsPage {assessment} answers={state.answers.clone()} on_action={on_action.clone()} {label} date={*today} actions={state.actions.clone()}>
-                    <SharePanel
-                        {assessment}
-                        answers={state.answers.clone()}
-                        label={state.label.clone()}
-                        include_notes={state.include_notes}
-                        today={*today}
-                        base_url={dom::page_url()}
-                        actions={state.actions.clone()}
-                        include_actions={state.include_actions}
-                        {on_action}
-                    />
-                </ResultsPage>
-            }
-        }
-        Page::Shared(result) => shared_page(result, &on_action),
-        Page::BadLink(error) => html! {
-            <BadLinkPage heading={Phrase::BrokenShareLink.text()} message={error.message()} on_start_own={on_action.reform(|_: MouseEvent| Action::StartOwn)} />
-        },
-        &Page::ConfirmStartAgain(return_to) => {
-            let held = state.own_answers().map(answers_held).unwrap_or_default();
-            confirm_page(
-                Phrase::DeleteYourAnswers.text(),
-                Sentence::ConfirmDelete {
-                    held: &held,
-                    from_results: return_to == ReturnTo::Results,
-                }
-                .text(),
-                Phrase::DeleteMyAnswers.text(),
-                Action::ConfirmStartAgain,
-                &on_action,
-            )
-        }
-        Page::ConfirmEditCopy(_, None) => {
-            let held = state.own_answers().map(answers_held).unwrap_or_default();
-            confirm_page(
-                Phrase::ReplaceYourAnswers.text(),
-                Sentence::ConfirmReplace { held: &held }.text(),
-                Phrase::ReplaceMyAnswers.text(),
-                Action::ConfirmEditCopy,
-                &on_action,
-            )
-        }
-        Page::ConfirmEditCopy(_, Some(_)) => confirm_page(
-            AgreePhrase::ReplaceHeading.text(),
-            AgreePhrase::ReplaceText.text().to_owned(),
-            AgreePhrase::ReplaceButton.text(),
-            Action::ConfirmEditCopy,
-            &on_action,
-        ),
-        Page::Actions => html! {
-            <ActionsPage
-                {assessment}
-                actions={state.actions.clone()}
-                today={*today}
-                on_add={on_action.reform(|()| Action::AddAction(None))}
-                on_change={on_action.reform(Action::ChangeAction)}
-                on_remove={on_action.reform(Action::RemoveAction)}
-                on_back={on_action.reform(|()| Action::Back)}
-                unsaved={state.draft.as_ref().map(|(target, _)| *target)}
-            />
-        },
-        &Page::ActionForm(target) => html! {
-            <ActionForm
-                {assessment}
-                draft={state.draft.as_ref().map(|(_, draft)| draft.clone()).unwrap_or_default()}
-                errors={state.draft_errors.clone()}
-                changing={target.is_some()}
-                on_draft={on_action.reform(Action::EditDraft)}
-                on_save={on_action.reform(|()| Action::SaveAction)}
-                on_cancel={on_action.reform(|()| Action::CancelAction)}
-            />
-        },
+        // The rest are in the late module, fetched as the view starts.
+        Page::CheckAnswers
+        | Page::Results
+        | Page::Shared(_)
+        | Page::BadLink(_)
+        | Page::ConfirmStartAgain(_)
+        | Page::ConfirmEditCopy(..)
+        | Page::Actions
+        | Page::ActionForm(_) => late::render(&state, &on_action, *today),
     };
     // What happened to a record that could not be read: on the start page,
     // and on the page where it happened.

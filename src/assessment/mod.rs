@@ -13,6 +13,7 @@ pub mod app;
 pub mod check_answers_page;
 pub mod confirm_page;
 pub mod downloads;
+pub mod late;
 pub mod level_chart;
 pub mod other_tab_notice;
 pub mod question_page;

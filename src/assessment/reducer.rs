@@ -191,7 +191,16 @@ impl Reducible for State {
         // The page is cloned (cheap: its data is shared) so arms can move
         // its data and still `return self`.
         let next = match (action, self.page.clone()) {
-            // On any page.
+            // On any page. The pages of a result arrived (or did not): the
+            // page is drawn again, its title and focus set again.
+            (Action::LatePagesSettled, _) => {
+                requested.push(Effect::ShowPage);
+                (*self).clone()
+            }
+            (Action::RetryLatePages, _) => {
+                requested.push(Effect::LoadLatePages);
+                (*self).clone()
+            }
             (Action::Start, _) => State {
                 returning_to_check: false,
                 ..self.go(Page::Question(0))

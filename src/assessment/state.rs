@@ -163,6 +163,8 @@ pub enum Effect {
     SetAside,
     /// "Keep these answers": save them over another tab's.
     SaveOver,
+    /// Fetch the module of a result's pages ([`super::late`]) again.
+    LoadLatePages,
 }
 
 /// A saved record this page could not read (damaged, or from a newer

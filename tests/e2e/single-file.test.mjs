@@ -40,16 +40,18 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FILE = join(ROOT, 'target', 'single-file', 'digital-board-assessment.html');
 const FILE_URL = pathToFileURL(FILE).href;
 /** www/pkg's FILE_bg.HASH.wasm (content-hashed names, .ci/pages.mjs). */
-const hashedWasm = (file) => {
-  const pattern = new RegExp(`^${file}_bg\\.[0-9a-f]{10,}\\.wasm$`);
+const hashedWasm = (file, suffix = '_bg') => {
+  const pattern = new RegExp(`^${file}${suffix}\\.[0-9a-f]{10,}\\.wasm$`);
   const name = readdirSync(join(ROOT, 'www', 'pkg')).find((n) => pattern.test(n));
   return join(ROOT, 'www', 'pkg', name ?? `${file}_bg.HASH.wasm`);
 };
-// The three bundles: the assessment, the compare view and the Word writer.
+// The three bundles: the assessment, the compare view and the Word writer;
+// and the assessment's late module (the pages of a result), split off.
 const WASM = {
   assessment: hashedWasm('digital_board_assessment'),
   compare: hashedWasm('digital_board_compare'),
   docx: hashedWasm('digital_board_docx'),
+  split_late: hashedWasm('split_late', ''),
 };
 // What the file is made from: rebuilt when any of these is newer.
 const INPUTS = [
@@ -146,7 +148,7 @@ test('the file holds everything: one inline module script and style, no referenc
   const base64 = /const WASM_BASE64 = (\{[^}]*\});/.exec(script)?.[1];
   assert.ok(base64, 'the wasm is in the script, base64');
   const inlined = JSON.parse(base64);
-  assert.deepEqual(Object.keys(inlined).sort(), ['assessment', 'compare', 'docx']);
+  assert.deepEqual(Object.keys(inlined).sort(), ['assessment', 'compare', 'docx', 'split_late']);
   for (const [bundle, file] of Object.entries(WASM)) {
     assert.ok(Buffer.from(inlined[bundle], 'base64').equals(readFileSync(file)), `the inlined ${bundle} wasm is www/pkg’s`);
   }

@@ -191,6 +191,9 @@ async function openRecorded(browser, url, options, { bypass, isLocal, log }) {
   });
   // Runs in the page before the widget, e.g. to block or fill localStorage.
   if (options.initScript) await context.addInitScript(options.initScript);
+  // [pattern, handler] pairs in force from the first request, e.g. to hold
+  // back or refuse one file.
+  for (const [pattern, handler] of options.routes ?? []) await context.route(pattern, handler);
   const noteRequest = (requestUrl, kind) => {
     log.requests?.push(requestUrl);
     if (!isLocal(requestUrl)) log.offLoopback.push(`${kind} ${requestUrl}`);

@@ -135,6 +135,12 @@ pub enum Phrase {
     /// The heading and title of the bad link page for a share link that
     /// cannot be read.
     BrokenShareLink,
+    /// The heading when the pages of a result could not be fetched.
+    LatePagesFailed,
+    /// What to do about it.
+    LatePagesFailedText,
+    /// The button that fetches them again.
+    TryAgain,
     /// The notice shown once when the browser will not let the widget save.
     CannotSave,
     /// The notice on the start page once answers have been deleted.

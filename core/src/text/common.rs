@@ -26,6 +26,8 @@ pub enum Phrase {
     Board,
     /// Visually hidden before an inset text's words: "Information: ".
     InformationPrefix,
+    /// What shows while a part of the widget is still arriving.
+    Loading,
     /// Visually hidden before an error message, and first in an error
     /// page's title: "Error: ".
     ErrorPrefix,

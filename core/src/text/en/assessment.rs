@@ -99,6 +99,11 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::ReplaceMyAnswers => "Replace my answers",
         Phrase::KeepMyAnswers => "Keep my answers",
         Phrase::BrokenShareLink => "This results link does not work",
+        Phrase::LatePagesFailed => "This page could not be loaded",
+        Phrase::LatePagesFailedText => {
+            "Your answers are kept. Check your internet connection, then try again."
+        }
+        Phrase::TryAgain => "Try again",
         Phrase::CannotSave => {
             "Your answers cannot be saved in this browser, because storage is blocked or full. You can still finish the assessment, but if you close or reload this page your answers will be lost."
         }

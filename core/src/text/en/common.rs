@@ -47,6 +47,7 @@ pub(crate) fn phrase(phrase: Phrase) -> &'static str {
         Phrase::OtherRole => "Other or not given",
         Phrase::Board => "Board",
         Phrase::InformationPrefix => "Information: ",
+        Phrase::Loading => "Loading…",
         Phrase::ErrorPrefix => "Error: ",
         Phrase::ThereIsAProblem => "There is a problem",
         Phrase::AnswersUnchanged => "Any answers saved in this browser have not been changed.",

@@ -47,7 +47,7 @@ const fail = (message) => {
 const [prerenderedFile, ...extra] = process.argv.slice(2);
 if (!prerenderedFile || extra.length > 0) fail('usage: node .ci/pages.mjs PRERENDERED');
 const prerendered = readFileSync(prerenderedFile, 'utf8').trim();
-if (!/^<div class="dba-view" data-dba-prerendered>[^]*<\/div>$/.test(prerendered) || prerendered.includes('<script')) {
+if (!/^<div class="dba-view" data-dba-prerendered data-dba-loading="[^"<>&]+">[^]*<\/div>$/.test(prerendered) || prerendered.includes('<script')) {
   fail(`${prerenderedFile} is not the prerendered start page (examples/prerender.rs)`);
 }
 

@@ -11,6 +11,7 @@
 
 use digital_board_assessment::assessment::start_page::{StartPage, StartPageProps};
 use digital_board_core::content;
+use digital_board_core::text::common::Phrase as CommonPhrase;
 use yew::{Callback, LocalServerRenderer};
 
 fn main() {
@@ -31,8 +32,11 @@ fn main() {
         .hydratable(false)
         .render(),
     );
-    // data-dba-prerendered: what www/boot.js and www/start.js look for.
+    // data-dba-prerendered: what www/boot.js and www/start.js look for;
+    // data-dba-loading: what boot.js says on a held button (the words are
+    // core's, as every sentence is).
     println!(
-        r#"<div class="dba-view" data-dba-prerendered><div class="dba-app">{page}</div></div>"#
+        r#"<div class="dba-view" data-dba-prerendered data-dba-loading="{}"><div class="dba-app">{page}</div></div>"#,
+        CommonPhrase::Loading.text()
     );
 }

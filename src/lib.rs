@@ -59,7 +59,16 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
         skip_start: text_option(&options, "start").as_deref() == Some("questions"),
         focus_heading: bool_option(&options, "focus").unwrap_or(false),
     };
+    give_loading_words(&root);
     yew::Renderer::<assessment::app::App>::with_root_and_props(root, props).render();
+}
+
+/// Puts the words for "Loading…" on the view's element, where www/start.js
+/// finds them when it loads the other view's bundle: core's words, as every
+/// sentence is, and there by the time anyone asks for another view.
+fn give_loading_words(root: &web_sys::Element) {
+    let loading = digital_board_core::text::common::Phrase::Loading.text();
+    let _ = root.set_attribute("data-dba-loading", loading);
 }
 
 /// Renders the compare view into `root`. `options` is an optional object:
@@ -76,5 +85,6 @@ pub fn mount_compare(root: web_sys::Element, options: JsValue) {
         shared_link: text_option(&options, "sharedLink").map(Into::into),
         focus_heading: bool_option(&options, "focus").unwrap_or(false),
     };
+    give_loading_words(&root);
     yew::Renderer::<compare::app::CompareApp>::with_root_and_props(root, props).render();
 }

@@ -24,7 +24,6 @@
   const PRERENDERED = '[data-dba-prerendered]';
   /** What start.js repeats a held click on, by its place in this list. */
   const CLICKABLE = 'button, a[href]';
-  const LOADING = 'Loading…';
   /** After this long, a held click says "Loading…". */
   const MOMENT_MS = 300;
 
@@ -75,12 +74,14 @@
         // The label changes in place (the button keeps its line), and a
         // visually hidden status says it too.
         target.dataset.dbaLabel = target.textContent;
-        target.textContent = LOADING;
+        // The words, from core's text, are on the prerendered page.
+        const loading = page.dataset.dbaLoading ?? '';
+        target.textContent = loading;
         target.setAttribute('aria-disabled', 'true');
         const status = document.createElement('span');
         status.className = 'nhsuk-u-visually-hidden';
         status.setAttribute('role', 'status');
-        status.textContent = LOADING;
+        status.textContent = loading;
         page.append(status);
       }, MOMENT_MS);
     },

@@ -269,7 +269,9 @@ export async function startWidget(root, options, bundles) {
       if (focus) {
         const loading = document.createElement('p');
         loading.setAttribute('role', 'status');
-        loading.textContent = 'Loading…';
+        // The words a mounted view left (src/lib.rs): one has, whenever a
+        // view is asked for by someone.
+        loading.textContent = root.querySelector('[data-dba-loading]')?.dataset.dbaLoading ?? '';
         view.container.append(loading);
         root.append(view.container);
         hideAllBut(name);

@@ -95,7 +95,7 @@ test('the pages carry the start page and refer to content-hashed files that are 
     const response = await fetch(new URL(path, BASE_URL));
     assert.equal(response.status, 200, path);
     const html = await response.text();
-    assert.match(html, /<div class="dba-view" data-dba-prerendered><div class="dba-app"><div class="dba-page dba-page--start">/, path);
+    assert.match(html, /<div class="dba-view" data-dba-prerendered data-dba-loading="Loading…"><div class="dba-app"><div class="dba-page dba-page--start">/, path);
     assert.match(html, new RegExp(`<h1 id="dba-heading" tabindex="-1">${TITLE}</h1>`), path);
     assert.match(html, /<button type="button" class="nhsuk-button">Start now<\/button>/, path);
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, `${path}: no inline script`);

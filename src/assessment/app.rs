@@ -279,7 +279,8 @@ pub fn app(props: &AppProps) -> Html {
                 {on_action}
             />
         },
-        // The rest are in the late module, fetched as the view starts.
+        // The rest are in the late module, fetched as the view starts
+        // (`Page::is_late`).
         Page::CheckAnswers
         | Page::Results
         | Page::Shared(_)

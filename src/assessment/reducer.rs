@@ -191,12 +191,15 @@ impl Reducible for State {
         // The page is cloned (cheap: its data is shared) so arms can move
         // its data and still `return self`.
         let next = match (action, self.page.clone()) {
-            // On any page. The pages of a result arrived (or did not): the
-            // page is drawn again, its title and focus set again.
-            (Action::LatePagesSettled, _) => {
+            // On any page. The pages of a result arrived (or did not): a
+            // page of theirs is drawn again, its title and focus set again.
+            // Anywhere else nothing changes: focus stays where the member is
+            // (on a question's answers, say).
+            (Action::LatePagesSettled, page) if page.is_late() => {
                 requested.push(Effect::ShowPage);
                 (*self).clone()
             }
+            (Action::LatePagesSettled, _) => return self,
             (Action::RetryLatePages, _) => {
                 requested.push(Effect::LoadLatePages);
                 (*self).clone()
@@ -585,6 +588,31 @@ mod tests {
             actions.push(Action::Continue);
         }
         actions
+    }
+
+    #[test]
+    fn the_late_pages_arriving_redraws_only_a_page_of_theirs() {
+        // On a question (or the start page), the member's focus stays put.
+        let on_question = run([Action::Start, Action::Choose(0, Response::DontKnow)]);
+        let (effects, after) = effects_of(&on_question, Action::LatePagesSettled);
+        assert!(effects.is_empty(), "{effects:?}");
+        assert!(Rc::ptr_eq(&after, &on_question), "nothing changes");
+        let (effects, _) = effects_of(
+            &Rc::new(State::new(default_assessment())),
+            Action::LatePagesSettled,
+        );
+        assert!(effects.is_empty(), "{effects:?}");
+        // Check your answers, shown as "Loading…" until now: drawn, with its
+        // title and focus.
+        let checking = run(answer_all());
+        assert!(checking.page.is_late());
+        let (effects, after) = effects_of(&checking, Action::LatePagesSettled);
+        assert_eq!(effects, [Effect::ShowPage]);
+        assert_eq!(after.page, Page::CheckAnswers);
+        // "Try again" asks for the module again, and nothing else.
+        let (effects, after) = effects_of(&checking, Action::RetryLatePages);
+        assert_eq!(effects, [Effect::LoadLatePages]);
+        assert_eq!(after.page, Page::CheckAnswers);
     }
 
     #[test]

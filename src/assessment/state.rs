@@ -53,6 +53,12 @@ impl Page {
             Page::Shared(_) | Page::BadLink(_) | Page::ConfirmEditCopy(..)
         )
     }
+
+    /// Whether the page is drawn by the late module (`super::late`): all
+    /// but the start page and the questions, which the first load draws.
+    pub fn is_late(&self) -> bool {
+        !matches!(self, Page::Start | Page::Question(_))
+    }
 }
 
 /// A screen the browser's Back and Forward buttons move between: the pages

@@ -99,6 +99,28 @@ test('held back: Check your answers says "Loading…" (focused), then comes with
   });
 });
 
+test('arriving while a question is answered, it leaves focus where the member is', async () => {
+  const late = heldBack();
+  await withWidget(browser, { routes: [late.route] }, async (page) => {
+    await startByMouse(page);
+    // A keyboard user on question 1's answers when the module arrives.
+    const first = page.getByRole('radio').first();
+    await first.focus();
+    await page.keyboard.press('Space');
+    late.release();
+    await page.waitForFunction(
+      (pattern) => performance.getEntriesByType('resource').some((entry) => new RegExp(pattern).test(entry.name) && entry.responseEnd > 0),
+      LATE_MODULE.source,
+    );
+    // Give the page the frames a redraw and a focus move would take.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200)))));
+    assert.ok(await first.evaluate((radio) => radio === document.activeElement), 'focus stays on the answer');
+    assert.ok(await first.isChecked());
+    await waitForHeading(page, QUESTIONS[0].text, { focused: false });
+    await assertClean(page);
+  });
+});
+
 test('refused: a clear message, nothing typed lost, and "Try again" brings the page', async () => {
   let refuse = true;
   const route = [LATE_MODULE, (request) => (refuse ? request.abort('internetdisconnected') : request.continue())];

@@ -8,6 +8,8 @@
 // measure anyway, or nothing (never answers, notes or links). The host
 // checks the sender.
 
+import { isWidgetLink } from './start.js';
+
 const PREFIX = 'digital-board-assessment:';
 const MAX_HEIGHT = 20000; // hosts ignore more; taller content keeps its scrollbar
 
@@ -72,8 +74,7 @@ function start() {
     if (typeof url !== 'string' || url.includes('#') || page.origin !== origin || !/^https?:$/.test(page.protocol)) return;
     addressed = true;
     root.dataset.dbaLinkBase = page.href;
-    // As leniently as the widget reads links (core/src/share): "#R=", "#r%3D".
-    if (typeof link === 'string' && /^#(?:\s|%20)*[rc](?:=|%3d)/i.test(link) && link !== location.hash) location.replace(link);
+    if (typeof link === 'string' && isWidgetLink(link) && link !== location.hash) location.replace(link);
   }
 
   // From the embedding page only; all it can do is ask for the height again

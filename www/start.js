@@ -59,6 +59,8 @@ const isLinkOf = (letter, hash) => new RegExp(`^#(?:\\s|%20)*${letter}(?:=|%3d)`
 const isCompareLink = (hash) => isLinkOf('c', hash);
 /** Whether the address holds a share link (core/src/share/mod.rs: "#r="). */
 const isShareLink = (hash) => isLinkOf('r', hash);
+/** Whether `hash` is a share or compare link, as above (embed-frame.js). */
+export const isWidgetLink = (hash) => isShareLink(hash) || isCompareLink(hash);
 
 /** The start page rendered into the page's HTML at build time (www/boot.js). */
 const PRERENDERED = '[data-dba-prerendered]';

@@ -106,8 +106,9 @@ pub fn app(props: &AppProps) -> Html {
             }
             State {
                 moves: u32::from(focus_heading),
-                // At load, only the history entry and the title (and focus, if
-                // asked): nothing has been left or changed yet, and a link put
+                // At load, only the history entry, the title (and focus, if
+                // asked) and fetching the pages of a result (`late`): nothing
+                // has been left or changed yet, and a link put
                 // in the address a moment ago (by embed-frame.js, from the host
                 // page) is not read yet. The entry is the current one at page
                 // load; a new one when the user has just left the compare view.
@@ -118,6 +119,9 @@ pub fn app(props: &AppProps) -> Html {
                         History::Replace
                     }),
                     Effect::ShowPage,
+                    // The pages of a result, fetched now, while the member
+                    // answers.
+                    Effect::LoadLatePages,
                 ]),
                 ..state
             }
@@ -153,14 +157,6 @@ pub fn app(props: &AppProps) -> Html {
                 dispatcher.dispatch(Action::TakeUp(text));
             });
             move || drop((on_hash, on_screen, on_take_up))
-        });
-    }
-
-    // The pages of a result, fetched now, while the member answers.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            late::load(move || dispatcher.dispatch(Action::LatePagesSettled));
         });
     }
 

@@ -169,7 +169,8 @@ pub enum Effect {
     SetAside,
     /// "Keep these answers": save them over another tab's.
     SaveOver,
-    /// Fetch the module of a result's pages ([`super::late`]) again.
+    /// Fetch the module of a result's pages ([`super::late`]): as the view
+    /// starts, and again on "Try again".
     LoadLatePages,
 }
 

@@ -89,11 +89,7 @@ pub fn save(
     actions: &[Commitment],
     draft: Option<(Option<usize>, &Draft)>,
 ) -> Saved {
-    let Some(storage) = local_storage() else {
-        return Saved::Failed;
-    };
-    let key = saved::storage_key(assessment);
-    let Ok(now) = storage.get_item(&key) else {
+    let Some((storage, key, now)) = stored_now(assessment) else {
         return Saved::Failed;
     };
     if now.as_deref() != known {
@@ -106,6 +102,17 @@ pub fn save(
     }
 }
 
+/// The storage, the answers' key and the record under it now; `None` if
+/// storage is blocked or cannot be read.
+fn stored_now(
+    assessment: &'static Assessment,
+) -> Option<(web_sys::Storage, String, Option<String>)> {
+    let storage = local_storage()?;
+    let key = saved::storage_key(assessment);
+    let now = storage.get_item(&key).ok()?;
+    Some((storage, key, now))
+}
+
 /// "Keep these answers": saves them over what another tab saved, noting
 /// what was replaced so that tab asks too.
 pub fn save_over(
@@ -115,11 +122,7 @@ pub fn save_over(
     actions: &[Commitment],
     draft: Option<(Option<usize>, &Draft)>,
 ) -> Saved {
-    let Some(storage) = local_storage() else {
-        return Saved::Failed;
-    };
-    let key = saved::storage_key(assessment);
-    let Ok(theirs) = storage.get_item(&key) else {
+    let Some((storage, key, theirs)) = stored_now(assessment) else {
         return Saved::Failed;
     };
     let noted = match &theirs {

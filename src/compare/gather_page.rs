@@ -13,7 +13,7 @@ use crate::components::HEADING_ID;
 use crate::components::action_link;
 use crate::components::error_summary::ErrorSummary;
 use digital_board_core::compare::collect::{
-    Collection, FileInput, MAX_INPUT_BYTES, MAX_SHOWN_PASTE_BYTES, reading_plan, shown_in_box,
+    Collection, FileInput, MAX_INPUT_BYTES, reading_plan, shown_in_box,
 };
 use digital_board_core::compare::export::column_headings;
 use digital_board_core::compare::{Comparison, MAX_NAME_CHARS, Mode};
@@ -102,17 +102,13 @@ fn paste_into_links(event: &Event, on_action: &Callback<Action>) {
     };
     let text = data.get_data("text/plain");
     // UTF-16 units: never more than the UTF-8 bytes, so a paste this short
-    // is small enough to copy and look at whole.
+    // is copied whole, to be looked at and, unless the box can show it, read.
     let units = text.length() as usize;
-    let (start, size) = if units <= MAX_SHOWN_PASTE_BYTES {
+    let (start, size) = if units <= MAX_INPUT_BYTES {
         let whole = text.as_string().unwrap_or_default();
         if shown_in_box(&whole) {
             return;
         }
-        let size = whole.len() as u64;
-        (whole, size)
-    } else if units <= MAX_INPUT_BYTES {
-        let whole = text.as_string().unwrap_or_default();
         let size = whole.len() as u64;
         (whole, size)
     } else {
